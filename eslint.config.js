@@ -1,0 +1,39 @@
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+// Arrows point one way: components -> store -> url -> domain (see docs/architecture in README).
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: {
+    "no-restricted-imports": ["error", { patterns: [{ group: forbidden, message }] }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ["dist", "node_modules", "test-results", "playwright-report"] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    languageOptions: { globals: globals.browser },
+    plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ["*.{js,ts}", "e2e/**/*.ts", "scripts/**/*.{js,mjs,ts}"],
+    languageOptions: { globals: globals.node },
+  },
+  layer(
+    ["src/domain/**"],
+    ["react", "react-dom", "zustand", "**/store/**", "**/url/**", "**/components/**"],
+    "domain/ is pure TypeScript: no React, no store, no URL.",
+  ),
+  layer(
+    ["src/url/**"],
+    ["react", "react-dom", "zustand", "**/store/**", "**/components/**"],
+    "url/ depends on domain/ only.",
+  ),
+  layer(["src/store/**"], ["**/components/**"], "store/ must not import views."),
+);

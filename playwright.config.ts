@@ -1,0 +1,31 @@
+import { defineConfig } from "@playwright/test";
+import { findChromium } from "./scripts/chromium.mjs";
+
+const PORT = 4173;
+// Served under a sub-path, as on GitHub Pages, so every test also proves the build works there.
+const BASE_PATH = "/nf-conntrack/";
+const browser = findChromium();
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: "test-results/playwright.json" }]]
+    : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    browserName: "chromium",
+    launchOptions: {
+      ...(browser?.executablePath ? { executablePath: browser.executablePath } : {}),
+      args: ["--disable-gpu", "--disable-quic"],
+    },
+  },
+  webServer: {
+    // `npm run test:e2e` builds first; preview only serves dist/.
+    command: `npx vite preview --port ${PORT} --strictPort --base ${BASE_PATH}`,
+    url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    reuseExistingServer: false,
+  },
+});

@@ -1,0 +1,4 @@
+export function findChromium(): {
+  kind: "env" | "playwright" | "system";
+  executablePath: string | undefined;
+} | null;

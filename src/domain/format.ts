@@ -1,0 +1,70 @@
+import type { Ratio } from "./inputs";
+import { GiB, KiB, MiB, PiB, TiB } from "./units";
+
+/**
+ * Number formatting for people. English for now; every function takes the locale so a
+ * second language only passes another one.
+ */
+export type Locale = "en";
+
+const integerFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** "524,288" */
+export function formatInteger(n: number, locale: Locale = "en"): string {
+  let format = integerFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === "en" ? "en-US" : locale, { maximumFractionDigits: 0 });
+    integerFormats.set(locale, format);
+  }
+  return format.format(n);
+}
+
+/** A share of 1 as a percentage with about three significant digits: "1.08%", "0.0061%", "<0.0001%". */
+export function formatPercent(share: number): string {
+  const percent = share * 100;
+  if (percent === 0) return "0%";
+  if (percent < 0.0001) return "<0.0001%";
+  const decimals =
+    percent >= 100 ? 0 : percent >= 10 ? 1 : Math.max(2, 1 - Math.floor(Math.log10(percent)) + 1);
+  return `${trimZeros(percent.toFixed(Math.min(decimals, 4)))}%`;
+}
+
+/** An exact ratio as typed in decimal: "4", "0.125", "1.5". */
+export function formatRatio(ratio: Ratio): string {
+  const whole = Math.floor(ratio.numerator / ratio.denominator);
+  const fraction = ratio.numerator - whole * ratio.denominator;
+  if (fraction === 0) return String(whole);
+  const digits = String(ratio.denominator).length - 1;
+  return `${whole}.${String(fraction).padStart(digits, "0").replace(/0+$/, "")}`;
+}
+
+/** A plain decimal with at most two decimals: "8", "2.01". */
+export function formatDecimal(x: number): string {
+  return trimZeros(x.toFixed(2));
+}
+
+function trimZeros(fixed: string): string {
+  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+}
+
+const BINARY_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ["PiB", PiB],
+  ["TiB", TiB],
+  ["GiB", GiB],
+  ["MiB", MiB],
+  ["KiB", KiB],
+];
+
+/**
+ * Bytes in binary units, about three significant digits, the unit chosen so the number is at
+ * least 1: "177 MiB", "8.31 GiB", "512 B".
+ */
+export function formatBinaryBytes(n: number): string {
+  for (const [name, size] of BINARY_UNITS) {
+    if (n >= size) {
+      const x = n / size;
+      return `${trimZeros(x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0))} ${name}`;
+    }
+  }
+  return `${n} B`;
+}

@@ -1,0 +1,157 @@
+import { tryParseGroupedInteger } from "./integer";
+import { tryParseKernelVersion, type KernelVersion } from "./kernel-version";
+import { fail, ok, type Result } from "./result";
+import { bytes, MiB, PiB, tryParseRamText, type Bytes } from "./units";
+
+/**
+ * The calculator's inputs. Each key is also the URL query key and the form control's
+ * `name` (a public contract: see docs/url.md).
+ */
+export const FIELD_KEYS = ["ram", "arch", "ratio", "struct", "max", "kernel"] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+/** What the user typed or the link said, per field, verbatim. */
+export type RawInputs = Readonly<Record<FieldKey, string>>;
+
+export type Arch = 32 | 64;
+
+/** Entries per bucket as an exact fraction: numerator / denominator (a power of ten). */
+export interface Ratio {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export interface Inputs {
+  /** MemTotal. */
+  readonly ram: Bytes;
+  /** Pointer width in bits. */
+  readonly arch: Arch;
+  /** Entries per bucket: nf_conntrack_max / nf_conntrack_buckets. */
+  readonly ratio: Ratio;
+  /** Bytes per conntrack entry. */
+  readonly struct: Bytes;
+  /** Explicit nf_conntrack_max target; null = derive from RAM. */
+  readonly max: number | null;
+  /** The kernel the config is for. */
+  readonly kernel: KernelVersion;
+}
+
+export const DEFAULT_RAW: RawInputs = {
+  ram: "16GiB",
+  arch: "64",
+  ratio: "4",
+  struct: "352",
+  max: "",
+  kernel: "6.12",
+};
+
+/** INT_MAX: net.netfilter.nf_conntrack_max is an int sysctl bounded 0..INT_MAX (8b6861390ffe). */
+export const INT_MAX = 2147483647;
+
+/** Accepted ranges, shown verbatim in error messages. */
+export const LIMITS = {
+  // Below 1 MiB the RAM rule gives fewer than 32 entries; above 4 PiB (2^52 bytes) exact
+  // double arithmetic would run out of headroom, and no machine has that much.
+  ram: { min: bytes(MiB), max: bytes(4 * PiB) },
+  ratio: { min: 0.125, max: 64, maxDecimals: 6 },
+  struct: { min: 64, max: 8192 },
+  max: { min: 1, max: INT_MAX },
+} as const;
+
+export type FieldIssue =
+  | { code: "empty" }
+  | { code: "syntax" }
+  | { code: "unit"; unit: string }
+  | { code: "precision" }
+  | { code: "range" }
+  | { code: "choice" };
+
+type Validators = { readonly [K in FieldKey]: (text: string) => Result<Inputs[K], FieldIssue> };
+
+const VALIDATORS: Validators = {
+  ram(text) {
+    const parsed = tryParseRamText(text);
+    if (!parsed.ok) return parsed;
+    const n = parsed.value;
+    if (n < BigInt(LIMITS.ram.min) || n > BigInt(LIMITS.ram.max)) return fail({ code: "range" });
+    return ok(bytes(Number(n)));
+  },
+  arch(text) {
+    const trimmed = text.trim();
+    if (trimmed === "64") return ok(64);
+    if (trimmed === "32") return ok(32);
+    return fail({ code: "choice" });
+  },
+  ratio(text) {
+    const trimmed = text.trim();
+    if (trimmed === "") return fail({ code: "empty" });
+    const match = /^(\d*)(?:\.(\d*))?$/.exec(trimmed);
+    const whole = (match?.[1] ?? "").replace(/^0+(?=\d)/, "");
+    const fraction = match?.[2] ?? "";
+    if (!match || (whole === "" && fraction === "")) return fail({ code: "syntax" });
+    if (fraction.length > LIMITS.ratio.maxDecimals) return fail({ code: "precision" });
+    if (whole.length > 3) return fail({ code: "range" });
+    const ratio: Ratio = { numerator: Number(whole + fraction), denominator: 10 ** fraction.length };
+    // Exact comparisons: 0.125 <= n/d <= 64  <=>  8n >= d and n <= 64d.
+    if (ratio.numerator * 8 < ratio.denominator || ratio.numerator > LIMITS.ratio.max * ratio.denominator) {
+      return fail({ code: "range" });
+    }
+    return ok(ratio);
+  },
+  struct(text) {
+    const trimmed = text.trim();
+    if (trimmed === "") return fail({ code: "empty" });
+    const n = tryParseGroupedInteger(trimmed);
+    if (n === null) return fail({ code: "syntax" });
+    if (n < LIMITS.struct.min || n > LIMITS.struct.max) return fail({ code: "range" });
+    return ok(bytes(n));
+  },
+  max(text) {
+    const trimmed = text.trim();
+    if (trimmed === "") return ok(null);
+    const n = tryParseGroupedInteger(trimmed);
+    if (n === null) return fail({ code: "syntax" });
+    if (n < LIMITS.max.min || n > LIMITS.max.max) return fail({ code: "range" });
+    return ok(n);
+  },
+  kernel(text) {
+    return tryParseKernelVersion(text);
+  },
+};
+
+/** Validates one field's text. Never throws, whatever the string. */
+export function validateField<K extends FieldKey>(key: K, text: string): Result<Inputs[K], FieldIssue> {
+  return VALIDATORS[key](text);
+}
+
+/** The issue with each invalid field, if any. */
+export function validateAll(raw: RawInputs): Partial<Record<FieldKey, FieldIssue>> {
+  const issues: Partial<Record<FieldKey, FieldIssue>> = {};
+  for (const key of FIELD_KEYS) {
+    const result = validateField(key, raw[key]);
+    if (!result.ok) issues[key] = result.issue;
+  }
+  return issues;
+}
+
+/**
+ * Reads inputs field by field: an invalid field falls back to its default alone, so one bad
+ * value never resets the others.
+ */
+export function readInputs(raw: RawInputs): Inputs {
+  const read = <K extends FieldKey>(key: K): Inputs[K] => {
+    const result = validateField(key, raw[key]);
+    if (result.ok) return result.value;
+    const fallback = validateField(key, DEFAULT_RAW[key]);
+    if (!fallback.ok) throw new Error(`default for ${key} is invalid`);
+    return fallback.value;
+  };
+  return {
+    ram: read("ram"),
+    arch: read("arch"),
+    ratio: read("ratio"),
+    struct: read("struct"),
+    max: read("max"),
+    kernel: read("kernel"),
+  };
+}

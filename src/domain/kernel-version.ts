@@ -1,0 +1,42 @@
+import { fail, ok, type Result } from "./result";
+
+/** A kernel release as `uname -r` starts: 6.12, 5.15.0-91-generic, 3.10.0-1160.el7.x86_64. */
+export interface KernelVersion {
+  readonly major: number;
+  readonly minor: number;
+  readonly patch: number | null;
+}
+
+export type KernelVersionIssue = { code: "empty" } | { code: "syntax" } | { code: "range" };
+
+/** nf_conntrack's ancestor ip_conntrack arrived in 2.4; anything older has no connection tracking. */
+export const OLDEST_KERNEL: KernelVersion = { major: 2, minor: 4, patch: null };
+
+/**
+ * Reads a kernel version from the start of a `uname -r` string; a distribution suffix
+ * ("-91-generic", ".el7.x86_64", "+deb13-amd64") is allowed and ignored.
+ *
+ * @example tryParseKernelVersion("5.15.0-91-generic") // { ok: true, value: { major: 5, minor: 15, patch: 0 } }
+ */
+export function tryParseKernelVersion(text: string): Result<KernelVersion, KernelVersionIssue> {
+  const trimmed = text.trim();
+  if (trimmed === "") return fail({ code: "empty" });
+  const match = /^(\d{1,2})\.(\d{1,3})(?:\.(\d{1,5}))?(?:[-+~_.][0-9a-z._+~-]*)?$/i.exec(trimmed);
+  if (!match) return fail({ code: "syntax" });
+  const version: KernelVersion = {
+    major: Number(match[1]),
+    minor: Number(match[2]),
+    patch: match[3] === undefined ? null : Number(match[3]),
+  };
+  if (compareKernelVersions(version, OLDEST_KERNEL) < 0 || version.major > 9) return fail({ code: "range" });
+  return ok(version);
+}
+
+/** Orders versions by major, minor, then patch (a missing patch counts as 0). */
+export function compareKernelVersions(a: KernelVersion, b: KernelVersion): number {
+  return a.major - b.major || a.minor - b.minor || (a.patch ?? 0) - (b.patch ?? 0);
+}
+
+export function formatKernelVersion(v: KernelVersion): string {
+  return v.patch === null ? `${v.major}.${v.minor}` : `${v.major}.${v.minor}.${v.patch}`;
+}

@@ -1,0 +1,43 @@
+import { useMemo } from "react";
+import { create } from "zustand";
+import { readInputs, validateAll, validateField, type FieldKey, type RawInputs } from "../domain/inputs";
+import { computeSizing } from "../domain/sizing";
+import { decodeSearch, type LinkState } from "../url/codec";
+
+/**
+ * The one store: the text of every field as shown, and the text of its last valid value.
+ * Everything else (inputs, sizing, issues, config) is derived, never stored.
+ */
+export type CalcState = LinkState;
+
+export const useCalcStore = create<CalcState>()(() => decodeSearch(window.location.search));
+
+/** A field's text changed: keep it as typed; remember it as the field's value only if valid. */
+export function setField(key: FieldKey, text: string): void {
+  useCalcStore.setState((state) => ({
+    raw: { ...state.raw, [key]: text },
+    validRaw: validateField(key, text).ok ? { ...state.validRaw, [key]: text } : state.validRaw,
+  }));
+}
+
+/** Replaces every field from a query string (page load, back/forward). */
+export function loadSearch(search: string): void {
+  useCalcStore.setState(decodeSearch(search));
+}
+
+/** The inputs the results use, and the sizing computed from them. */
+export function useSizing() {
+  const validRaw = useCalcStore((state) => state.validRaw);
+  return useMemo(() => {
+    const inputs = readInputs(validRaw);
+    return { validRaw, inputs, sizing: computeSizing(inputs) };
+  }, [validRaw]);
+}
+
+/** The issue of each invalid field, for messages at the fields. */
+export function useFieldIssues() {
+  const raw = useCalcStore((state) => state.raw);
+  return useMemo(() => validateAll(raw), [raw]);
+}
+
+export type { RawInputs };

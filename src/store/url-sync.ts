@@ -1,0 +1,52 @@
+import { encodeSearch } from "../url/codec";
+import { loadSearch, useCalcStore } from "./calc-store";
+
+/**
+ * Browsers rate-limit history.replaceState (Safari throws after 100 calls in 30 s), so the
+ * address bar is written at most this often while the user types.
+ */
+const WRITE_INTERVAL_MS = 150;
+
+/**
+ * Keeps the address bar equal to the fields, as typed, so a reload or a copied address shows
+ * the same page. Returns a function that stops syncing.
+ */
+export function startUrlSync(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const write = () => {
+    timer = null;
+    const search = encodeSearch(useCalcStore.getState().raw);
+    if (search !== window.location.search) {
+      window.history.replaceState(
+        window.history.state,
+        "",
+        `${window.location.pathname}${search}${window.location.hash}`,
+      );
+    }
+  };
+  const schedule = () => {
+    timer ??= setTimeout(write, WRITE_INTERVAL_MS);
+  };
+  const flush = () => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      write();
+    }
+  };
+  const onPopState = () => loadSearch(window.location.search);
+
+  const unsubscribe = useCalcStore.subscribe((state, previous) => {
+    if (state.raw !== previous.raw) schedule();
+  });
+  window.addEventListener("popstate", onPopState);
+  window.addEventListener("pagehide", flush);
+  // Normalise the address on load: every input written explicitly.
+  write();
+  return () => {
+    unsubscribe();
+    window.removeEventListener("popstate", onPopState);
+    window.removeEventListener("pagehide", flush);
+    flush();
+  };
+}

@@ -1,0 +1,39 @@
+import { DEFAULT_RAW, FIELD_KEYS, validateField, type RawInputs } from "../domain/inputs";
+import { migrateParams, URL_VERSION, type VersionNotice } from "./migrations";
+
+export interface LinkState {
+  /** Every field's text as the link gave it (the default where the key is absent). */
+  readonly raw: RawInputs;
+  /** Every field's text with invalid values replaced by the default, field by field. */
+  readonly validRaw: RawInputs;
+  readonly notice: VersionNotice | null;
+}
+
+/**
+ * Reads a query string ("?ram=64GiB&arch=64…"). Never throws: a bad value stays in `raw` to be
+ * shown at its field, and only that field falls back to its default in `validRaw`.
+ */
+export function decodeSearch(search: string): LinkState {
+  const { params, notice } = migrateParams(new URLSearchParams(search));
+  const raw = {} as Record<keyof RawInputs, string>;
+  const validRaw = {} as Record<keyof RawInputs, string>;
+  for (const key of FIELD_KEYS) {
+    const text = params.get(key) ?? DEFAULT_RAW[key];
+    raw[key] = text;
+    validRaw[key] = validateField(key, text).ok ? text : DEFAULT_RAW[key];
+  }
+  return { raw, validRaw, notice };
+}
+
+/**
+ * Writes every input explicitly, so a link keeps its meaning if defaults change; `max` is
+ * left out when empty, its absence meaning "derive from RAM".
+ */
+export function encodeSearch(raw: RawInputs): string {
+  const params = new URLSearchParams({ v: String(URL_VERSION) });
+  for (const key of FIELD_KEYS) {
+    if (key === "max" && raw.max === "") continue;
+    params.set(key, raw[key]);
+  }
+  return `?${params.toString()}`;
+}
