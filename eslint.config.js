@@ -12,7 +12,7 @@ const layer = (files, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "test-results", "playwright-report"] },
+  { ignores: ["dist", "node_modules", "test-results", "test-reports", "playwright-report"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -12,7 +12,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI
-    ? [["list"], ["json", { outputFile: "test-results/playwright.json" }]]
+    ? [["list"], ["json", { outputFile: "test-reports/playwright.json" }]]
     : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,

@@ -12,7 +12,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     environment: "node",
     reporters: process.env.CI
-      ? ["default", ["json", { outputFile: "test-results/vitest.json" }]]
+      ? ["default", ["json", { outputFile: "test-reports/vitest.json" }]]
       : ["default"],
   },
 });

@@ -68,3 +68,14 @@ export function formatBinaryBytes(n: number): string {
   }
   return `${n} B`;
 }
+
+/**
+ * Bytes in the largest binary unit that divides them exactly, so an input is echoed without
+ * loss: "787752 MiB", "16 GiB", "24683620 KiB", "1000 B".
+ */
+export function formatExactBinaryBytes(n: number): string {
+  for (const [name, size] of BINARY_UNITS) {
+    if (n >= size && n % size === 0) return `${n / size} ${name}`;
+  }
+  return `${n} B`;
+}

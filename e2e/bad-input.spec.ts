@@ -1,0 +1,55 @@
+import { DEFAULTS, expect, expectResults, test } from "./fixtures";
+
+test("a link with bad values shows each error at its field and applies the rest", async ({ page }) => {
+  await page.goto("./?v=1&ram=lots&arch=48&ratio=0&struct=320&max=-1&kernel=linux");
+  for (const name of ["ram", "ratio", "max", "kernel"]) {
+    const input = page.locator(`input[name=${name}]`);
+    await expect(input).toHaveAttribute("aria-invalid", "true");
+    const messageId = await input.getAttribute("aria-describedby");
+    await expect(page.locator(`[id="${messageId}"]`)).toContainText(/Enter /);
+  }
+  await expect(page.locator("input[name=ram]")).toHaveValue("lots");
+  await expect(page.locator("select[name=arch]")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("select[name=arch]")).toHaveValue("48");
+  await expect(page.locator("input[name=struct]")).toHaveAttribute("aria-invalid", "false");
+  // struct=320 applies; every other field uses its default.
+  await expectResults(page, { max: 524288, buckets: 131072, memory: 524288 * 320 + 131072 * 8 });
+  await expect(page.locator("body")).not.toContainText(/NaN|Infinity|undefined/);
+});
+
+test("a typed bad value keeps the text, explains the range, and results keep the last valid value", async ({
+  page,
+}) => {
+  await page.goto("./");
+  const ram = page.locator("input[name=ram]");
+  await ram.fill("64 GiB");
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "2097152");
+  await ram.fill("64 GiX");
+  await expect(ram).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#field-ram-error")).toContainText('Unknown unit "GiX"');
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "2097152");
+  await expect(page).toHaveURL(/ram=64\+GiX/);
+  await ram.fill("0.5K");
+  await expect(page.locator("#field-ram-error")).toContainText("from 1 MiB to 4 PiB");
+  await ram.fill("8G");
+  await expect(ram).toHaveAttribute("aria-invalid", "false");
+  await expect(page.locator("#field-ram-error")).toHaveCount(0);
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "262144");
+});
+
+test("a link from an unknown schema version says so and still applies its fields", async ({ page }) => {
+  await page.goto("./?v=7&ram=8G");
+  await expect(page.getByRole("status").filter({ hasText: "v=7" })).toBeVisible();
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "262144");
+});
+
+test("markup in a link is shown as text, never run", async ({ page }) => {
+  const payload = "<img src=x onerror=window.__pwned=1>";
+  await page.goto(
+    `./?ram=${encodeURIComponent(payload)}&kernel=${encodeURIComponent("<script>window.__pwned=1</script>")}`,
+  );
+  await expect(page.locator("input[name=ram]")).toHaveValue(payload);
+  await expectResults(page, DEFAULTS);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator("img")).toHaveCount(0);
+});

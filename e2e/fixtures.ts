@@ -1,0 +1,46 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Every test also checks that the page logged no console error, threw nothing, and sent no
+ * request to any origin but its own.
+ */
+export const test = base.extend<{ pageProblems: string[] }>({
+  pageProblems: [
+    async ({ page, baseURL }, use) => {
+      const problems: string[] = [];
+      const origin = new URL(baseURL ?? "http://127.0.0.1").origin;
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      page.on("request", (request) => {
+        const url = request.url();
+        if (!url.startsWith("blob:") && !url.startsWith("data:") && new URL(url).origin !== origin) {
+          problems.push(`request to another origin: ${url}`);
+        }
+      });
+      await use(problems);
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The exact integer a result carries in data-value. */
+export async function resultValue(page: Page, testId: string): Promise<number> {
+  const value = await page.getByTestId(testId).getAttribute("data-value");
+  return Number(value);
+}
+
+/** Waits until the results show these exact integers. */
+export async function expectResults(page: Page, expected: { max: number; buckets: number; memory: number }) {
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", String(expected.max));
+  await expect(page.getByTestId("result-buckets")).toHaveAttribute("data-value", String(expected.buckets));
+  await expect(page.getByTestId("result-memory")).toHaveAttribute("data-value", String(expected.memory));
+}
+
+export const ARTICLE_LINK = "./?v=1&ram=787752MiB&arch=64&ratio=4&struct=352&kernel=6.12";
+export const ARTICLE = { max: 25208064, buckets: 6302208, memory: 8923656192 };
+export const DEFAULTS = { max: 524288, buckets: 131072, memory: 185597952 };

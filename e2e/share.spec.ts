@@ -1,0 +1,56 @@
+import { readFile } from "node:fs/promises";
+import { ARTICLE, ARTICLE_LINK, expect, expectResults, test } from "./fixtures";
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+const clipboardText = (page: import("@playwright/test").Page) =>
+  page.evaluate(() => navigator.clipboard.readText());
+
+test("Copy puts exactly the snippet on the clipboard and says so", async ({ page }) => {
+  await page.goto(ARTICLE_LINK);
+  await expectResults(page, ARTICLE);
+  await page.getByRole("button", { name: "Copy", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("Config copied");
+  const snippet = await page.getByTestId("sysctl-snippet").textContent();
+  expect(await clipboardText(page)).toBe(snippet);
+  expect(snippet).toContain("net.netfilter.nf_conntrack_max = 25208064\n");
+  expect(snippet).toContain("net.netfilter.nf_conntrack_buckets = 6302208\n");
+  expect(snippet).toMatch(/^# Reproduce: http:\/\/127\.0\.0\.1:\d+\/nf-conntrack\/\?v=1&ram=787752MiB&/m);
+});
+
+test("Copy link reproduces the page in a new tab", async ({ page, context }) => {
+  await page.goto("./");
+  await page.locator("input[name=ram]").fill("787752 MiB");
+  await page.locator("input[name=struct]").fill("320");
+  await page.locator("input[name=max]").fill("abc");
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByRole("status")).toContainText("Link copied");
+  const link = await clipboardText(page);
+  expect(link).toContain("/nf-conntrack/?v=1&");
+  const other = await context.newPage();
+  await other.goto(link);
+  for (const testId of ["result-max", "result-buckets", "result-memory"]) {
+    await expect(other.getByTestId(testId)).toHaveAttribute(
+      "data-value",
+      (await page.getByTestId(testId).getAttribute("data-value")) ?? "",
+    );
+  }
+  await expect(other.locator("input[name=ram]")).toHaveValue("787752 MiB");
+  await expect(other.locator("input[name=struct]")).toHaveValue("320");
+  // The link carries valid values only: the half-typed max stayed behind.
+  await expect(other.locator("input[name=max]")).toHaveValue("");
+  expect(await other.getByTestId("sysctl-snippet").textContent()).toBe(
+    await page.getByTestId("sysctl-snippet").textContent(),
+  );
+});
+
+test("Download gives a sysctl.d drop-in with the same text", async ({ page }) => {
+  await page.goto(ARTICLE_LINK);
+  await expectResults(page, ARTICLE);
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("button", { name: /Download/ }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("90-nf-conntrack.conf");
+  const text = await readFile(await download.path(), "utf8");
+  expect(text).toBe(await page.getByTestId("sysctl-snippet").textContent());
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatBinaryBytes,
+  formatDecimal,
+  formatExactBinaryBytes,
+  formatInteger,
+  formatPercent,
+  formatRatio,
+} from "./format";
+
+describe("formatting for people", () => {
+  it.each([
+    [0, "0 B"],
+    [512, "512 B"],
+    [1024, "1 KiB"],
+    [1536, "1.5 KiB"],
+    [185597952, "177 MiB"],
+    [8923656192, "8.31 GiB"],
+    [100 * 1024 * 1024, "100 MiB"],
+    [1023 * 1024, "1023 KiB"],
+    [2 ** 50, "1 PiB"],
+  ])("formatBinaryBytes(%d) = %s", (n, text) => {
+    expect(formatBinaryBytes(n)).toBe(text);
+  });
+
+  it.each([
+    [787752 * 1024 * 1024, "787752 MiB"],
+    [16 * 2 ** 30, "16 GiB"],
+    [24683620 * 1024, "24683620 KiB"],
+    [1000, "1000 B"],
+    [1.5 * 2 ** 40, "1536 GiB"],
+  ])("formatExactBinaryBytes(%d) = %s", (n, text) => {
+    expect(formatExactBinaryBytes(n)).toBe(text);
+  });
+
+  it.each([
+    [524288, "524,288"],
+    [2147483647, "2,147,483,647"],
+    [0, "0"],
+  ])("formatInteger(%d) = %s", (n, text) => {
+    expect(formatInteger(n)).toBe(text);
+  });
+
+  it.each([
+    [0.010803, "1.08%"],
+    [0.394, "39.4%"],
+    [1.5, "150%"],
+    [0.000061, "0.0061%"],
+    [0, "0%"],
+    [1e-9, "<0.0001%"],
+  ])("formatPercent(%d) = %s", (share, text) => {
+    expect(formatPercent(share)).toBe(text);
+  });
+
+  it.each([
+    [{ numerator: 4, denominator: 1 }, "4"],
+    [{ numerator: 125, denominator: 1000 }, "0.125"],
+    [{ numerator: 15, denominator: 10 }, "1.5"],
+    [{ numerator: 1005, denominator: 1000 }, "1.005"],
+    [{ numerator: 40, denominator: 10 }, "4"],
+  ])("formatRatio(%j) = %s", (ratio, text) => {
+    expect(formatRatio(ratio)).toBe(text);
+  });
+
+  it("formatDecimal keeps at most two decimals", () => {
+    expect(formatDecimal(8)).toBe("8");
+    expect(formatDecimal(16.00004)).toBe("16");
+    expect(formatDecimal(2.0123)).toBe("2.01");
+  });
+});
