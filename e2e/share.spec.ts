@@ -9,8 +9,9 @@ const clipboardText = (page: import("@playwright/test").Page) =>
 test("Copy puts exactly the snippet on the clipboard and says so", async ({ page }) => {
   await page.goto(ARTICLE_LINK);
   await expectResults(page, ARTICLE);
-  await page.getByRole("button", { name: "Copy", exact: true }).click();
-  await expect(page.getByRole("status")).toContainText("Config copied");
+  const block = page.getByRole("region", { name: /sysctl\.d drop-in/ });
+  await block.getByRole("button", { name: "Copy", exact: true }).click();
+  await expect(block.getByRole("status")).toContainText("Copied");
   const snippet = await page.getByTestId("sysctl-snippet").textContent();
   expect(await clipboardText(page)).toBe(snippet);
   expect(snippet).toContain("net.netfilter.nf_conntrack_max = 25208064\n");
@@ -24,7 +25,7 @@ test("Copy link reproduces the page in a new tab", async ({ page, context }) => 
   await page.locator("input[name=struct]").fill("320");
   await page.locator("input[name=max]").fill("abc");
   await page.getByRole("button", { name: "Copy link" }).click();
-  await expect(page.getByRole("status")).toContainText("Link copied");
+  await expect(page.getByRole("status").filter({ hasText: "Link copied" })).toBeVisible();
   const link = await clipboardText(page);
   expect(link).toContain("/nf-conntrack/?v=1&");
   const other = await context.newPage();
@@ -48,9 +49,34 @@ test("Download gives a sysctl.d drop-in with the same text", async ({ page }) =>
   await page.goto(ARTICLE_LINK);
   await expectResults(page, ARTICLE);
   const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("button", { name: /Download/ }).click();
+  await page.getByRole("button", { name: "Download 90-nf-conntrack.conf" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe("90-nf-conntrack.conf");
   const text = await readFile(await download.path(), "utf8");
   expect(text).toBe(await page.getByTestId("sysctl-snippet").textContent());
+});
+
+test("each block's Copy button copies its own block", async ({ page }) => {
+  await page.goto("./?ram=16GiB&kernel=6.12");
+  for (const testId of ["sysctl-snippet", "modules-load-snippet", "modprobe-snippet", "apply-commands"]) {
+    const snippet = page.getByTestId(testId);
+    // The innermost region holding the snippet: its own block.
+    const block = page.getByRole("region").filter({ has: snippet }).last();
+    await block.getByRole("button", { name: "Copy", exact: true }).click();
+    await expect(block.getByRole("status")).toContainText("Copied");
+    expect(await clipboardText(page)).toBe(await snippet.textContent());
+  }
+});
+
+test("Download all gives one script that writes every file", async ({ page }) => {
+  await page.goto("./?ram=16GiB&kernel=4.4");
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("button", { name: /Download all/ }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("nf-conntrack-setup.sh");
+  const script = await readFile(await download.path(), "utf8");
+  expect(script.startsWith("#!/bin/sh\n")).toBe(true);
+  for (const testId of ["sysctl-snippet", "modules-load-snippet", "modprobe-snippet", "apply-commands"]) {
+    expect(script).toContain(await page.getByTestId(testId).textContent());
+  }
 });

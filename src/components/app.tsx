@@ -1,6 +1,7 @@
 import { useCalcStore } from "../store/calc-store";
-import { ConfigSnippet } from "./config-snippet";
+import { ConfigBlocks } from "./config-blocks";
 import { InputsForm } from "./inputs-form";
+import { KernelPanel } from "./kernel-panel";
 import { versionNoticeMessage } from "./messages";
 import { Results } from "./results";
 
@@ -23,7 +24,8 @@ export function App() {
       <main className="layout">
         <InputsForm />
         <Results />
-        <ConfigSnippet />
+        <KernelPanel />
+        <ConfigBlocks />
       </main>
       <footer className="page-footer">
         <p>

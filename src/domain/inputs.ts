@@ -1,13 +1,13 @@
 import { tryParseGroupedInteger } from "./integer";
 import { tryParseKernelVersion, type KernelVersion } from "./kernel-version";
 import { fail, ok, type Result } from "./result";
-import { bytes, MiB, PiB, tryParseRamText, type Bytes } from "./units";
+import { bytes, KiB, MiB, PiB, tryParseRamText, type Bytes } from "./units";
 
 /**
  * The calculator's inputs. Each key is also the URL query key and the form control's
  * `name` (a public contract: see docs/url.md).
  */
-export const FIELD_KEYS = ["ram", "arch", "ratio", "struct", "max", "kernel"] as const;
+export const FIELD_KEYS = ["ram", "arch", "ratio", "struct", "max", "kernel", "page"] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
 /** What the user typed or the link said, per field, verbatim. */
@@ -34,6 +34,8 @@ export interface Inputs {
   readonly max: number | null;
   /** The kernel the config is for. */
   readonly kernel: KernelVersion;
+  /** The kernel's page size (4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB). */
+  readonly page: Bytes;
 }
 
 export const DEFAULT_RAW: RawInputs = {
@@ -43,7 +45,11 @@ export const DEFAULT_RAW: RawInputs = {
   struct: "352",
   max: "",
   kernel: "6.12",
+  page: "4",
 };
+
+/** Page sizes Linux builds with, in KiB: 4 everywhere, 16 and 64 on arm64, 64 on ppc64le. */
+export const PAGE_SIZES_KIB = [4, 16, 64] as const;
 
 /** INT_MAX: net.netfilter.nf_conntrack_max is an int sysctl bounded 0..INT_MAX (8b6861390ffe). */
 export const INT_MAX = 2147483647;
@@ -117,6 +123,10 @@ const VALIDATORS: Validators = {
   kernel(text) {
     return tryParseKernelVersion(text);
   },
+  page(text) {
+    const kib = PAGE_SIZES_KIB.find((size) => String(size) === text.trim());
+    return kib === undefined ? fail({ code: "choice" }) : ok(bytes(kib * KiB));
+  },
 };
 
 /** Validates one field's text. Never throws, whatever the string. */
@@ -153,5 +163,6 @@ export function readInputs(raw: RawInputs): Inputs {
     struct: read("struct"),
     max: read("max"),
     kernel: read("kernel"),
+    page: read("page"),
   };
 }

@@ -9,18 +9,26 @@ export interface KernelVersion {
 
 export type KernelVersionIssue = { code: "empty" } | { code: "syntax" } | { code: "range" };
 
+/**
+ * The newest kernel whose conntrack sizing was checked (measured on 6.18.44); "newest" in the
+ * kernel field means this.
+ */
+export const NEWEST_KERNEL: KernelVersion = { major: 6, minor: 18, patch: null };
+
 /** nf_conntrack's ancestor ip_conntrack arrived in 2.4; anything older has no connection tracking. */
 export const OLDEST_KERNEL: KernelVersion = { major: 2, minor: 4, patch: null };
 
 /**
  * Reads a kernel version from the start of a `uname -r` string; a distribution suffix
- * ("-91-generic", ".el7.x86_64", "+deb13-amd64") is allowed and ignored.
+ * ("-91-generic", ".el7.x86_64", "+deb13-amd64") is allowed and ignored. "newest" is the newest
+ * kernel this tool knows.
  *
  * @example tryParseKernelVersion("5.15.0-91-generic") // { ok: true, value: { major: 5, minor: 15, patch: 0 } }
  */
 export function tryParseKernelVersion(text: string): Result<KernelVersion, KernelVersionIssue> {
   const trimmed = text.trim();
   if (trimmed === "") return fail({ code: "empty" });
+  if (trimmed.toLowerCase() === "newest") return ok(NEWEST_KERNEL);
   const match = /^(\d{1,2})\.(\d{1,3})(?:\.(\d{1,5}))?(?:[-+~_.][0-9a-z._+~-]*)?$/i.exec(trimmed);
   if (!match) return fail({ code: "syntax" });
   const version: KernelVersion = {
@@ -40,3 +48,13 @@ export function compareKernelVersions(a: KernelVersion, b: KernelVersion): numbe
 export function formatKernelVersion(v: KernelVersion): string {
   return v.patch === null ? `${v.major}.${v.minor}` : `${v.major}.${v.minor}.${v.patch}`;
 }
+
+/** Shorthand for a version literal: v(4, 7) is 4.7. */
+export const v = (major: number, minor: number, patch: number | null = null): KernelVersion => ({
+  major,
+  minor,
+  patch,
+});
+
+/** a >= b */
+export const atLeast = (a: KernelVersion, b: KernelVersion): boolean => compareKernelVersions(a, b) >= 0;

@@ -166,12 +166,19 @@ describe("computeSizing warnings", () => {
 
 describe("kernel table limits", () => {
   it("rounds to whole 4 KiB pages of bucket heads", () => {
-    expect(bucketStep(64)).toBe(512);
-    expect(bucketStep(32)).toBe(1024);
+    expect(bucketStep(64, bytes(4096))).toBe(512);
+    expect(bucketStep(32, bytes(4096))).toBe(1024);
+  });
+  it("rounds to 2048 and 8192 buckets with 16 and 64 KiB pages", () => {
+    expect(bucketStep(64, bytes(16384))).toBe(2048);
+    expect(bucketStep(64, bytes(65536))).toBe(8192);
+    const sizing = computeSizing(inputs({ page: bytes(65536) }));
+    expect(sizing.buckets).toBe(131072);
+    expect(computeSizing(inputs({ page: bytes(65536), ram: bytes(GiB) })).buckets).toBe(8192);
   });
   it("caps the table below INT_MAX bytes (b541ba7d1f5a)", () => {
-    expect(largestBucketCount(64)).toBe(268434944);
-    expect(largestBucketCount(32)).toBe(536869888);
+    expect(largestBucketCount(64, bytes(4096))).toBe(268434944);
+    expect(largestBucketCount(32, bytes(4096))).toBe(536869888);
   });
 });
 
@@ -185,6 +192,7 @@ const arbitraryInputs = fc.record({
   struct: fc.integer({ min: 64, max: 8192 }).map(bytes),
   max: fc.option(fc.integer({ min: 1, max: INT_MAX }), { nil: null }),
   kernel: fc.constant(base.kernel),
+  page: fc.constantFrom(4096, 16384, 65536).map(bytes),
 });
 
 describe("computeSizing properties", () => {
@@ -207,7 +215,7 @@ describe("computeSizing properties", () => {
         expect(s.max).toBeGreaterThanOrEqual(1);
         expect(s.max).toBeLessThanOrEqual(INT_MAX);
         expect(s.buckets).toBeGreaterThan(0);
-        expect(s.buckets).toBeLessThanOrEqual(largestBucketCount(given.arch));
+        expect(s.buckets).toBeLessThanOrEqual(largestBucketCount(given.arch, given.page));
       }),
       { numRuns: 2000 },
     );
@@ -217,11 +225,11 @@ describe("computeSizing properties", () => {
     fc.assert(
       fc.property(arbitraryInputs, (given) => {
         const s = computeSizing(given);
-        expect(s.buckets % bucketStep(given.arch)).toBe(0);
+        expect(s.buckets % bucketStep(given.arch, given.page)).toBe(0);
         const clamped = s.warnings.some((w) => w.code === "buckets-clamped");
         if (!clamped) {
           expect(s.buckets).toBeGreaterThanOrEqual(s.bucketsRequested);
-          expect(s.buckets - s.bucketsRequested).toBeLessThan(bucketStep(given.arch));
+          expect(s.buckets - s.bucketsRequested).toBeLessThan(bucketStep(given.arch, given.page));
         }
       }),
       { numRuns: 2000 },

@@ -8,12 +8,6 @@ export function pointerBytes(arch: Arch): Bytes {
 }
 
 /**
- * The page size the kernel rounds hash tables to. 4 KiB on x86 and most hosts; arm64 and
- * ppc64le kernels may use 16 or 64 KiB (a later input).
- */
-export const DEFAULT_PAGE_BYTES = bytes(4096);
-
-/**
  * RAM per conntrack entry in the RAM-proportional rule: MemTotal / 16384 bytes of hash heads,
  * one pointer each, times 4 entries per bucket (the kernel's default 2.6.24 … 5.14, see
  * nf_conntrack_init_init_net()): 64-bit gives RAM / 32768 (RAM in MiB × 32), 32-bit RAM / 16384
@@ -26,10 +20,10 @@ export function ramBytesPerEntry(arch: Arch): number {
 /**
  * A hash table's size is rounded up to whole pages of bucket heads:
  * nf_ct_alloc_hashtable(): `roundup(*sizep, PAGE_SIZE / sizeof(struct hlist_nulls_head))`,
- * i.e. 512 buckets on 64-bit with 4 KiB pages, 1024 on 32-bit.
+ * i.e. 512 buckets on 64-bit with 4 KiB pages, 1024 on 32-bit, 8192 on 64-bit with 64 KiB pages.
  */
-export function bucketStep(arch: Arch, pageBytes: Bytes = DEFAULT_PAGE_BYTES): number {
-  return pageBytes / pointerBytes(arch);
+export function bucketStep(arch: Arch, page: Bytes): number {
+  return page / pointerBytes(arch);
 }
 
 /**
@@ -38,8 +32,8 @@ export function bucketStep(arch: Arch, pageBytes: Bytes = DEFAULT_PAGE_BYTES): n
  * rounding, so the largest usable size is that bound rounded down to the page step:
  * 268434944 on 64-bit with 4 KiB pages.
  */
-export function largestBucketCount(arch: Arch, pageBytes: Bytes = DEFAULT_PAGE_BYTES): number {
-  return roundDown(floorDiv(INT_MAX, pointerBytes(arch)), bucketStep(arch, pageBytes));
+export function largestBucketCount(arch: Arch, page: Bytes): number {
+  return roundDown(floorDiv(INT_MAX, pointerBytes(arch)), bucketStep(arch, page));
 }
 
 /**
@@ -106,10 +100,10 @@ export interface Sizing {
  * computeSizing({ ram: 787752 MiB, arch: 64, ratio: 4, struct: 352, max: null, … })
  * // → max 25208064, bucketsRequested 6302016, buckets 6302208, memory.total 8923656192
  */
-export function computeSizing(inputs: Inputs, pageBytes: Bytes = DEFAULT_PAGE_BYTES): Sizing {
+export function computeSizing(inputs: Inputs): Sizing {
   const warnings: SizingWarning[] = [];
   const pointer = pointerBytes(inputs.arch);
-  const step = bucketStep(inputs.arch, pageBytes);
+  const step = bucketStep(inputs.arch, inputs.page);
 
   let max: number;
   if (inputs.max !== null) {
@@ -124,7 +118,7 @@ export function computeSizing(inputs: Inputs, pageBytes: Bytes = DEFAULT_PAGE_BY
   // buckets = ceil(max / (n / d)) = ceil(max × d / n); max × d <= 2^31 × 10^6 < 2^53.
   const bucketsRequested = ceilDiv(max * inputs.ratio.denominator, inputs.ratio.numerator);
   const rounded = roundUp(bucketsRequested, step);
-  const largest = largestBucketCount(inputs.arch, pageBytes);
+  const largest = largestBucketCount(inputs.arch, inputs.page);
   const buckets = Math.min(rounded, largest);
   if (rounded > largest) warnings.push({ code: "buckets-clamped", concerns: "buckets", unclamped: rounded });
 

@@ -1,6 +1,8 @@
 import { useMemo } from "react";
 import { create } from "zustand";
 import { readInputs, validateAll, validateField, type FieldKey, type RawInputs } from "../domain/inputs";
+import { explainDifferences, uncertainBoundaries } from "../domain/kernel-compare";
+import { computeKernelDefault } from "../domain/kernel-defaults";
 import { computeSizing } from "../domain/sizing";
 import { decodeSearch, type LinkState } from "../url/codec";
 
@@ -32,6 +34,19 @@ export function useSizing() {
     const inputs = readInputs(validRaw);
     return { validRaw, inputs, sizing: computeSizing(inputs) };
   }, [validRaw]);
+}
+
+/** What the chosen kernel does by itself on this machine, and how the recommendation differs. */
+export function useKernelView() {
+  const { inputs, sizing } = useSizing();
+  return useMemo(() => {
+    const kernel = computeKernelDefault(inputs);
+    return {
+      kernel,
+      differences: explainDifferences(inputs, sizing, kernel),
+      uncertain: uncertainBoundaries(inputs.kernel),
+    };
+  }, [inputs, sizing]);
 }
 
 /** The issue of each invalid field, for messages at the fields. */

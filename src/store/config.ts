@@ -1,17 +1,33 @@
 import { useMemo } from "react";
-import { buildSysctlConfig, renderConfig } from "../domain/sysctl-config";
+import { buildConfigFiles, renderConfig, renderSetupScript, type ConfigFileId } from "../domain/config-files";
+import { kernelRules } from "../domain/kernel-defaults";
 import { useSizing } from "./calc-store";
 import { shareLink } from "./link";
 import { version } from "../../package.json";
 
 export const GENERATOR = `conntrack-calc ${version}`;
 
-/** The sysctl.d drop-in for the current inputs, exactly as copied and downloaded. */
-export function useSysctlConfig(): string {
+export interface RenderedConfig {
+  readonly files: ReadonlyArray<{ id: ConfigFileId; path: string | null; text: string }>;
+  /** Every block in one script: the "download all". */
+  readonly script: string;
+}
+
+/** The config blocks for the current inputs and kernel, exactly as copied and downloaded. */
+export function useConfigFiles(): RenderedConfig {
   const { validRaw, inputs, sizing } = useSizing();
-  return useMemo(
-    () =>
-      renderConfig(buildSysctlConfig({ inputs, sizing, link: shareLink(validRaw), generator: GENERATOR })),
-    [validRaw, inputs, sizing],
-  );
+  return useMemo(() => {
+    const source = {
+      inputs,
+      sizing,
+      rules: kernelRules(inputs.kernel),
+      link: shareLink(validRaw),
+      generator: GENERATOR,
+    };
+    const files = buildConfigFiles(source);
+    return {
+      files: files.map((file) => ({ id: file.id, path: file.path, text: renderConfig(file.lines) })),
+      script: renderSetupScript(files, source),
+    };
+  }, [validRaw, inputs, sizing]);
 }

@@ -10,6 +10,7 @@ const arbitraryRaw: fc.Arbitrary<RawInputs> = fc.record({
   struct: fc.string({ unit: "binary" }),
   max: fc.string({ unit: "binary" }),
   kernel: fc.string({ unit: "binary" }),
+  page: fc.string({ unit: "binary" }),
 });
 
 describe("decodeSearch", () => {
@@ -19,7 +20,7 @@ describe("decodeSearch", () => {
 
   it("reads every key", () => {
     const { raw, validRaw } = decodeSearch(
-      "?v=1&ram=787752+MiB&arch=32&ratio=1.5&struct=256&max=1000000&kernel=5.15.0-91-generic",
+      "?v=1&ram=787752+MiB&arch=32&ratio=1.5&struct=256&max=1000000&kernel=5.15.0-91-generic&page=64",
     );
     const expected = {
       ram: "787752 MiB",
@@ -28,6 +29,7 @@ describe("decodeSearch", () => {
       struct: "256",
       max: "1000000",
       kernel: "5.15.0-91-generic",
+      page: "64",
     };
     expect(raw).toEqual(expected);
     expect(validRaw).toEqual(expected);
@@ -75,9 +77,9 @@ describe("decodeSearch", () => {
 
 describe("encodeSearch", () => {
   it("writes every input explicitly, v first, max only when set", () => {
-    expect(encodeSearch(DEFAULT_RAW)).toBe("?v=1&ram=16GiB&arch=64&ratio=4&struct=352&kernel=6.12");
+    expect(encodeSearch(DEFAULT_RAW)).toBe("?v=1&ram=16GiB&arch=64&ratio=4&struct=352&kernel=6.12&page=4");
     expect(encodeSearch({ ...DEFAULT_RAW, max: "262144" })).toBe(
-      "?v=1&ram=16GiB&arch=64&ratio=4&struct=352&max=262144&kernel=6.12",
+      "?v=1&ram=16GiB&arch=64&ratio=4&struct=352&max=262144&kernel=6.12&page=4",
     );
   });
 
