@@ -69,9 +69,12 @@ export function explainDifferences(
   else if (sizing.max > kernel.max) out.push({ code: "raises-max", kernelMax: kernel.max, max: sizing.max });
   if (sizing.buckets === kernel.buckets && sizing.max === kernel.max) out.push({ code: "same-as-kernel" });
 
-  const cap = rules.caps.find((c) => c.buckets === kernel.bucketsUnrounded);
-  if (kernel.limitedBy === "cap" && cap) {
-    out.push({ code: "kernel-capped", capBuckets: cap.buckets, aboveGiB: cap.aboveBytes / GiB });
+  if (kernel.cap) {
+    out.push({
+      code: "kernel-capped",
+      capBuckets: kernel.cap.buckets,
+      aboveGiB: kernel.cap.aboveBytes / GiB,
+    });
   }
   if (kernel.limitedBy === "floor") out.push({ code: "kernel-floor", floorBuckets: rules.floorBuckets });
 

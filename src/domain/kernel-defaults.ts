@@ -172,6 +172,8 @@ export interface KernelDefault {
   readonly max: number;
   /** Which rule decided the automatic size. */
   readonly limitedBy: "ram" | "cap" | "floor";
+  /** The cap that applied, if one did. */
+  readonly cap: BucketCap | null;
   /** Bytes of one bucket head. */
   readonly headBytes: Bytes;
   readonly memory: { readonly entries: Bytes; readonly hashTable: Bytes; readonly total: Bytes };
@@ -200,9 +202,10 @@ export function computeKernelDefault(params: {
   const pages = floorDiv(params.ram, params.page);
   // (nr_pages << PAGE_SHIFT) / 16384 / sizeof(head): one head per 16 KiB of RAM.
   const fromRam = floorDiv(floorDiv(pages * params.page, 16384), headBytes);
-  const cap = rules.caps.find(
-    (c) => (!c.only64 || params.arch === 64) && pages > floorDiv(c.aboveBytes, params.page),
-  );
+  const cap =
+    rules.caps.find(
+      (c) => (!c.only64 || params.arch === 64) && pages > floorDiv(c.aboveBytes, params.page),
+    ) ?? null;
   let unrounded = cap ? cap.buckets : fromRam;
   let limitedBy: KernelDefault["limitedBy"] = cap ? "cap" : "ram";
   if (unrounded < rules.floorBuckets) {
@@ -222,6 +225,7 @@ export function computeKernelDefault(params: {
     buckets,
     max,
     limitedBy,
+    cap: limitedBy === "cap" ? cap : null,
     headBytes,
     memory: { entries, hashTable, total: bytes(entries + hashTable) },
     bootLine: renderBootLine(rules, rules.maxFromRoundedSize ? buckets : unrounded, max, params.struct),
