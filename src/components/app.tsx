@@ -1,4 +1,5 @@
 import { useCalcStore } from "../store/calc-store";
+import { ChartsPanel } from "./charts-panel";
 import { ConfigBlocks } from "./config-blocks";
 import { InputsForm } from "./inputs-form";
 import { KernelPanel } from "./kernel-panel";
@@ -25,6 +26,7 @@ export function App() {
         <InputsForm />
         <Results />
         <KernelPanel />
+        <ChartsPanel />
         <ConfigBlocks />
       </main>
       <footer className="page-footer">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatBinaryBytes,
+  formatCompactCount,
   formatDecimal,
   formatExactBinaryBytes,
   formatInteger,
@@ -60,6 +61,18 @@ describe("formatting for people", () => {
     [{ numerator: 40, denominator: 10 }, "4"],
   ])("formatRatio(%j) = %s", (ratio, text) => {
     expect(formatRatio(ratio)).toBe(text);
+  });
+
+  it.each([
+    [0, "0"],
+    [800, "800"],
+    [262144, "262K"],
+    [1048576, "1M"],
+    [2500000, "2.5M"],
+    [25208064, "25M"],
+    [2147483647, "2.1G"],
+  ])("formatCompactCount(%d) = %s", (n, text) => {
+    expect(formatCompactCount(n)).toBe(text);
   });
 
   it("formatDecimal keeps at most two decimals", () => {

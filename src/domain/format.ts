@@ -79,3 +79,20 @@ export function formatExactBinaryBytes(n: number): string {
   }
   return `${n} B`;
 }
+
+const COMPACT_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ["G", 1e9],
+  ["M", 1e6],
+  ["K", 1e3],
+];
+
+/** A count in few characters for axis ticks: "262K", "1M", "2.5M", "800". */
+export function formatCompactCount(n: number): string {
+  for (const [suffix, size] of COMPACT_UNITS) {
+    if (n >= size) {
+      const x = n / size;
+      return `${trimZeros(x.toFixed(x < 10 ? 1 : 0))}${suffix}`;
+    }
+  }
+  return String(n);
+}

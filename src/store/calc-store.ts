@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { create } from "zustand";
 import { readInputs, validateAll, validateField, type FieldKey, type RawInputs } from "../domain/inputs";
+import { computeChainSeries, computeMemorySeries } from "../domain/chart-series";
 import { explainDifferences, uncertainBoundaries } from "../domain/kernel-compare";
 import { computeKernelDefault } from "../domain/kernel-defaults";
 import { computeSizing } from "../domain/sizing";
@@ -47,6 +48,20 @@ export function useKernelView() {
       uncertain: uncertainBoundaries(inputs.kernel),
     };
   }, [inputs, sizing]);
+}
+
+/** The chart series for the current sizing. */
+export function useChartSeries() {
+  const { inputs, sizing } = useSizing();
+  return useMemo(
+    () => ({
+      inputs,
+      sizing,
+      memory: computeMemorySeries(sizing, inputs.struct, inputs.ram),
+      chain: computeChainSeries(sizing),
+    }),
+    [inputs, sizing],
+  );
 }
 
 /** The issue of each invalid field, for messages at the fields. */
