@@ -13,7 +13,7 @@ const ACCEPTED: Readonly<Record<FieldKey, string>> = {
   struct: `a whole number of bytes from ${LIMITS.struct.min} to ${formatInteger(LIMITS.struct.max)}`,
   max: `a whole number from ${LIMITS.max.min} to ${formatInteger(LIMITS.max.max)}, or empty to derive it from RAM`,
   kernel:
-    'a version as uname -r prints it, such as "6.12", "5.15.0-91-generic" or "3.10", from 2.4 on, or "newest"',
+    'a version as uname -r prints it, such as "6.12", "5.15.0-91-generic" or "3.10", from 2.6 on, or "newest"',
   page: "4, 16 or 64 (KiB; getconf PAGESIZE prints bytes)",
 };
 
@@ -120,7 +120,7 @@ export function uncertainMessage(code: UncertainBoundary): string {
     case "cap-65536":
       return `${prefix} the 65,536-bucket default above 4 GiB is missing in 3.18 and present in 4.0; it is believed to be in 3.19 and shown so.`;
     case "global-table":
-      return `${prefix} the single global table and the writable nf_conntrack_buckets sysctl are believed to arrive in 4.7 (certain by 4.12 and 4.14); shown from 4.7.`;
+      return `${prefix} the single global table and the writable nf_conntrack_buckets sysctl are believed to arrive in 4.7 (the sysctl is certain by 4.14); shown from 4.7.`;
     case "boot-line":
       return `${prefix} the nf_conntrack boot line is in 4.12 and gone by 4.19; it is shown up to 4.18.`;
     case "rhel9-5.14":

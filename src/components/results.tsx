@@ -47,8 +47,14 @@ export function Results() {
           <span data-testid="result-buckets-requested" data-value={sizing.bucketsRequested}>
             asked for
           </span>
-          ; the kernel allocates whole pages of {sizing.pointerBytes}-byte bucket heads, a multiple of{" "}
-          {formatInteger(sizing.bucketStep)}.
+          {sizing.bucketStep > 1 ? (
+            <>
+              ; the kernel allocates whole pages of {sizing.headBytes}-byte bucket heads, a multiple of{" "}
+              {formatInteger(sizing.bucketStep)}.
+            </>
+          ) : (
+            <>; this kernel allocates exactly that many {sizing.headBytes}-byte bucket heads.</>
+          )}
         </p>
         <p>
           Average chain at a full table: {formatDecimal(sizing.chainLengthAtFull)} entries (each connection is
@@ -76,7 +82,7 @@ export function Results() {
             {formatBinaryBytes(sizing.memory.entries)}, allocated as connections arrive.
           </li>
           <li>
-            Hash table: {formatInteger(sizing.buckets)} × {sizing.pointerBytes} B ={" "}
+            Hash table: {formatInteger(sizing.buckets)} × {sizing.headBytes} B ={" "}
             {formatBinaryBytes(sizing.memory.hashTable)}, allocated up front.
           </li>
         </ul>

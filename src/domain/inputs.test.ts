@@ -36,7 +36,8 @@ describe("validateField", () => {
     ["kernel", "3.10.0-1160.el7.x86_64", { major: 3, minor: 10, patch: 0 }],
     ["kernel", "2.6.32", { major: 2, minor: 6, patch: 32 }],
     ["kernel", "6.12.48+deb13-amd64", { major: 6, minor: 12, patch: 48 }],
-    ["kernel", "2.4", { major: 2, minor: 4, patch: null }],
+    ["kernel", "2.6", { major: 2, minor: 6, patch: null }],
+    ["kernel", "newest", { major: 6, minor: 18, patch: null }],
   ])("%s accepts %j", (key, text, value) => {
     expect(validateField(key, text)).toEqual({ ok: true, value });
   });
@@ -73,7 +74,7 @@ describe("validateField", () => {
     ["kernel", "", "empty"],
     ["kernel", "linux", "syntax"],
     ["kernel", "6", "syntax"],
-    ["kernel", "2.2", "range"],
+    ["kernel", "2.4.37", "range"],
     ["kernel", "10.1", "range"],
     ["kernel", "<script>", "syntax"],
   ])("%s rejects %j (%s)", (key, text, code) => {

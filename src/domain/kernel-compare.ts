@@ -128,8 +128,8 @@ const UNCERTAIN: ReadonlyArray<{ code: UncertainBoundary; from: KernelVersion; u
   { code: "netns-start", from: v(2, 6, 26), until: v(2, 6, 28) },
   // 3.18.47 lacks the > 4 GiB cap and 4.0.5 has it; 3.19 rests on a documentation date.
   { code: "cap-65536", from: BOUNDARIES.cap65536, until: v(4, 0) },
-  // Single table, writable buckets sysctl: believed 4.7, confirmed by 4.12 / 4.14.
-  { code: "global-table", from: v(4, 5), until: v(4, 12) },
+  // Single table, writable buckets sysctl: believed 4.7, the sysctl certain by 4.14.
+  { code: "global-table", from: v(4, 5), until: v(4, 15) },
   // The boot line is in 4.12-era source and not in 4.19-era source.
   { code: "boot-line", from: v(4, 12), until: BOUNDARIES.bootLineRemoved },
   // RHEL 9 (5.14) carries many backports; whether it has d532bcd0b269 is not known.

@@ -1,13 +1,14 @@
 import { floorDiv, roundUp } from "./integer";
 import type { Arch } from "./inputs";
 import { atLeast, v, type KernelVersion } from "./kernel-version";
-import { pointerBytes } from "./sizing";
+import { pointerBytes } from "./arch";
 import { bytes, GiB, type Bytes } from "./units";
 
 /**
  * How one kernel version sizes conntrack by itself, era by era (docs/formulas.md, "What the
  * kernel does by itself"). Every boundary below cites its source; the ones that could not be
- * confirmed are listed in UNCERTAIN_BOUNDARIES and shown to users who pick a version inside them.
+ * confirmed are listed in kernel-compare.ts (UNCERTAIN) and shown to users who pick a version
+ * inside them.
  */
 export interface KernelRules {
   /** Which code sizes the table. */
@@ -67,7 +68,7 @@ const IP_NAMES: ConntrackNames = {
 
 /**
  * Version boundaries, each with its source. "Likely" ones rest on source trees of the versions
- * around them (docs/formulas.md, "Uncertain facts"); uncertainBoundaries() tells the user.
+ * around them (docs/formulas.md, "Version facts: resolved and uncertain"); uncertainBoundaries() tells the user.
  */
 export const BOUNDARIES = {
   /** ip_conntrack gone, only nf_conntrack (likely 2.6.22: 2.6.21 trees still build ip_conntrack_core.c). */
@@ -91,7 +92,8 @@ export const BOUNDARIES = {
   cap65536: v(3, 19),
   /**
    * One global table, max from the rounded size, and a writable nf_conntrack_buckets sysctl
-   * (3183ab8997a4): believed 4.7; confirmed present by 4.12 (source) and 4.14 (stable fix f6351c3f1c27).
+   * (3183ab8997a4): believed 4.7. The sysctl is certain by 4.14 (its fix f6351c3f1c27 went to
+   * 4.14 stable); the single table is seen in source of 4.12 or later.
    */
   globalTable: v(4, 7),
   /** The "nf_conntrack version 0.5.0 (…)" boot line: present in 4.12-era source, gone by 4.19. */

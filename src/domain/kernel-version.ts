@@ -15,8 +15,11 @@ export type KernelVersionIssue = { code: "empty" } | { code: "syntax" } | { code
  */
 export const NEWEST_KERNEL: KernelVersion = { major: 6, minor: 18, patch: null };
 
-/** nf_conntrack's ancestor ip_conntrack arrived in 2.4; anything older has no connection tracking. */
-export const OLDEST_KERNEL: KernelVersion = { major: 2, minor: 4, patch: null };
+/**
+ * The oldest kernel this tool sizes: 2.6, the first with sysfs module parameters
+ * (/sys/module/nf_conntrack/parameters/hashsize and its ip_conntrack twin), which the config relies on.
+ */
+export const OLDEST_KERNEL: KernelVersion = { major: 2, minor: 6, patch: null };
 
 /**
  * Reads a kernel version from the start of a `uname -r` string; a distribution suffix
@@ -28,7 +31,7 @@ export const OLDEST_KERNEL: KernelVersion = { major: 2, minor: 4, patch: null };
 export function tryParseKernelVersion(text: string): Result<KernelVersion, KernelVersionIssue> {
   const trimmed = text.trim();
   if (trimmed === "") return fail({ code: "empty" });
-  if (trimmed.toLowerCase() === "newest") return ok(NEWEST_KERNEL);
+  if (isNewestKeyword(trimmed)) return ok(NEWEST_KERNEL);
   const match = /^(\d{1,2})\.(\d{1,3})(?:\.(\d{1,5}))?(?:[-+~_.][0-9a-z._+~-]*)?$/i.exec(trimmed);
   if (!match) return fail({ code: "syntax" });
   const version: KernelVersion = {
@@ -38,6 +41,11 @@ export function tryParseKernelVersion(text: string): Result<KernelVersion, Kerne
   };
   if (compareKernelVersions(version, OLDEST_KERNEL) < 0 || version.major > 9) return fail({ code: "range" });
   return ok(version);
+}
+
+/** The "newest" keyword of the kernel field, case-insensitive. */
+export function isNewestKeyword(text: string): boolean {
+  return text.trim().toLowerCase() === "newest";
 }
 
 /** Orders versions by major, minor, then patch (a missing patch counts as 0). */

@@ -107,6 +107,17 @@ describe("computeSizing golden values", () => {
     expect(sizing.memory.total).toBe(total);
   });
 
+  it("follows an old kernel's two-pointer heads and unrounded tables (before 2.6.24)", () => {
+    const sizing = computeSizing(
+      inputs({ ram: bytes(1000 * MiB), kernel: { major: 2, minor: 6, patch: 18 } }),
+    );
+    expect(sizing.bucketsRequested).toBe(8000);
+    expect(sizing.buckets).toBe(8000);
+    expect(sizing.bucketStep).toBe(1);
+    expect(sizing.headBytes).toBe(16);
+    expect(sizing.memory.total).toBe(32000 * 352 + 8000 * 16);
+  });
+
   it("splits the article's memory into entries and hash table", () => {
     const sizing = computeSizing(inputs({ ram: bytes(787752 * MiB) }));
     expect(sizing.memory.entries).toBe(25208064 * 352);
@@ -166,19 +177,19 @@ describe("computeSizing warnings", () => {
 
 describe("kernel table limits", () => {
   it("rounds to whole 4 KiB pages of bucket heads", () => {
-    expect(bucketStep(64, bytes(4096))).toBe(512);
-    expect(bucketStep(32, bytes(4096))).toBe(1024);
+    expect(bucketStep(bytes(8), bytes(4096))).toBe(512);
+    expect(bucketStep(bytes(4), bytes(4096))).toBe(1024);
   });
   it("rounds to 2048 and 8192 buckets with 16 and 64 KiB pages", () => {
-    expect(bucketStep(64, bytes(16384))).toBe(2048);
-    expect(bucketStep(64, bytes(65536))).toBe(8192);
+    expect(bucketStep(bytes(8), bytes(16384))).toBe(2048);
+    expect(bucketStep(bytes(8), bytes(65536))).toBe(8192);
     const sizing = computeSizing(inputs({ page: bytes(65536) }));
     expect(sizing.buckets).toBe(131072);
     expect(computeSizing(inputs({ page: bytes(65536), ram: bytes(GiB) })).buckets).toBe(8192);
   });
   it("caps the table below INT_MAX bytes (b541ba7d1f5a)", () => {
-    expect(largestBucketCount(64, bytes(4096))).toBe(268434944);
-    expect(largestBucketCount(32, bytes(4096))).toBe(536869888);
+    expect(largestBucketCount(bytes(8), 512)).toBe(268434944);
+    expect(largestBucketCount(bytes(4), 1024)).toBe(536869888);
   });
 });
 
@@ -215,7 +226,7 @@ describe("computeSizing properties", () => {
         expect(s.max).toBeGreaterThanOrEqual(1);
         expect(s.max).toBeLessThanOrEqual(INT_MAX);
         expect(s.buckets).toBeGreaterThan(0);
-        expect(s.buckets).toBeLessThanOrEqual(largestBucketCount(given.arch, given.page));
+        expect(s.buckets).toBeLessThanOrEqual(largestBucketCount(s.headBytes, s.bucketStep));
       }),
       { numRuns: 2000 },
     );
@@ -225,11 +236,11 @@ describe("computeSizing properties", () => {
     fc.assert(
       fc.property(arbitraryInputs, (given) => {
         const s = computeSizing(given);
-        expect(s.buckets % bucketStep(given.arch, given.page)).toBe(0);
+        expect(s.buckets % s.bucketStep).toBe(0);
         const clamped = s.warnings.some((w) => w.code === "buckets-clamped");
         if (!clamped) {
           expect(s.buckets).toBeGreaterThanOrEqual(s.bucketsRequested);
-          expect(s.buckets - s.bucketsRequested).toBeLessThan(bucketStep(given.arch, given.page));
+          expect(s.buckets - s.bucketsRequested).toBeLessThan(s.bucketStep);
         }
       }),
       { numRuns: 2000 },

@@ -1,11 +1,8 @@
 import { ceilDiv, floorDiv, roundDown, roundUp } from "./integer";
+import { pointerBytes } from "./arch";
 import { INT_MAX, type Arch, type Inputs } from "./inputs";
+import { kernelRules } from "./kernel-defaults";
 import { bytes, MiB, GiB, type Bytes } from "./units";
-
-/** sizeof(void *): 8 bytes on 64-bit kernels, 4 on 32-bit. */
-export function pointerBytes(arch: Arch): Bytes {
-  return bytes(arch / 8);
-}
 
 /**
  * RAM per conntrack entry in the RAM-proportional rule: MemTotal / 16384 bytes of hash heads,
@@ -22,18 +19,19 @@ export function ramBytesPerEntry(arch: Arch): number {
  * nf_ct_alloc_hashtable(): `roundup(*sizep, PAGE_SIZE / sizeof(struct hlist_nulls_head))`,
  * i.e. 512 buckets on 64-bit with 4 KiB pages, 1024 on 32-bit, 8192 on 64-bit with 64 KiB pages.
  */
-export function bucketStep(arch: Arch, page: Bytes): number {
-  return page / pointerBytes(arch);
+export function bucketStep(headBytes: Bytes, page: Bytes): number {
+  return page / headBytes;
 }
 
 /**
  * The largest table the kernel will allocate: nf_ct_alloc_hashtable() refuses sizes above
  * INT_MAX / sizeof(struct hlist_nulls_head) (b541ba7d1f5a, CVE-2025-21648), checked again after
  * rounding, so the largest usable size is that bound rounded down to the page step:
- * 268434944 on 64-bit with 4 KiB pages.
+ * 268434944 on 64-bit with 4 KiB pages. (Older kernels had looser bounds; the same cap keeps
+ * every recommendation allocatable.)
  */
-export function largestBucketCount(arch: Arch, page: Bytes): number {
-  return roundDown(floorDiv(INT_MAX, pointerBytes(arch)), bucketStep(arch, page));
+export function largestBucketCount(headBytes: Bytes, step: number): number {
+  return roundDown(floorDiv(INT_MAX, headBytes), step);
 }
 
 /**
@@ -73,14 +71,16 @@ export interface Sizing {
   readonly bucketsRequested: number;
   /** nf_conntrack_buckets as the kernel allocates it (rounded, clamped): the value written to the config. */
   readonly buckets: number;
+  /** The multiple the kernel rounds the table to; 1 on kernels that do not round (before 2.6.24). */
   readonly bucketStep: number;
-  readonly pointerBytes: Bytes;
+  /** sizeof(bucket head): one pointer, two (struct list_head) before 2.6.24. */
+  readonly headBytes: Bytes;
   /** Average hash chain length at a full table: every entry is hashed twice (original and reply). */
   readonly chainLengthAtFull: number;
   readonly memory: {
     /** max × bytes per entry: slab objects, allocated as connections arrive. */
     readonly entries: Bytes;
-    /** buckets × pointer size: allocated up front. */
+    /** buckets × head size: allocated up front. */
     readonly hashTable: Bytes;
     readonly total: Bytes;
   };
@@ -102,8 +102,10 @@ export interface Sizing {
  */
 export function computeSizing(inputs: Inputs): Sizing {
   const warnings: SizingWarning[] = [];
-  const pointer = pointerBytes(inputs.arch);
-  const step = bucketStep(inputs.arch, inputs.page);
+  // The chosen kernel decides the head size and whether tables are rounded to pages.
+  const rules = kernelRules(inputs.kernel);
+  const headBytes = bytes(pointerBytes(inputs.arch) * rules.headPointers);
+  const step = rules.roundsToPages ? bucketStep(headBytes, inputs.page) : 1;
 
   let max: number;
   if (inputs.max !== null) {
@@ -118,7 +120,7 @@ export function computeSizing(inputs: Inputs): Sizing {
   // buckets = ceil(max / (n / d)) = ceil(max × d / n); max × d <= 2^31 × 10^6 < 2^53.
   const bucketsRequested = ceilDiv(max * inputs.ratio.denominator, inputs.ratio.numerator);
   const rounded = roundUp(bucketsRequested, step);
-  const largest = largestBucketCount(inputs.arch, inputs.page);
+  const largest = largestBucketCount(headBytes, step);
   const buckets = Math.min(rounded, largest);
   if (rounded > largest) warnings.push({ code: "buckets-clamped", concerns: "buckets", unclamped: rounded });
 
@@ -128,7 +130,7 @@ export function computeSizing(inputs: Inputs): Sizing {
   }
 
   const entries = bytes(max * inputs.struct);
-  const hashTable = bytes(buckets * pointer);
+  const hashTable = bytes(buckets * headBytes);
   const total = bytes(entries + hashTable);
   const ramShare = total / inputs.ram;
   const lowmemShare = inputs.arch === 32 ? total / LOWMEM_BYTES : null;
@@ -147,7 +149,7 @@ export function computeSizing(inputs: Inputs): Sizing {
     bucketsRequested,
     buckets,
     bucketStep: step,
-    pointerBytes: pointer,
+    headBytes,
     chainLengthAtFull,
     memory: { entries, hashTable, total },
     ramShare,

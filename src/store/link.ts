@@ -1,7 +1,7 @@
 import type { RawInputs } from "../domain/inputs";
-import { encodeSearch } from "../url/codec";
+import { encodeSearch, pinForSharing } from "../url/codec";
 
 /** The absolute link that reproduces these inputs on this page (any host, any sub-path). */
 export function shareLink(raw: RawInputs): string {
-  return `${window.location.origin}${window.location.pathname}${encodeSearch(raw)}`;
+  return `${window.location.origin}${window.location.pathname}${encodeSearch(pinForSharing(raw))}`;
 }

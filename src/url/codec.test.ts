@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RAW, FIELD_KEYS, type RawInputs } from "../domain/inputs";
-import { decodeSearch, encodeSearch } from "./codec";
+import { decodeSearch, encodeSearch, pinForSharing } from "./codec";
 
 const arbitraryRaw: fc.Arbitrary<RawInputs> = fc.record({
   ram: fc.string({ unit: "binary" }),
@@ -97,5 +97,12 @@ describe("encodeSearch", () => {
     const search = encodeSearch(raw);
     expect(search).not.toContain("<");
     expect(decodeSearch(search).raw).toEqual(raw);
+  });
+});
+
+describe("pinForSharing", () => {
+  it('writes "newest" as the version it means, so a shared link keeps its meaning', () => {
+    expect(pinForSharing({ ...DEFAULT_RAW, kernel: "Newest" }).kernel).toBe("6.18");
+    expect(pinForSharing(DEFAULT_RAW)).toBe(DEFAULT_RAW);
   });
 });

@@ -1,4 +1,5 @@
 import { DEFAULT_RAW, FIELD_KEYS, validateField, type RawInputs } from "../domain/inputs";
+import { formatKernelVersion, isNewestKeyword, NEWEST_KERNEL } from "../domain/kernel-version";
 import { migrateParams, URL_VERSION, type VersionNotice } from "./migrations";
 
 export interface LinkState {
@@ -36,4 +37,12 @@ export function encodeSearch(raw: RawInputs): string {
     params.set(key, raw[key]);
   }
   return `?${params.toString()}`;
+}
+
+/**
+ * The field texts a shared link should carry: "newest" in the kernel field is written as the
+ * version it means today, so the link keeps its meaning when this tool learns newer kernels.
+ */
+export function pinForSharing(raw: RawInputs): RawInputs {
+  return isNewestKeyword(raw.kernel) ? { ...raw, kernel: formatKernelVersion(NEWEST_KERNEL) } : raw;
 }
