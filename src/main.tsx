@@ -1,15 +1,20 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/app";
+import { initialLocale, loadMessages } from "./i18n/messages";
+import { useCalcStore } from "./store/calc-store";
 import { startUrlSync } from "./store/url-sync";
 import "./styles.css";
 
 const root = document.getElementById("root");
 if (root) {
   startUrlSync();
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  // A Chinese page waits for its own (small) message chunk rather than flashing English first.
+  void loadMessages(initialLocale(useCalcStore.getState().lang)).finally(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );
 }

@@ -1,25 +1,54 @@
-import { useCalcStore } from "../store/calc-store";
+import { useEffect } from "react";
+import { LOCALES, type Locale } from "../domain/locale";
+import { useMessages } from "../i18n/messages";
+import { setLang, useCalcStore } from "../store/calc-store";
 import { ChartsPanel } from "./charts-panel";
 import { ConfigBlocks } from "./config-blocks";
 import { InputsForm } from "./inputs-form";
 import { KernelPanel } from "./kernel-panel";
-import { versionNoticeMessage } from "./messages";
 import { Results } from "./results";
+import { RichText } from "./rich-text";
+
+/** Each language's name in itself, as language switches show them. */
+const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: "English", "zh-CN": "简体中文" };
 
 export function App() {
+  const { t, locale } = useMessages();
   const notice = useCalcStore((state) => state.notice);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t.meta.title;
+    document.querySelector('meta[name="description"]')?.setAttribute("content", t.meta.description);
+  }, [locale, t]);
+
   return (
     <>
       <header className="page-header">
-        <h1>nf_conntrack sizing calculator</h1>
+        <div className="title-row">
+          <h1>{t.header.title}</h1>
+          <label className="language">
+            <span>{t.header.language}</span>{" "}
+            <select
+              name="lang"
+              value={locale}
+              onChange={(event) => setLang(LOCALES.find((l) => l === event.currentTarget.value) ?? null)}
+            >
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
         <p>
-          <code>nf_conntrack: table full, dropping packet</code>? Size the connection-tracking table with the
-          kernel&apos;s own arithmetic: what to set, what it costs in kernel memory, and a config to paste.
+          <RichText text={t.header.lead} />
         </p>
       </header>
       {notice && (
         <p className="notice" role="status">
-          {versionNoticeMessage(notice)}
+          {t.notice.unknownVersion(notice.given)}
         </p>
       )}
       <main className="layout">
@@ -30,10 +59,7 @@ export function App() {
         <ConfigBlocks />
       </main>
       <footer className="page-footer">
-        <p>
-          Everything is computed in your browser; nothing is sent anywhere. The formulas and their kernel
-          sources are in docs/formulas.md of this project.
-        </p>
+        <p>{t.footer}</p>
       </footer>
     </>
   );

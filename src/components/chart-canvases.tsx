@@ -11,6 +11,8 @@ import {
   YAxis,
 } from "recharts";
 import type { ChainSeries, MemorySeries } from "../domain/chart-series";
+import type { Locale } from "../domain/locale";
+import type { Messages } from "../i18n/en";
 import {
   formatBinaryBytes,
   formatCompactCount,
@@ -31,34 +33,47 @@ interface TooltipPayload {
   payload?: Record<string, number>;
 }
 
-function MemoryTooltip({ active, payload }: { active?: boolean; payload?: readonly TooltipPayload[] }) {
+interface TooltipProps {
+  active?: boolean;
+  payload?: readonly TooltipPayload[];
+  t: Messages;
+  locale: Locale;
+}
+
+function MemoryTooltip({ active, payload, t, locale }: TooltipProps) {
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   const { connections = 0, total = 0, entries = 0 } = point;
   return (
     <div className="chart-tooltip" data-testid="memory-tooltip">
-      <strong>{formatInteger(connections)} connections</strong>
+      <strong>{t.charts.tooltipConnections(formatInteger(connections, locale))}</strong>
       <br />
-      {formatBinaryBytes(total)} ({formatInteger(total)} bytes)
+      {t.charts.tooltipMemory(formatBinaryBytes(total), formatInteger(total, locale))}
       <br />
-      entries {formatBinaryBytes(entries)} + hash table {formatBinaryBytes(total - entries)}
+      {t.charts.tooltipSplit(formatBinaryBytes(entries), formatBinaryBytes(total - entries))}
     </div>
   );
 }
 
-function ChainTooltip({ active, payload }: { active?: boolean; payload?: readonly TooltipPayload[] }) {
+function ChainTooltip({ active, payload, t, locale }: TooltipProps) {
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   return (
     <div className="chart-tooltip" data-testid="chain-tooltip">
-      <strong>{formatInteger(point.connections ?? 0)} connections</strong>
+      <strong>{t.charts.tooltipConnections(formatInteger(point.connections ?? 0, locale))}</strong>
       <br />
-      average chain {formatDecimal(point.chainLength ?? 0)} entries
+      {t.charts.tooltipChain(formatDecimal(point.chainLength ?? 0))}
     </div>
   );
 }
 
-export function MemoryChartCanvas({ series }: { series: MemorySeries }) {
+interface CanvasProps<S> {
+  series: S;
+  t: Messages;
+  locale: Locale;
+}
+
+export function MemoryChartCanvas({ series, t, locale }: CanvasProps<MemorySeries>) {
   const max = series.maxMarker.connections;
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
@@ -82,10 +97,10 @@ export function MemoryChartCanvas({ series }: { series: MemorySeries }) {
           stroke="var(--muted)"
           tick={{ fill: "var(--muted)", fontSize: 12 }}
         />
-        <Tooltip content={<MemoryTooltip />} isAnimationActive={false} />
+        <Tooltip content={<MemoryTooltip t={t} locale={locale} />} isAnimationActive={false} />
         <Area
           dataKey="entries"
-          name="Entries"
+          name={t.charts.columns.entries}
           type="linear"
           stroke="var(--chart-entries)"
           fill="var(--chart-entries)"
@@ -94,7 +109,7 @@ export function MemoryChartCanvas({ series }: { series: MemorySeries }) {
         />
         <Line
           dataKey="total"
-          name="Total (entries + hash table)"
+          name={t.charts.columns.total}
           type="linear"
           stroke="var(--chart-total)"
           strokeWidth={2}
@@ -108,7 +123,7 @@ export function MemoryChartCanvas({ series }: { series: MemorySeries }) {
             stroke="var(--muted)"
             strokeDasharray="2 4"
             label={{
-              value: `${formatPercent(marker.share)} of RAM`,
+              value: t.charts.ramMarker(formatPercent(marker.share)),
               position: "insideTopLeft",
               fill: "var(--muted)",
               fontSize: 12,
@@ -121,7 +136,7 @@ export function MemoryChartCanvas({ series }: { series: MemorySeries }) {
           stroke="var(--chart-marker)"
           strokeDasharray="6 3"
           label={{
-            value: `max ${formatInteger(max)}`,
+            value: t.charts.maxMarker(formatInteger(max, locale)),
             position: "top",
             fill: "var(--text)",
             fontSize: 12,
@@ -132,7 +147,7 @@ export function MemoryChartCanvas({ series }: { series: MemorySeries }) {
   );
 }
 
-export function ChainChartCanvas({ series }: { series: ChainSeries }) {
+export function ChainChartCanvas({ series, t, locale }: CanvasProps<ChainSeries>) {
   const { atMax } = series;
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
@@ -156,10 +171,10 @@ export function ChainChartCanvas({ series }: { series: ChainSeries }) {
           stroke="var(--muted)"
           tick={{ fill: "var(--muted)", fontSize: 12 }}
         />
-        <Tooltip content={<ChainTooltip />} isAnimationActive={false} />
+        <Tooltip content={<ChainTooltip t={t} locale={locale} />} isAnimationActive={false} />
         <Line
           dataKey="chainLength"
-          name="Average chain length"
+          name={t.charts.columns.chain}
           type="linear"
           stroke="var(--chart-total)"
           strokeWidth={2}
@@ -171,7 +186,7 @@ export function ChainChartCanvas({ series }: { series: ChainSeries }) {
           stroke="var(--muted)"
           strokeDasharray="2 4"
           label={{
-            value: "2: kernel default at full (5.15+)",
+            value: t.charts.kernelDefaultChain,
             position: "insideTopLeft",
             fill: "var(--muted)",
             fontSize: 12,
@@ -182,7 +197,7 @@ export function ChainChartCanvas({ series }: { series: ChainSeries }) {
           stroke="var(--chart-marker)"
           strokeDasharray="6 3"
           label={{
-            value: `full: ${formatDecimal(atMax.chainLength)}`,
+            value: t.charts.fullMarker(formatDecimal(atMax.chainLength)),
             position: "top",
             fill: "var(--text)",
             fontSize: 12,

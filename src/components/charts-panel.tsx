@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "../domain/format";
+import { useMessages } from "../i18n/messages";
 import { useChartSeries } from "../store/calc-store";
 
 // One chunk for both drawings: Recharts loads after the first paint.
@@ -11,47 +12,50 @@ const ChainChartCanvas = lazy(() =>
 );
 
 export function ChartsPanel() {
+  const { t, locale } = useMessages();
   const { inputs, sizing, memory, chain } = useChartSeries();
-  const max = formatInteger(sizing.max);
+  const n = (value: number) => formatInteger(value, locale);
+  const c = t.charts;
+  const max = n(sizing.max);
   const firstRamMarker = memory.ramMarkers[0];
 
   return (
     <section className="charts" aria-labelledby="charts-heading">
-      <h2 id="charts-heading">Memory and lookups as the table fills</h2>
+      <h2 id="charts-heading">{c.heading}</h2>
       <ChartFigure
         testId="memory-chart"
-        title="Kernel memory versus tracked connections"
+        title={c.memoryTitle}
         summary={
-          <>
-            The hash table costs {formatBinaryBytes(sizing.memory.hashTable)} from the start; each connection
-            adds {inputs.struct} bytes, reaching {formatBinaryBytes(sizing.memory.total)} (
-            {formatPercent(sizing.ramShare)} of RAM) at nf_conntrack_max = {max}
-            {firstRamMarker
-              ? ` and ${formatBinaryBytes(memory.yMax)} at twice that; ${formatPercent(firstRamMarker.share)} of RAM is ${formatBinaryBytes(firstRamMarker.bytes)}.`
-              : ` and ${formatBinaryBytes(memory.yMax)} at twice that.`}
-          </>
+          c.memorySummary(
+            formatBinaryBytes(sizing.memory.hashTable),
+            String(inputs.struct),
+            formatBinaryBytes(sizing.memory.total),
+            formatPercent(sizing.ramShare),
+            max,
+            formatBinaryBytes(memory.yMax),
+          ) +
+          (firstRamMarker
+            ? c.memoryMarkerSummary(
+                formatPercent(firstRamMarker.share),
+                formatBinaryBytes(firstRamMarker.bytes),
+              )
+            : "")
         }
-        chart={<MemoryChartCanvas series={memory} />}
-        columns={["Connections", "Entries", "Total"]}
+        chart={<MemoryChartCanvas series={memory} t={t} locale={locale} />}
+        columns={[c.columns.connections, c.columns.entries, c.columns.total]}
         rows={memory.points.map((p) => [
-          formatInteger(p.connections),
+          n(p.connections),
           formatBinaryBytes(p.entries),
-          `${formatBinaryBytes(p.total)} (${formatInteger(p.total)} B)`,
+          `${formatBinaryBytes(p.total)} (${n(p.total)} B)`,
         ])}
       />
       <ChartFigure
         testId="chain-chart"
-        title="Average hash chain length versus tracked connections"
-        summary={
-          <>
-            With {formatInteger(sizing.buckets)} buckets and every connection hashed twice (once per
-            direction), the average chain grows to {formatDecimal(chain.atMax.chainLength)} entries at
-            nf_conntrack_max = {max}; the kernel&apos;s own default since 5.15 gives 2.
-          </>
-        }
-        chart={<ChainChartCanvas series={chain} />}
-        columns={["Connections", "Average chain length"]}
-        rows={chain.points.map((p) => [formatInteger(p.connections), formatDecimal(p.chainLength)])}
+        title={c.chainTitle}
+        summary={c.chainSummary(n(sizing.buckets), formatDecimal(chain.atMax.chainLength), max)}
+        chart={<ChainChartCanvas series={chain} t={t} locale={locale} />}
+        columns={[c.columns.connections, c.columns.chain]}
+        rows={chain.points.map((p) => [n(p.connections), formatDecimal(p.chainLength)])}
       />
     </section>
   );
@@ -60,7 +64,7 @@ export function ChartsPanel() {
 interface ChartFigureProps {
   testId: string;
   title: string;
-  summary: ReactNode;
+  summary: string;
   chart: ReactNode;
   columns: readonly string[];
   rows: ReadonlyArray<readonly string[]>;
@@ -68,16 +72,17 @@ interface ChartFigureProps {
 
 /** A chart with its text alternative: a summary sentence, and the data as a table behind a toggle. */
 function ChartFigure({ testId, title, summary, chart, columns, rows }: ChartFigureProps) {
+  const { t } = useMessages();
   const summaryId = `${testId}-summary`;
   return (
     <figure className="chart-figure" aria-labelledby={`${testId}-title`} aria-describedby={summaryId}>
       <h3 id={`${testId}-title`}>{title}</h3>
       <div className="chart-area" data-testid={testId}>
-        <Suspense fallback={<p className="chart-loading">Drawing the chart…</p>}>{chart}</Suspense>
+        <Suspense fallback={<p className="chart-loading">{t.charts.loading}</p>}>{chart}</Suspense>
       </div>
       <figcaption id={summaryId}>{summary}</figcaption>
       <details>
-        <summary>Show the data as a table</summary>
+        <summary>{t.charts.showTable}</summary>
         <div className="table-wrap">
           <table>
             <thead>

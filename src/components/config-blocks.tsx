@@ -1,58 +1,46 @@
 import { useRef } from "react";
 import { SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME, type ConfigFileId } from "../domain/config-files";
-import { useSizing } from "../store/calc-store";
+import { useMessages } from "../i18n/messages";
+import { useCalcStore, useSizing } from "../store/calc-store";
 import { useConfigFiles } from "../store/config";
 import { shareLink } from "../store/link";
 import { useCopy, type CopyStatus } from "./use-copy";
 
-const BLOCKS: Readonly<Record<ConfigFileId, { testId: string; title: string; why: string }>> = {
-  sysctl: {
-    testId: "sysctl-snippet",
-    title: "sysctl.d drop-in",
-    why: "The limits themselves, applied at every boot by systemd-sysctl.",
-  },
-  "modules-load": {
-    testId: "modules-load-snippet",
-    title: "Load the module at boot",
-    why: "The keys exist only once the module is loaded; without this file they are skipped at boot.",
-  },
-  modprobe: {
-    testId: "modprobe-snippet",
-    title: "Table size at module load",
-    why: "Sets the bucket count when the module loads: the way on older kernels, and at boot everywhere.",
-  },
-  apply: {
-    testId: "apply-commands",
-    title: "Apply now",
-    why: "The same settings on the running host, without a reboot.",
-  },
+const TEST_IDS: Readonly<Record<ConfigFileId, string>> = {
+  sysctl: "sysctl-snippet",
+  "modules-load": "modules-load-snippet",
+  modprobe: "modprobe-snippet",
+  apply: "apply-commands",
 };
 
 export function ConfigBlocks() {
+  const { t } = useMessages();
   const { files, script } = useConfigFiles();
   const { validRaw } = useSizing();
+  const lang = useCalcStore((state) => state.lang);
   const [linkStatus, copyLink] = useCopy();
   const sysctl = files.find((file) => file.id === "sysctl");
 
   return (
     <section className="config" aria-labelledby="config-heading">
-      <h2 id="config-heading">Config for this kernel</h2>
+      <h2 id="config-heading">{t.config.heading}</h2>
       <div className="actions">
         <button type="button" onClick={() => download(script, SETUP_SCRIPT_NAME)}>
-          Download all ({SETUP_SCRIPT_NAME})
+          {t.config.downloadAll(SETUP_SCRIPT_NAME)}
         </button>
         {sysctl && (
           <button type="button" onClick={() => download(sysctl.text, SYSCTL_FILE_NAME)}>
-            Download {SYSCTL_FILE_NAME}
+            {t.config.download(SYSCTL_FILE_NAME)}
           </button>
         )}
-        <button type="button" onClick={() => copyLink(shareLink(validRaw))}>
-          Copy link
+        <button type="button" onClick={() => copyLink(shareLink(validRaw, lang))}>
+          {t.config.copyLink}
         </button>
         <span className="copy-status" role="status" aria-live="polite">
-          {statusText(linkStatus, "Link copied: it reproduces every input.", "copy the address bar instead.")}
+          {statusText(linkStatus, t.config.linkCopied, t.config.copyFailedLink)}
         </span>
       </div>
+      <p className="block-why">{t.config.commentsNote}</p>
       <div className="blocks">
         {files.map((file) => (
           <ConfigBlock key={file.id} id={file.id} path={file.path} text={file.text} />
@@ -63,7 +51,8 @@ export function ConfigBlocks() {
 }
 
 function ConfigBlock({ id, path, text }: { id: ConfigFileId; path: string | null; text: string }) {
-  const block = BLOCKS[id];
+  const { t } = useMessages();
+  const block = t.config.blocks[id];
   const pre = useRef<HTMLPreElement>(null);
   const [status, copy] = useCopy();
   const headingId = `block-${id}`;
@@ -83,14 +72,14 @@ function ConfigBlock({ id, path, text }: { id: ConfigFileId; path: string | null
           )}
         </h3>
         <button type="button" onClick={() => copy(text, selectText)}>
-          Copy
+          {t.config.copy}
         </button>
       </div>
       <p className="block-why">{block.why}</p>
       <span className="copy-status" role="status" aria-live="polite">
-        {statusText(status, "Copied to the clipboard.", "the text is selected, press Ctrl+C.")}
+        {statusText(status, t.config.copied, t.config.copyFailedText)}
       </span>
-      <pre ref={pre} className="snippet" data-testid={block.testId} tabIndex={0} aria-labelledby={headingId}>
+      <pre ref={pre} className="snippet" data-testid={TEST_IDS[id]} tabIndex={0} aria-labelledby={headingId}>
         {text}
       </pre>
     </section>
@@ -106,8 +95,8 @@ function download(text: string, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-function statusText(status: CopyStatus, copied: string, fallback: string): string {
+function statusText(status: CopyStatus, copied: string, failed: string): string {
   if (status === "copied") return `✓ ${copied}`;
-  if (status === "failed") return `Could not reach the clipboard: ${fallback}`;
+  if (status === "failed") return failed;
   return "";
 }

@@ -1,12 +1,15 @@
 import type { ReactNode } from "react";
 import type { FieldIssue, FieldKey } from "../domain/inputs";
+import { useMessages } from "../i18n/messages";
 import { setField, useCalcStore } from "../store/calc-store";
-import { fieldIssueMessage, FIELD_LABELS } from "./messages";
+import { fieldIssueMessage } from "./messages";
+import { RichText } from "./rich-text";
 
 interface FieldProps {
   name: FieldKey;
   issue: FieldIssue | undefined;
-  hint: ReactNode;
+  /** Extra content under the control (presets, for example). */
+  extra?: ReactNode;
   /** Renders the control; gets the props every control needs. */
   children: (control: ControlProps) => ReactNode;
 }
@@ -24,13 +27,14 @@ export interface ControlProps {
  * A labelled control named after its URL key. An invalid value stays as typed, is marked
  * aria-invalid, and the message saying what is accepted is tied to it by aria-describedby.
  */
-export function Field({ name, issue, hint, children }: FieldProps) {
+export function Field({ name, issue, extra, children }: FieldProps) {
+  const { t, locale } = useMessages();
   const value = useCalcStore((state) => state.raw[name]);
   const id = `field-${name}`;
   const describedBy = issue ? `${id}-error` : `${id}-hint`;
   return (
     <div className="field">
-      <label htmlFor={id}>{FIELD_LABELS[name]}</label>
+      <label htmlFor={id}>{t.inputs.labels[name]}</label>
       {children({
         id,
         name,
@@ -39,13 +43,14 @@ export function Field({ name, issue, hint, children }: FieldProps) {
         "aria-describedby": describedBy,
         onChange: (event) => setField(name, event.currentTarget.value),
       })}
+      {extra}
       {issue ? (
         <p id={`${id}-error`} className="field-error">
-          {fieldIssueMessage(name, issue)}
+          {fieldIssueMessage(t, name, issue, locale)}
         </p>
       ) : (
         <p id={`${id}-hint`} className="field-hint">
-          {hint}
+          <RichText text={t.inputs.hints[name]} />
         </p>
       )}
     </div>

@@ -1,86 +1,51 @@
 import { PAGE_SIZES_KIB } from "../domain/inputs";
-import { setField, useFieldIssues } from "../store/calc-store";
+import { useMessages } from "../i18n/messages";
+import { setField, useCalcStore, useFieldIssues } from "../store/calc-store";
 import { Field } from "./field";
 
+/** Kernel versions offered in the kernel field (their labels are in the message tables). */
 const KERNEL_CHOICES = [
-  { value: "newest", label: "the newest kernel this tool knows" },
-  { value: "6.12", label: "Debian 13" },
-  { value: "6.8", label: "Ubuntu 24.04" },
-  { value: "6.1", label: "Debian 12" },
-  { value: "5.15", label: "Ubuntu 22.04" },
-  { value: "5.14", label: "RHEL 9" },
-  { value: "5.4", label: "Ubuntu 20.04" },
-  { value: "4.18", label: "RHEL 8" },
-  { value: "3.10", label: "RHEL / CentOS 7" },
-  { value: "2.6.32", label: "RHEL / CentOS 6" },
-];
+  "newest",
+  "6.12",
+  "6.8",
+  "6.1",
+  "5.15",
+  "5.14",
+  "5.4",
+  "4.18",
+  "3.10",
+  "2.6.32",
+] as const;
 
-/** Bytes per entry, each with where the figure comes from (docs/formulas.md). */
-const STRUCT_PRESETS = [
-  {
-    value: "256",
-    label: "256 B: x86-64, 4.x on",
-    source: "the x86-64 slab slot on kernels 4.x and later (248 B object aligned to 64 B; measured on 6.18)",
-  },
-  {
-    value: "384",
-    label: "384 B: with extensions",
-    source:
-      "256 B plus the 128 B extension area entries get for NAT, conntrack events, accounting or timestamps",
-  },
-  {
-    value: "320",
-    label: "320 B: RHEL 7 (3.10)",
-    source: "the slab object of RHEL / CentOS 7 era (3.10) kernels",
-  },
-  {
-    value: "352",
-    label: "352 B: the article",
-    source: "the figure of the article this calculator grew from",
-  },
-];
+/** Bytes-per-entry presets; their labels and sources are in the message tables (docs/formulas.md). */
+const STRUCT_PRESETS = ["256", "384", "320", "352"] as const;
 
-const ARCH_CHOICES = [
-  { value: "64", label: "64-bit (x86_64, arm64, ppc64le, …)" },
-  { value: "32", label: "32-bit (i686, armv7, mips, …)" },
-];
+const ARCH_CHOICES = ["64", "32"] as const;
 
 export function InputsForm() {
+  const { t } = useMessages();
   const issues = useFieldIssues();
   return (
     <form className="inputs" onSubmit={(event) => event.preventDefault()} aria-labelledby="inputs-heading">
-      <h2 id="inputs-heading">Your machine</h2>
-      <Field
-        name="ram"
-        issue={issues.ram}
-        hint={
-          <>
-            MemTotal from <code>free -g</code> or <code>grep MemTotal /proc/meminfo</code>, not the installed
-            RAM. Units: B, K, M, G, T (binary); a bare number is GiB.
-          </>
-        }
-      >
+      <h2 id="inputs-heading">{t.inputs.heading}</h2>
+      <Field name="ram" issue={issues.ram}>
         {(control) => (
           <input {...control} type="text" inputMode="decimal" autoComplete="off" spellCheck={false} />
         )}
       </Field>
-      <Field name="arch" issue={issues.arch} hint="Pointer width of the kernel: uname -m.">
+      <Field name="arch" issue={issues.arch}>
         {(control) => (
           <select {...control}>
             {ARCH_CHOICES.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
+              <option key={choice} value={choice}>
+                {t.inputs.archChoices[choice]}
               </option>
             ))}
-            {issues.arch && <option value={control.value}>{control.value} (not valid)</option>}
+            {issues.arch && <option value={control.value}>{t.inputs.notValid(control.value)}</option>}
           </select>
         )}
       </Field>
-      <Field
-        name="ratio"
-        issue={issues.ratio}
-        hint="nf_conntrack_max ÷ nf_conntrack_buckets. The article uses 4 (the kernel's default until 5.14); the kernel itself uses 1 since 5.15."
-      >
+      <Field name="ratio" issue={issues.ratio}>
         {(control) => (
           <>
             <input {...control} type="text" inputMode="decimal" autoComplete="off" list="ratio-choices" />
@@ -93,91 +58,70 @@ export function InputsForm() {
           </>
         )}
       </Field>
-      <Field
-        name="struct"
-        issue={issues.struct}
-        hint={
-          <>
-            On the host: <code>sudo awk &apos;/^nf_conntrack /&#123;print $4&#125;&apos; /proc/slabinfo</code>{" "}
-            (object size), or <code>cat /sys/kernel/slab/nf_conntrack/slab_size</code> (with alignment).
-          </>
-        }
-      >
+      <Field name="struct" issue={issues.struct} extra={<StructPresets />}>
+        {(control) => <input {...control} type="text" inputMode="numeric" autoComplete="off" />}
+      </Field>
+      <Field name="max" issue={issues.max}>
         {(control) => (
-          <>
-            <input {...control} type="text" inputMode="numeric" autoComplete="off" />
-            <div className="presets" role="group" aria-label="Bytes per entry presets">
-              {STRUCT_PRESETS.map((preset) => (
-                <button
-                  key={preset.value}
-                  type="button"
-                  className="preset"
-                  aria-pressed={control.value.trim() === preset.value}
-                  title={preset.source}
-                  onClick={() => setField("struct", preset.value)}
-                >
-                  {preset.label}
-                </button>
-              ))}
-            </div>
-            <p className="preset-source">
-              {STRUCT_PRESETS.find((preset) => preset.value === control.value.trim())?.source ??
-                "Your own figure."}
-            </p>
-          </>
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder={t.inputs.maxPlaceholder}
+          />
         )}
       </Field>
-      <Field
-        name="max"
-        issue={issues.max}
-        hint="Optional: a target nf_conntrack_max of your own. Empty: derived from RAM."
-      >
-        {(control) => (
-          <input {...control} type="text" inputMode="numeric" autoComplete="off" placeholder="from RAM" />
-        )}
-      </Field>
-      <Field
-        name="kernel"
-        issue={issues.kernel}
-        hint={
-          <>
-            The kernel the config is for: <code>uname -r</code>. The kernel&apos;s own defaults and the config
-            follow it.
-          </>
-        }
-      >
+      <Field name="kernel" issue={issues.kernel}>
         {(control) => (
           <>
             <input {...control} type="text" autoComplete="off" spellCheck={false} list="kernel-choices" />
             <datalist id="kernel-choices">
               {KERNEL_CHOICES.map((choice) => (
-                <option key={choice.value} value={choice.value} label={choice.label} />
+                <option key={choice} value={choice} label={t.inputs.kernelChoices[choice]} />
               ))}
             </datalist>
           </>
         )}
       </Field>
-      <Field
-        name="page"
-        issue={issues.page}
-        hint={
-          <>
-            <code>getconf PAGESIZE</code>: 4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB, which
-            rounds tables to larger steps.
-          </>
-        }
-      >
+      <Field name="page" issue={issues.page}>
         {(control) => (
           <select {...control}>
             {PAGE_SIZES_KIB.map((kib) => (
               <option key={kib} value={String(kib)}>
-                {kib} KiB
+                {t.inputs.pageChoice(kib)}
               </option>
             ))}
-            {issues.page && <option value={control.value}>{control.value} (not valid)</option>}
+            {issues.page && <option value={control.value}>{t.inputs.notValid(control.value)}</option>}
           </select>
         )}
       </Field>
     </form>
+  );
+}
+
+/** Buttons that fill bytes per entry with a figure of known origin, and that origin. */
+function StructPresets() {
+  const { t } = useMessages();
+  const current = useCalcStore((state) => state.raw.struct.trim());
+  const pressed = STRUCT_PRESETS.find((preset) => preset === current);
+  return (
+    <>
+      <div className="presets" role="group" aria-label={t.inputs.presetsLabel}>
+        {STRUCT_PRESETS.map((preset) => (
+          <button
+            key={preset}
+            type="button"
+            className="preset"
+            aria-pressed={preset === pressed}
+            title={t.inputs.presets[preset].source}
+            onClick={() => setField("struct", preset)}
+          >
+            {t.inputs.presets[preset].label}
+          </button>
+        ))}
+      </div>
+      <p className="preset-source">{pressed ? t.inputs.presets[pressed].source : t.inputs.ownFigure}</p>
+    </>
   );
 }

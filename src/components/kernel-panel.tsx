@@ -1,52 +1,55 @@
-import { DIFFERENCE_SEVERITY } from "../domain/kernel-compare";
 import { formatBinaryBytes, formatInteger, formatRatio } from "../domain/format";
+import { DIFFERENCE_SEVERITY } from "../domain/kernel-compare";
 import { formatKernelVersion } from "../domain/kernel-version";
+import { useMessages } from "../i18n/messages";
 import { useKernelView, useSizing } from "../store/calc-store";
-import { differenceMessage, uncertainMessage } from "./messages";
+import { differenceMessage } from "./messages";
+import { RichText } from "./rich-text";
 
 export function KernelPanel() {
+  const { t, locale } = useMessages();
   const { inputs, sizing } = useSizing();
   const { kernel, differences, uncertain } = useKernelView();
+  const n = (value: number) => formatInteger(value, locale);
   const version = formatKernelVersion(inputs.kernel);
   const { names } = kernel.rules;
+  const k = t.kernel;
 
   return (
     <section className="kernel" aria-labelledby="kernel-heading">
-      <h2 id="kernel-heading">What kernel {version} does by itself</h2>
+      <h2 id="kernel-heading">{k.heading(version)}</h2>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">
-            Kernel {version} default compared with the recommendation
-          </caption>
+          <caption className="visually-hidden">{k.caption(version)}</caption>
           <thead>
             <tr>
-              <th scope="col"></th>
-              <th scope="col">Kernel {version} by itself</th>
-              <th scope="col">Recommended</th>
+              <td></td>
+              <th scope="col">{k.byItself(version)}</th>
+              <th scope="col">{k.recommended}</th>
             </tr>
           </thead>
           <tbody>
             <tr>
               <th scope="row">nf_conntrack_max</th>
               <td data-testid="kernel-default-max" data-value={kernel.max}>
-                {formatInteger(kernel.max)}
+                {n(kernel.max)}
               </td>
-              <td>{formatInteger(sizing.max)}</td>
+              <td>{n(sizing.max)}</td>
             </tr>
             <tr>
               <th scope="row">nf_conntrack_buckets</th>
               <td data-testid="kernel-default-buckets" data-value={kernel.buckets}>
-                {formatInteger(kernel.buckets)}
+                {n(kernel.buckets)}
               </td>
-              <td>{formatInteger(sizing.buckets)}</td>
+              <td>{n(sizing.buckets)}</td>
             </tr>
             <tr>
-              <th scope="row">Entries per bucket</th>
+              <th scope="row">{k.ratioRow}</th>
               <td>{kernel.rules.maxFactor}</td>
               <td>{formatRatio(inputs.ratio)}</td>
             </tr>
             <tr>
-              <th scope="row">Memory at a full table</th>
+              <th scope="row">{k.memoryRow}</th>
               <td data-testid="kernel-default-memory" data-value={kernel.memory.total}>
                 {formatBinaryBytes(kernel.memory.total)}
               </td>
@@ -58,28 +61,24 @@ export function KernelPanel() {
       {kernel.bootLine ? (
         <div className="boot-line">
           <p>
-            At boot this kernel logs (compare with <code>dmesg | grep conntrack</code>):
+            <RichText text={k.bootLineIntro} />
           </p>
           <pre data-testid="kernel-boot-line">{kernel.bootLine}</pre>
         </div>
       ) : (
         <p className="boot-line">
-          This kernel logs no sizing line at boot; read its values with{" "}
-          <code>
-            sysctl {names.maxSysctl} {names.bucketsSysctl}
-          </code>
-          .
+          <RichText text={k.noBootLine(`sysctl ${names.maxSysctl} ${names.bucketsSysctl}`)} />
         </p>
       )}
       <ul className="differences">
         {differences.map((difference) => (
           <li key={difference.code} className={DIFFERENCE_SEVERITY[difference.code]}>
-            {differenceMessage(difference)}
+            {differenceMessage(t, difference, locale)}
           </li>
         ))}
         {uncertain.map((code) => (
           <li key={code} className="uncertain">
-            {uncertainMessage(code)}
+            <RichText text={t.uncertain[code]} />
           </li>
         ))}
       </ul>

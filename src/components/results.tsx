@@ -7,83 +7,74 @@ import {
   formatRatio,
 } from "../domain/format";
 import { ramBytesPerEntry, type SizingWarning } from "../domain/sizing";
+import { useMessages } from "../i18n/messages";
 import { useSizing } from "../store/calc-store";
 import { warningMessage } from "./messages";
 
 export function Results() {
+  const { t, locale } = useMessages();
   const { inputs, sizing } = useSizing();
+  const n = (value: number) => formatInteger(value, locale);
+  const r = t.results;
   const warningsFor = (concerns: SizingWarning["concerns"]) =>
     sizing.warnings.filter((warning) => warning.concerns === concerns);
-  const ratio = formatRatio(inputs.ratio);
 
   return (
     <section className="results" aria-labelledby="results-heading">
-      <h2 id="results-heading">What to set</h2>
+      <h2 id="results-heading">{r.heading}</h2>
       <ResultCard
         title="nf_conntrack_max"
         testId="result-max"
         value={sizing.max}
-        display={formatInteger(sizing.max)}
+        display={n(sizing.max)}
         warnings={warningsFor("max")}
       >
-        {sizing.maxSource === "explicit" ? (
-          <p>Your explicit target.</p>
-        ) : (
-          <p>
-            RAM in MiB × {inputs.arch === 64 ? 32 : 64}: MemTotal {formatInteger(inputs.ram)} B ÷{" "}
-            {formatInteger(ramBytesPerEntry(inputs.arch))}, rounded down.
-          </p>
-        )}
+        <p>
+          {sizing.maxSource === "explicit"
+            ? r.maxExplicit
+            : r.maxFromRam(
+                String(inputs.arch === 64 ? 32 : 64),
+                n(inputs.ram),
+                n(ramBytesPerEntry(inputs.arch)),
+              )}
+        </p>
       </ResultCard>
       <ResultCard
         title="nf_conntrack_buckets"
         testId="result-buckets"
         value={sizing.buckets}
-        display={formatInteger(sizing.buckets)}
+        display={n(sizing.buckets)}
         warnings={warningsFor("buckets")}
       >
         <p>
-          nf_conntrack_max ÷ {ratio}, rounded up: <strong>{formatInteger(sizing.bucketsRequested)}</strong>{" "}
           <span data-testid="result-buckets-requested" data-value={sizing.bucketsRequested}>
-            asked for
+            {r.bucketsAsked(formatRatio(inputs.ratio), n(sizing.bucketsRequested))}
           </span>
-          {sizing.bucketStep > 1 ? (
-            <>
-              ; the kernel allocates whole pages of {sizing.headBytes}-byte bucket heads, a multiple of{" "}
-              {formatInteger(sizing.bucketStep)}.
-            </>
-          ) : (
-            <>; this kernel allocates exactly that many {sizing.headBytes}-byte bucket heads.</>
-          )}
+          {sizing.bucketStep > 1
+            ? r.bucketsRounded(String(sizing.headBytes), n(sizing.bucketStep))
+            : r.bucketsExact(String(sizing.headBytes))}
         </p>
-        <p>
-          Average chain at a full table: {formatDecimal(sizing.chainLengthAtFull)} entries (each connection is
-          hashed twice, once per direction).
-        </p>
+        <p>{r.chainAtFull(formatDecimal(sizing.chainLengthAtFull))}</p>
       </ResultCard>
       <ResultCard
-        title="Kernel memory at a full table"
+        title={r.memoryTitle}
         testId="result-memory"
         value={sizing.memory.total}
         display={formatBinaryBytes(sizing.memory.total)}
         warnings={warningsFor("memory")}
       >
         <p>
-          {formatInteger(sizing.memory.total)} bytes, never swapped out: {formatPercent(sizing.ramShare)} of
-          RAM
-          {sizing.lowmemShare !== null && (
-            <>, {formatPercent(sizing.lowmemShare)} of the 896 MiB of 32-bit low memory</>
-          )}
-          .
+          {r.memoryShare(n(sizing.memory.total), formatPercent(sizing.ramShare))}
+          {sizing.lowmemShare !== null && r.lowmemShare(formatPercent(sizing.lowmemShare))}.
         </p>
         <ul className="breakdown">
+          <li>{r.entries(n(sizing.max), String(inputs.struct), formatBinaryBytes(sizing.memory.entries))}</li>
           <li>
-            Entries: {formatInteger(sizing.max)} × {inputs.struct} B ={" "}
-            {formatBinaryBytes(sizing.memory.entries)}, allocated as connections arrive.
-          </li>
-          <li>
-            Hash table: {formatInteger(sizing.buckets)} × {sizing.headBytes} B ={" "}
-            {formatBinaryBytes(sizing.memory.hashTable)}, allocated up front.
+            {r.hashTable(
+              n(sizing.buckets),
+              String(sizing.headBytes),
+              formatBinaryBytes(sizing.memory.hashTable),
+            )}
           </li>
         </ul>
       </ResultCard>
@@ -101,6 +92,7 @@ interface ResultCardProps {
 }
 
 function ResultCard({ title, testId, value, display, warnings, children }: ResultCardProps) {
+  const { t, locale } = useMessages();
   return (
     <article className="result" aria-label={title}>
       <h3>{title}</h3>
@@ -111,7 +103,7 @@ function ResultCard({ title, testId, value, display, warnings, children }: Resul
       {warnings.map((warning) => (
         <p key={warning.code} className="warning" role="note">
           <span aria-hidden="true">⚠ </span>
-          {warningMessage(warning)}
+          {warningMessage(t, warning, locale)}
         </p>
       ))}
     </article>

@@ -1,12 +1,12 @@
 import type { Ratio } from "./inputs";
+import type { Locale } from "./locale";
 import { GiB, KiB, MiB, PiB, TiB } from "./units";
 
 /**
- * Number formatting for people. English for now; every function takes the locale so a
- * second language only passes another one.
+ * Number formatting for people. Integers follow the page's language through Intl (both
+ * English and Chinese group digits by thousands with commas); binary units (KiB, MiB, GiB) and
+ * "%" are the same in both, as in the Chinese ops literature.
  */
-export type Locale = "en";
-
 const integerFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** "524,288" */

@@ -5,11 +5,12 @@ import { computeChainSeries, computeMemorySeries } from "../domain/chart-series"
 import { explainDifferences, uncertainBoundaries } from "../domain/kernel-compare";
 import { computeKernelDefault } from "../domain/kernel-defaults";
 import { computeSizing } from "../domain/sizing";
+import type { Locale } from "../domain/locale";
 import { decodeSearch, type LinkState } from "../url/codec";
 
 /**
- * The one store: the text of every field as shown, and the text of its last valid value.
- * Everything else (inputs, sizing, issues, config) is derived, never stored.
+ * The one store: the text of every field as shown, the text of its last valid value, and the
+ * chosen language. Everything else (inputs, sizing, issues, config) is derived, never stored.
  */
 export type CalcState = LinkState;
 
@@ -21,6 +22,11 @@ export function setField(key: FieldKey, text: string): void {
     raw: { ...state.raw, [key]: text },
     validRaw: validateField(key, text).ok ? { ...state.validRaw, [key]: text } : state.validRaw,
   }));
+}
+
+/** Chooses the page language (null: follow the browser). */
+export function setLang(lang: Locale | null): void {
+  useCalcStore.setState({ lang });
 }
 
 /** Replaces every field from a query string (page load, back/forward). */

@@ -16,7 +16,8 @@ export function startUrlSync(): () => void {
 
   const write = () => {
     timer = null;
-    const search = encodeSearch(useCalcStore.getState().raw);
+    const { raw, lang } = useCalcStore.getState();
+    const search = encodeSearch(raw, lang);
     if (search !== window.location.search) {
       window.history.replaceState(
         window.history.state,
@@ -37,7 +38,7 @@ export function startUrlSync(): () => void {
   const onPopState = () => loadSearch(window.location.search);
 
   const unsubscribe = useCalcStore.subscribe((state, previous) => {
-    if (state.raw !== previous.raw) schedule();
+    if (state.raw !== previous.raw || state.lang !== previous.lang) schedule();
   });
   window.addEventListener("popstate", onPopState);
   window.addEventListener("pagehide", flush);

@@ -15,7 +15,7 @@ const arbitraryRaw: fc.Arbitrary<RawInputs> = fc.record({
 
 describe("decodeSearch", () => {
   it("gives the defaults for an empty query", () => {
-    expect(decodeSearch("")).toEqual({ raw: DEFAULT_RAW, validRaw: DEFAULT_RAW, notice: null });
+    expect(decodeSearch("")).toEqual({ raw: DEFAULT_RAW, validRaw: DEFAULT_RAW, notice: null, lang: null });
   });
 
   it("reads every key", () => {

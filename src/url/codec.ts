@@ -1,5 +1,6 @@
 import { DEFAULT_RAW, FIELD_KEYS, validateField, type RawInputs } from "../domain/inputs";
 import { formatKernelVersion, isNewestKeyword, NEWEST_KERNEL } from "../domain/kernel-version";
+import { tryParseLocale, type Locale } from "../domain/locale";
 import { migrateParams, URL_VERSION, type VersionNotice } from "./migrations";
 
 export interface LinkState {
@@ -8,6 +9,8 @@ export interface LinkState {
   /** Every field's text with invalid values replaced by the default, field by field. */
   readonly validRaw: RawInputs;
   readonly notice: VersionNotice | null;
+  /** The page language the link asks for (`lang`), or null to follow the browser. */
+  readonly lang: Locale | null;
 }
 
 /**
@@ -23,19 +26,21 @@ export function decodeSearch(search: string): LinkState {
     raw[key] = text;
     validRaw[key] = validateField(key, text).ok ? text : DEFAULT_RAW[key];
   }
-  return { raw, validRaw, notice };
+  return { raw, validRaw, notice, lang: tryParseLocale(params.get("lang")) };
 }
 
 /**
  * Writes every input explicitly, so a link keeps its meaning if defaults change; `max` is
- * left out when empty, its absence meaning "derive from RAM".
+ * left out when empty, its absence meaning "derive from RAM". `lang` comes last, and only
+ * when a language was chosen.
  */
-export function encodeSearch(raw: RawInputs): string {
+export function encodeSearch(raw: RawInputs, lang: Locale | null = null): string {
   const params = new URLSearchParams({ v: String(URL_VERSION) });
   for (const key of FIELD_KEYS) {
     if (key === "max" && raw.max === "") continue;
     params.set(key, raw[key]);
   }
+  if (lang) params.set("lang", lang);
   return `?${params.toString()}`;
 }
 

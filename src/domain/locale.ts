@@ -1,0 +1,25 @@
+/** The page's languages. The URL key `lang` takes exactly these codes. */
+export const LOCALES = ["en", "zh-CN"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** `lang` from a link: one of LOCALES (case-insensitive), else null. */
+export function tryParseLocale(text: string | null): Locale | null {
+  const wanted = text?.trim().toLowerCase();
+  return LOCALES.find((locale) => locale.toLowerCase() === wanted) ?? null;
+}
+
+/**
+ * The language for a browser's preference list (navigator.languages): the first entry that is
+ * Chinese (any region or script: zh, zh-CN, zh-Hans, zh-TW, …) or English wins; English when
+ * none is.
+ *
+ * @example detectLocale(["zh-CN", "en-US"]) // "zh-CN"
+ */
+export function detectLocale(languages: readonly string[]): Locale {
+  for (const language of languages) {
+    const primary = language.toLowerCase().split("-")[0];
+    if (primary === "zh") return "zh-CN";
+    if (primary === "en") return "en";
+  }
+  return "en";
+}

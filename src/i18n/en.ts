@@ -1,0 +1,269 @@
+import type { FieldKey } from "../domain/inputs";
+import type { KernelDifference, UncertainBoundary } from "../domain/kernel-compare";
+import type { SizingWarning } from "../domain/sizing";
+
+/**
+ * Every word the page shows, in English: the one source of truth for message keys. The other
+ * languages are typed `Messages`, so a missing or misshapen key does not compile, and a test
+ * fails on keys that no component uses. Text in backticks is shown as code.
+ *
+ * Values are preformatted by the caller (numbers in the page's language), so a message only
+ * orders words around them.
+ */
+export const en = {
+  meta: {
+    title: "nf_conntrack sizing calculator",
+    description:
+      "nf_conntrack sizing calculator: nf_conntrack_max, nf_conntrack_buckets and their kernel memory, with the kernel's own arithmetic.",
+  },
+  header: {
+    title: "nf_conntrack sizing calculator",
+    lead: "`nf_conntrack: table full, dropping packet`? Size the connection-tracking table with the kernel's own arithmetic: what to set, what it costs in kernel memory, and a config to paste.",
+    language: "Language",
+  },
+  footer:
+    "Everything is computed in your browser; nothing is sent anywhere. The formulas and their kernel sources are in docs/formulas.md of this project.",
+  notice: {
+    unknownVersion: (given: string) =>
+      `This link says v=${given}, a version this page does not know; its values are read as version 1, each checked at its field.`,
+  },
+  inputs: {
+    heading: "Your machine",
+    labels: {
+      ram: "RAM",
+      arch: "Architecture",
+      ratio: "Entries per bucket",
+      struct: "Bytes per entry",
+      max: "nf_conntrack_max",
+      kernel: "Kernel version",
+      page: "Page size",
+    } satisfies Record<FieldKey, string>,
+    hints: {
+      ram: "MemTotal from `free -g` or `grep MemTotal /proc/meminfo`, not the installed RAM. Units: B, K, M, G, T (binary); a bare number is GiB.",
+      arch: "Pointer width of the kernel: `uname -m`.",
+      ratio:
+        "nf_conntrack_max ÷ nf_conntrack_buckets. The article uses 4 (the kernel's default until 5.14); the kernel itself uses 1 since 5.15.",
+      struct:
+        "On the host: `sudo awk '/^nf_conntrack /{print $4}' /proc/slabinfo` (object size), or `cat /sys/kernel/slab/nf_conntrack/slab_size` (with alignment).",
+      max: "Optional: a target nf_conntrack_max of your own. Empty: derived from RAM.",
+      kernel: "The kernel the config is for: `uname -r`. The kernel's own defaults and the config follow it.",
+      page: "`getconf PAGESIZE`: 4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB, which rounds tables to larger steps.",
+    } satisfies Record<FieldKey, string>,
+    archChoices: { "64": "64-bit (x86_64, arm64, ppc64le, …)", "32": "32-bit (i686, armv7, mips, …)" },
+    notValid: (value: string) => `${value} (not valid)`,
+    maxPlaceholder: "from RAM",
+    kernelChoices: {
+      newest: "the newest kernel this tool knows",
+      "6.12": "Debian 13",
+      "6.8": "Ubuntu 24.04",
+      "6.1": "Debian 12",
+      "5.15": "Ubuntu 22.04",
+      "5.14": "RHEL 9",
+      "5.4": "Ubuntu 20.04",
+      "4.18": "RHEL 8",
+      "3.10": "RHEL / CentOS 7",
+      "2.6.32": "RHEL / CentOS 6",
+    },
+    pageChoice: (kib: number) => `${kib} KiB`,
+    presetsLabel: "Bytes per entry presets",
+    presets: {
+      "256": {
+        label: "256 B: x86-64, 4.x on",
+        source:
+          "the x86-64 slab slot on kernels 4.x and later (248 B object aligned to 64 B; measured on 6.18)",
+      },
+      "384": {
+        label: "384 B: with extensions",
+        source:
+          "256 B plus the 128 B extension area entries get for NAT, conntrack events, accounting or timestamps",
+      },
+      "320": {
+        label: "320 B: RHEL 7 (3.10)",
+        source: "the slab object of RHEL / CentOS 7 era (3.10) kernels",
+      },
+      "352": { label: "352 B: the article", source: "the figure of the article this calculator grew from" },
+    },
+    ownFigure: "Your own figure.",
+  },
+  fieldIssues: {
+    accepted: {
+      ram: (min: string, max: string) =>
+        `a size such as "64 GiB", "787752 MiB" or "1.5T" (a bare number is GiB), from ${min} to ${max}`,
+      arch: () => "64-bit or 32-bit",
+      ratio: (min: string, max: string, decimals: string) =>
+        `a number from ${min} to ${max}, at most ${decimals} decimals`,
+      struct: (min: string, max: string) => `a whole number of bytes from ${min} to ${max}`,
+      max: (min: string, max: string) =>
+        `a whole number from ${min} to ${max}, or empty to derive it from RAM`,
+      kernel: () =>
+        'a version as uname -r prints it, such as "6.12", "5.15.0-91-generic" or "3.10", from 2.6 on, or "newest"',
+      page: () => "4, 16 or 64 (KiB; getconf PAGESIZE prints bytes)",
+    },
+    empty: (label: string, accepted: string) => `${label} is required. Enter ${accepted}.`,
+    syntax: (accepted: string) => `Not understood. Enter ${accepted}.`,
+    unit: (unit: string, accepted: string) =>
+      `Unknown unit "${unit}": use B, K, M, G or T (KiB, MB, … are fine). Enter ${accepted}.`,
+    precision: (accepted: string) => `Too many decimals. Enter ${accepted}.`,
+    range: (accepted: string) => `Out of range. Enter ${accepted}.`,
+    choice: (accepted: string) => `Not a valid choice. Enter ${accepted}.`,
+  },
+  results: {
+    heading: "What to set",
+    maxFromRam: (factor: string, ram: string, divisor: string) =>
+      `RAM in MiB × ${factor}: MemTotal ${ram} B ÷ ${divisor}, rounded down.`,
+    maxExplicit: "Your explicit target.",
+    bucketsAsked: (ratio: string, asked: string) =>
+      `nf_conntrack_max ÷ ${ratio}, rounded up: ${asked} asked for`,
+    bucketsRounded: (head: string, step: string) =>
+      `; the kernel allocates whole pages of ${head}-byte bucket heads, a multiple of ${step}.`,
+    bucketsExact: (head: string) => `; this kernel allocates exactly that many ${head}-byte bucket heads.`,
+    chainAtFull: (chain: string) =>
+      `Average chain at a full table: ${chain} entries (each connection is hashed twice, once per direction).`,
+    memoryTitle: "Kernel memory at a full table",
+    memoryShare: (total: string, share: string) => `${total} bytes, never swapped out: ${share} of RAM`,
+    lowmemShare: (share: string) => `, ${share} of the 896 MiB of 32-bit low memory`,
+    entries: (max: string, struct: string, bytes: string) =>
+      `Entries: ${max} × ${struct} B = ${bytes}, allocated as connections arrive.`,
+    hashTable: (buckets: string, head: string, bytes: string) =>
+      `Hash table: ${buckets} × ${head} B = ${bytes}, allocated up front.`,
+  },
+  warnings: {
+    "max-clamped": (unclamped: string, intMax: string) =>
+      `RAM would give ${unclamped}, above the kernel's limit: nf_conntrack_max is an int sysctl (0 to ${intMax}), so it is capped there.`,
+    "buckets-clamped": (unclamped: string) =>
+      `The kernel refuses a hash table above INT_MAX bytes, so ${unclamped} buckets is capped at the largest table it allocates.`,
+    "long-chains": (chain: string) =>
+      `A full table averages ${chain} entries per chain (each connection is hashed twice): lookups slow down, and since Linux 5.15 inserts fail once a chain reaches 50 to 79 entries. Use fewer entries per bucket.`,
+    "lowmem-large": (share: string) =>
+      `A full table takes ${share} of the 896 MiB of low memory a 32-bit kernel has for all its own data: the machine may fail allocations or OOM long before RAM is full. Lower nf_conntrack_max or use a 64-bit kernel.`,
+    "ram-share-large": (share: string) =>
+      `A full table takes ${share} of RAM, and kernel memory is never swapped out. Check that the machine can spare it.`,
+    "ram-beyond-pae": () =>
+      "A 32-bit kernel addresses at most 64 GiB (with PAE): the RAM above that is not usable.",
+  } satisfies Record<SizingWarning["code"], (...args: string[]) => string>,
+  kernel: {
+    heading: (version: string) => `What kernel ${version} does by itself`,
+    caption: (version: string) => `Kernel ${version} default compared with the recommendation`,
+    byItself: (version: string) => `Kernel ${version} by itself`,
+    recommended: "Recommended",
+    ratioRow: "Entries per bucket",
+    memoryRow: "Memory at a full table",
+    bootLineIntro: "At boot this kernel logs (compare with `dmesg | grep conntrack`):",
+    noBootLine: (command: string) =>
+      `This kernel logs no sizing line at boot; read its values with \`${command}\`.`,
+  },
+  differences: {
+    "shrinks-table": (kernelBuckets: string, buckets: string) =>
+      `The recommendation shrinks the table this kernel allocates by itself, from ${kernelBuckets} to ${buckets} buckets: chains get longer and lookups slower. Keep the kernel's count unless memory is tight (use fewer entries per bucket).`,
+    "grows-table": (kernelBuckets: string, buckets: string) =>
+      `The recommendation grows the hash table from the kernel's ${kernelBuckets} to ${buckets} buckets.`,
+    "lowers-max": (max: string, kernelMax: string) =>
+      `The recommendation allows fewer connections (${max}) than this kernel's own default (${kernelMax}): the table fills sooner.`,
+    "raises-max": (times: string, kernelMax: string) =>
+      `The recommendation allows ${times} times the connections of this kernel's own default (${kernelMax}).`,
+    "same-as-kernel": () => "The recommendation is what this kernel picks by itself: no change is needed.",
+    "kernel-capped": (aboveGiB: string, capBuckets: string) =>
+      `Above ${aboveGiB} GiB of MemTotal this kernel stops at ${capBuckets} buckets, however much RAM there is; the RAM rule keeps growing.`,
+    "kernel-floor": (floorBuckets: string) =>
+      `On this little RAM the kernel uses its minimum of ${floorBuckets} buckets.`,
+    "four-gb-vm": (capBuckets: string) =>
+      `A "4 GB" machine reports a MemTotal a little under 4 GiB, and the kernel compares strictly above 4 GiB: it gets the 1 to 4 GiB default of ${capBuckets} buckets. Enter MemTotal, not the size you ordered.`,
+    "no-262144-on-32-bit": () =>
+      "32-bit kernels never get the 262,144-bucket default: above 1 GiB they stop at 65,536.",
+    "ratio-differs": (kernelRatio: string) =>
+      `This kernel fills ${kernelRatio} entries per bucket by itself (nf_conntrack_max = ${kernelRatio} × buckets); you chose a different ratio.`,
+    "hashsize-factor-8": (impliedMax: string) =>
+      `Setting the bucket count with the hashsize module option skips the kernel's auto-size and makes its own max 8 × hashsize = ${impliedMax}, unless nf_conntrack_max is also set, as the sysctl file here does.`,
+    "max-from-unrounded": (buckets: string) =>
+      `This kernel computes its max from the unrounded ${buckets} buckets, and its boot line prints that number, while the table it allocates is rounded up to whole pages.`,
+    "table-per-namespace": () =>
+      "Before 4.7 every network namespace (every container) allocates its own hash table of this size: multiply the hash table memory by the number of namespaces.",
+    "buckets-sysctl-read-only": () =>
+      "On this kernel nf_conntrack_buckets cannot be set by sysctl: the config sets it with the module option and the hashsize parameter instead.",
+    "ip-conntrack": () =>
+      "This kernel tracks IPv4 connections with ip_conntrack (until 2.6.21): its keys are net.ipv4.netfilter.ip_conntrack_*, and the config uses them.",
+    "list-head": () =>
+      "Bucket heads on this kernel are two pointers (struct list_head), so its own hash table costs twice as much per bucket.",
+    "num-physpages": () =>
+      "This kernel sizes from the physical page count (num_physpages), closer to installed RAM than MemTotal: its own default may be slightly larger than shown.",
+  } satisfies Record<KernelDifference["code"], (...args: string[]) => string>,
+  uncertain: {
+    "ip-or-nf-conntrack":
+      "Uncertain for this version: kernels 2.6.15 to 2.6.21 ship both ip_conntrack and nf_conntrack; check lsmod. The config assumes ip_conntrack.",
+    "hlist-2.6.23":
+      "Uncertain for this version: 2.6.22 still sizes like ip_conntrack and 2.6.24 has the factor-4 rules with page rounding; 2.6.23 was not checked and is shown with the 2.6.22 rules.",
+    "netns-start":
+      "Uncertain for this version: per-namespace tables (max computed from the unrounded size) are believed to start in 2.6.27.",
+    "cap-65536":
+      "Uncertain for this version: the 65,536-bucket default above 4 GiB is missing in 3.18 and present in 4.0; it is believed to be in 3.19 and shown so.",
+    "global-table":
+      "Uncertain for this version: the single global table and the writable nf_conntrack_buckets sysctl are believed to arrive in 4.7 (the sysctl is certain by 4.14); shown from 4.7.",
+    "boot-line":
+      "Uncertain for this version: the nf_conntrack boot line is in 4.12 and gone by 4.19; it is shown up to 4.18.",
+    "rhel9-5.14":
+      "Uncertain for this version: RHEL 9 kernels (5.14) carry many backports; whether they have the 5.15 defaults (factor 1, 262,144 buckets) is not confirmed. Compare with `sysctl net.netfilter.nf_conntrack_buckets` on the host.",
+  } satisfies Record<UncertainBoundary, string>,
+  charts: {
+    heading: "Memory and lookups as the table fills",
+    memoryTitle: "Kernel memory versus tracked connections",
+    memorySummary: (
+      hash: string,
+      struct: string,
+      total: string,
+      share: string,
+      max: string,
+      atTwice: string,
+    ) =>
+      `The hash table costs ${hash} from the start; each connection adds ${struct} bytes, reaching ${total} (${share} of RAM) at nf_conntrack_max = ${max} and ${atTwice} at twice that.`,
+    memoryMarkerSummary: (share: string, bytes: string) => ` ${share} of RAM is ${bytes}.`,
+    chainTitle: "Average hash chain length versus tracked connections",
+    chainSummary: (buckets: string, chain: string, max: string) =>
+      `With ${buckets} buckets and every connection hashed twice (once per direction), the average chain grows to ${chain} entries at nf_conntrack_max = ${max}; the kernel's own default since 5.15 gives 2.`,
+    columns: {
+      connections: "Connections",
+      entries: "Entries",
+      total: "Total",
+      chain: "Average chain length",
+    },
+    showTable: "Show the data as a table",
+    loading: "Drawing the chart…",
+    maxMarker: (max: string) => `max ${max}`,
+    ramMarker: (share: string) => `${share} of RAM`,
+    fullMarker: (chain: string) => `full: ${chain}`,
+    kernelDefaultChain: "2: kernel default at full (5.15+)",
+    tooltipConnections: (count: string) => `${count} connections`,
+    tooltipMemory: (total: string, bytes: string) => `${total} (${bytes} bytes)`,
+    tooltipSplit: (entries: string, hash: string) => `entries ${entries} + hash table ${hash}`,
+    tooltipChain: (chain: string) => `average chain ${chain} entries`,
+  },
+  config: {
+    heading: "Config for this kernel",
+    downloadAll: (name: string) => `Download all (${name})`,
+    download: (name: string) => `Download ${name}`,
+    copy: "Copy",
+    copyLink: "Copy link",
+    copied: "Copied to the clipboard.",
+    linkCopied: "Link copied: it reproduces every input.",
+    copyFailedText: "Could not reach the clipboard: the text is selected, press Ctrl+C.",
+    copyFailedLink: "Could not reach the clipboard: copy the address bar instead.",
+    blocks: {
+      sysctl: {
+        title: "sysctl.d drop-in",
+        why: "The limits themselves, applied at every boot by systemd-sysctl.",
+      },
+      "modules-load": {
+        title: "Load the module at boot",
+        why: "The keys exist only once the module is loaded; without this file they are skipped at boot.",
+      },
+      modprobe: {
+        title: "Table size at module load",
+        why: "Sets the bucket count when the module loads: the way on older kernels, and at boot everywhere.",
+      },
+      apply: { title: "Apply now", why: "The same settings on the running host, without a reboot." },
+    },
+    commentsNote:
+      "The files' comments stay in English in every language, so a team shares one text and can search for it.",
+  },
+};
+
+export type Messages = typeof en;

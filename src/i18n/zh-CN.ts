@@ -1,0 +1,230 @@
+import type { Messages } from "./en";
+
+/**
+ * 简体中文。按国内运维的习惯用语写（连接跟踪、哈希桶、内核参数、条目），
+ * 命令、参数名和单位（MiB、GiB）保持原样。
+ */
+export const zhCN: Messages = {
+  meta: {
+    title: "nf_conntrack 连接跟踪表容量计算器",
+    description:
+      "nf_conntrack 容量计算器：按内核自己的算法给出 nf_conntrack_max、nf_conntrack_buckets 及其占用的内核内存。",
+  },
+  header: {
+    title: "nf_conntrack 连接跟踪表容量计算器",
+    lead: "日志里出现 `nf_conntrack: table full, dropping packet`？用内核自己的算法来规划连接跟踪表：该设多大、要占多少内核内存，并生成可直接粘贴的配置。",
+    language: "语言",
+  },
+  footer: "所有计算都在浏览器里完成，不向任何地方发送数据。公式及其内核出处见本项目的 docs/formulas.md。",
+  notice: {
+    unknownVersion: (given) =>
+      `链接中的 v=${given} 是本页不认识的版本；各参数按第 1 版读取，并在各自的输入框中逐项校验。`,
+  },
+  inputs: {
+    heading: "你的机器",
+    labels: {
+      ram: "内存",
+      arch: "架构",
+      ratio: "每个哈希桶的条目数",
+      struct: "每个条目的字节数",
+      max: "nf_conntrack_max",
+      kernel: "内核版本",
+      page: "页大小",
+    },
+    hints: {
+      ram: "填 `free -g` 或 `grep MemTotal /proc/meminfo` 中的 MemTotal，而不是物理内存条的容量。单位：B、K、M、G、T（按 1024 进位）；只写数字表示 GiB。",
+      arch: "内核的指针宽度：`uname -m`。",
+      ratio:
+        "nf_conntrack_max ÷ nf_conntrack_buckets。原文用 4（5.14 及以前内核的默认值）；5.15 起内核自己用 1。",
+      struct:
+        "在主机上查看：`sudo awk '/^nf_conntrack /{print $4}' /proc/slabinfo`（对象大小），或 `cat /sys/kernel/slab/nf_conntrack/slab_size`（含对齐）。",
+      max: "可选：自己指定的 nf_conntrack_max 目标值。留空则按内存推算。",
+      kernel: "配置所针对的内核：`uname -r`。内核默认值和生成的配置都随之变化。",
+      page: "`getconf PAGESIZE`：x86 为 4 KiB；arm64 和 ppc64le 内核可能是 16 或 64 KiB，哈希表会按更大的步长取整。",
+    },
+    archChoices: { "64": "64 位（x86_64、arm64、ppc64le 等）", "32": "32 位（i686、armv7、mips 等）" },
+    notValid: (value) => `${value}（无效）`,
+    maxPlaceholder: "按内存推算",
+    kernelChoices: {
+      newest: "本工具已知的最新内核",
+      "6.12": "Debian 13",
+      "6.8": "Ubuntu 24.04",
+      "6.1": "Debian 12",
+      "5.15": "Ubuntu 22.04",
+      "5.14": "RHEL 9",
+      "5.4": "Ubuntu 20.04",
+      "4.18": "RHEL 8",
+      "3.10": "RHEL / CentOS 7",
+      "2.6.32": "RHEL / CentOS 6",
+    },
+    pageChoice: (kib) => `${kib} KiB`,
+    presetsLabel: "每条目字节数的预设值",
+    presets: {
+      "256": {
+        label: "256 B：x86-64，4.x 及以后",
+        source: "4.x 及以后内核在 x86-64 上的 slab 槽位大小（对象 248 B，按 64 B 对齐；在 6.18 上实测）",
+      },
+      "384": {
+        label: "384 B：带扩展区",
+        source: "256 B 再加 128 B 扩展区：NAT、conntrack 事件、流量统计或时间戳会给条目附加扩展区",
+      },
+      "320": { label: "320 B：RHEL 7（3.10）", source: "RHEL / CentOS 7 时代（3.10）内核的 slab 对象大小" },
+      "352": { label: "352 B：原文取值", source: "本计算器所依据的那篇文章使用的数值" },
+    },
+    ownFigure: "自定义数值。",
+  },
+  fieldIssues: {
+    accepted: {
+      ram: (min, max) =>
+        `内存大小，如 "64 GiB"、"787752 MiB" 或 "1.5T"（只写数字表示 GiB），范围 ${min} 到 ${max}`,
+      arch: () => "64 位或 32 位",
+      ratio: (min, max, decimals) => `${min} 到 ${max} 之间的数，最多 ${decimals} 位小数`,
+      struct: (min, max) => `${min} 到 ${max} 之间的整数字节数`,
+      max: (min, max) => `${min} 到 ${max} 之间的整数，留空则按内存推算`,
+      kernel: () =>
+        '形如 uname -r 输出的版本号，如 "6.12"、"5.15.0-91-generic" 或 "3.10"，2.6 及以后，或 "newest"',
+      page: () => "4、16 或 64（单位 KiB；getconf PAGESIZE 输出的是字节数）",
+    },
+    empty: (label, accepted) => `${label}不能为空。请输入${accepted}。`,
+    syntax: (accepted) => `无法识别。请输入${accepted}。`,
+    unit: (unit, accepted) =>
+      `不认识的单位 "${unit}"：请用 B、K、M、G 或 T（KiB、MB 等写法也可以）。请输入${accepted}。`,
+    precision: (accepted) => `小数位过多。请输入${accepted}。`,
+    range: (accepted) => `超出范围。请输入${accepted}。`,
+    choice: (accepted) => `不是有效的选项。请输入${accepted}。`,
+  },
+  results: {
+    heading: "建议设置",
+    maxFromRam: (factor, ram, divisor) =>
+      `内存 MiB 数 × ${factor}：MemTotal ${ram} B ÷ ${divisor}，向下取整。`,
+    maxExplicit: "你指定的目标值。",
+    bucketsAsked: (ratio, asked) => `nf_conntrack_max ÷ ${ratio}，向上取整：需要 ${asked} 个`,
+    bucketsRounded: (head, step) => `；内核按整页分配 ${head} 字节的桶头，桶数取整为 ${step} 的倍数。`,
+    bucketsExact: (head) => `；该内核按原数分配 ${head} 字节的桶头，不取整。`,
+    chainAtFull: (chain) => `表满时平均链长：${chain} 个条目（每条连接按两个方向各哈希一次）。`,
+    memoryTitle: "表满时占用的内核内存",
+    memoryShare: (total, share) => `${total} 字节，不可换出：占内存的 ${share}`,
+    lowmemShare: (share) => `，占 32 位低端内存 896 MiB 的 ${share}`,
+    entries: (max, struct, bytes) => `条目：${max} × ${struct} B = ${bytes}，随连接建立逐个分配。`,
+    hashTable: (buckets, head, bytes) => `哈希表：${buckets} × ${head} B = ${bytes}，预先一次性分配。`,
+  },
+  warnings: {
+    "max-clamped": (unclamped, intMax) =>
+      `按内存会得到 ${unclamped}，超过内核上限：nf_conntrack_max 是 int 型内核参数（0 到 ${intMax}），因此取上限值。`,
+    "buckets-clamped": (unclamped) =>
+      `内核拒绝分配超过 INT_MAX 字节的哈希表，因此 ${unclamped} 个哈希桶被限制为内核能分配的最大值。`,
+    "long-chains": (chain) =>
+      `表满时平均每条链 ${chain} 个条目（每条连接哈希两次）：查找变慢，且自 Linux 5.15 起链长达到 50 到 79 时新连接会插入失败。请减少每个哈希桶的条目数。`,
+    "lowmem-large": (share) =>
+      `表满时占用 32 位内核全部低端内存（896 MiB）的 ${share}：远在内存用满之前，机器就可能分配失败或触发 OOM。请调低 nf_conntrack_max，或改用 64 位内核。`,
+    "ram-share-large": (share) =>
+      `表满时占用内存的 ${share}，且内核内存不会被换出。请确认机器能腾出这么多内存。`,
+    "ram-beyond-pae": () => "32 位内核（开启 PAE）最多只能寻址 64 GiB，超出部分无法使用。",
+  },
+  kernel: {
+    heading: (version) => `内核 ${version} 自己的默认值`,
+    caption: (version) => `内核 ${version} 默认值与建议值对比`,
+    byItself: (version) => `内核 ${version} 默认`,
+    recommended: "建议值",
+    ratioRow: "每个哈希桶的条目数",
+    memoryRow: "表满时的内存",
+    bootLineIntro: "该内核启动时会打印（可与 `dmesg | grep conntrack` 的输出对照）：",
+    noBootLine: (command) => `该内核启动时不打印表大小；可用 \`${command}\` 查看当前值。`,
+  },
+  differences: {
+    "shrinks-table": (kernelBuckets, buckets) =>
+      `建议值会把内核自己分配的哈希表从 ${kernelBuckets} 个桶缩小到 ${buckets} 个：链变长，查找变慢。除非内存紧张，否则保留内核的桶数（可减少每个哈希桶的条目数）。`,
+    "grows-table": (kernelBuckets, buckets) =>
+      `建议值把哈希表从内核默认的 ${kernelBuckets} 个桶扩大到 ${buckets} 个。`,
+    "lowers-max": (max, kernelMax) =>
+      `建议值允许的连接数（${max}）少于该内核的默认值（${kernelMax}）：表会更早被占满。`,
+    "raises-max": (times, kernelMax) => `建议值允许的连接数是该内核默认值（${kernelMax}）的 ${times} 倍。`,
+    "same-as-kernel": () => "建议值与该内核自己选的一致：无需修改。",
+    "kernel-capped": (aboveGiB, capBuckets) =>
+      `MemTotal 超过 ${aboveGiB} GiB 后，无论内存多大，该内核都只用 ${capBuckets} 个桶；按内存推算的值则继续增长。`,
+    "kernel-floor": (floorBuckets) => `内存这么小时，内核使用最小值 ${floorBuckets} 个桶。`,
+    "four-gb-vm": (capBuckets) =>
+      `"4 GB" 的机器实际 MemTotal 略小于 4 GiB，而内核的判断条件是严格大于 4 GiB：因此得到 1 到 4 GiB 区间的默认值 ${capBuckets} 个桶。请填写 MemTotal，而不是购买时的规格。`,
+    "no-262144-on-32-bit": () => "32 位内核永远拿不到 262,144 个桶的默认值：超过 1 GiB 时最多 65,536 个。",
+    "ratio-differs": (kernelRatio) =>
+      `该内核默认每个哈希桶放 ${kernelRatio} 个条目（nf_conntrack_max = ${kernelRatio} × 桶数）；你选择了不同的比例。`,
+    "hashsize-factor-8": (impliedMax) =>
+      `用 hashsize 模块参数设置桶数时，内核跳过自动计算，并把自己的 max 设为 8 × hashsize = ${impliedMax}，除非同时设置了 nf_conntrack_max（此处的 sysctl 文件就设置了）。`,
+    "max-from-unrounded": (buckets) =>
+      `该内核按取整前的 ${buckets} 个桶计算 max，启动日志打印的也是这个数；实际分配的哈希表则向上取整到整页。`,
+    "table-per-namespace": () =>
+      "4.7 之前，每个网络命名空间（每个容器）都会分配一张同样大小的哈希表：哈希表内存要乘以命名空间的数量。",
+    "buckets-sysctl-read-only": () =>
+      "该内核不能通过 sysctl 设置 nf_conntrack_buckets：配置改用模块参数和 hashsize 参数来设置。",
+    "ip-conntrack": () =>
+      "该内核用 ip_conntrack 跟踪 IPv4 连接（2.6.21 及以前）：参数名为 net.ipv4.netfilter.ip_conntrack_*，配置中已按此生成。",
+    "list-head": () => "该内核的桶头是两个指针（struct list_head），每个桶的哈希表开销翻倍。",
+    "num-physpages": () =>
+      "该内核按物理页数（num_physpages）计算，比 MemTotal 更接近物理内存容量：它的实际默认值可能比这里显示的略大。",
+  },
+  uncertain: {
+    "ip-or-nf-conntrack":
+      "此版本存在不确定性：2.6.15 到 2.6.21 同时带有 ip_conntrack 和 nf_conntrack，请用 lsmod 确认。配置按 ip_conntrack 生成。",
+    "hlist-2.6.23":
+      "此版本存在不确定性：2.6.22 仍按 ip_conntrack 的方式计算，2.6.24 已是系数 4 并按页取整；2.6.23 未核实，按 2.6.22 的规则显示。",
+    "netns-start": "此版本存在不确定性：按命名空间分配哈希表（max 按取整前的桶数计算）据信始于 2.6.27。",
+    "cap-65536":
+      "此版本存在不确定性：内存超过 4 GiB 时默认 65,536 个桶的规则，3.18 中没有、4.0 中已有；据信始于 3.19，此处按此显示。",
+    "global-table":
+      "此版本存在不确定性：全局共用一张哈希表、以及可写的 nf_conntrack_buckets 参数，据信始于 4.7（可写参数在 4.14 中已确认）；此处从 4.7 起按此显示。",
+    "boot-line":
+      "此版本存在不确定性：nf_conntrack 的启动日志在 4.12 中仍有、4.19 中已无；此处显示到 4.18 为止。",
+    "rhel9-5.14":
+      "此版本存在不确定性：RHEL 9 的 5.14 内核带有大量向后移植，是否包含 5.15 的默认值（系数 1、262,144 个桶）未经证实。请在主机上用 `sysctl net.netfilter.nf_conntrack_buckets` 对照。",
+  },
+  charts: {
+    heading: "表逐渐填满时的内存与查找开销",
+    memoryTitle: "内核内存与已跟踪连接数",
+    memorySummary: (hash, struct, total, share, max, atTwice) =>
+      `哈希表一开始就占用 ${hash}；每条连接再增加 ${struct} 字节，在 nf_conntrack_max = ${max} 时达到 ${total}（占内存的 ${share}），到两倍时为 ${atTwice}。`,
+    memoryMarkerSummary: (share, bytes) => `内存的 ${share} 为 ${bytes}。`,
+    chainTitle: "平均哈希链长与已跟踪连接数",
+    chainSummary: (buckets, chain, max) =>
+      `共 ${buckets} 个哈希桶，每条连接按两个方向各哈希一次，在 nf_conntrack_max = ${max} 时平均链长增长到 ${chain}；5.15 起内核默认配置下为 2。`,
+    columns: {
+      connections: "连接数",
+      entries: "条目",
+      total: "合计",
+      chain: "平均链长",
+    },
+    showTable: "以表格显示数据",
+    loading: "正在绘制图表…",
+    maxMarker: (max) => `max ${max}`,
+    ramMarker: (share) => `内存的 ${share}`,
+    fullMarker: (chain) => `表满：${chain}`,
+    kernelDefaultChain: "2：5.15+ 内核默认配置下表满时",
+    tooltipConnections: (count) => `${count} 条连接`,
+    tooltipMemory: (total, bytes) => `${total}（${bytes} 字节）`,
+    tooltipSplit: (entries, hash) => `条目 ${entries} + 哈希表 ${hash}`,
+    tooltipChain: (chain) => `平均链长 ${chain}`,
+  },
+  config: {
+    heading: "适用于该内核的配置",
+    downloadAll: (name) => `全部下载（${name}）`,
+    download: (name) => `下载 ${name}`,
+    copy: "复制",
+    copyLink: "复制链接",
+    copied: "已复制到剪贴板。",
+    linkCopied: "链接已复制：打开即可复现全部输入。",
+    copyFailedText: "无法访问剪贴板：文本已选中，请按 Ctrl+C。",
+    copyFailedLink: "无法访问剪贴板：请直接复制地址栏。",
+    blocks: {
+      sysctl: { title: "sysctl.d 配置文件", why: "限制值本身，每次开机由 systemd-sysctl 应用。" },
+      "modules-load": {
+        title: "开机加载模块",
+        why: "这些参数只有在模块加载后才存在；没有这个文件，开机时会被跳过。",
+      },
+      modprobe: {
+        title: "模块加载时的表大小",
+        why: "在模块加载时设置桶数：老内核只能这样设，所有内核开机时也都靠它。",
+      },
+      apply: { title: "立即生效", why: "无需重启，在运行中的主机上应用同样的设置。" },
+    },
+    commentsNote: "配置文件中的注释在任何语言下都保持英文，方便团队共用同一份文本，也便于搜索。",
+  },
+};
