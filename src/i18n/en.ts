@@ -171,7 +171,7 @@ export const en = {
     "no-262144-on-32-bit": () =>
       "32-bit kernels never get the 262,144-bucket default: above 1 GiB they stop at 65,536.",
     "ratio-differs": (kernelRatio: string) =>
-      `This kernel fills ${kernelRatio} entries per bucket by itself (nf_conntrack_max = ${kernelRatio} × buckets); you chose a different ratio.`,
+      `On its own this kernel sets nf_conntrack_max = ${kernelRatio} × nf_conntrack_buckets; your entries per bucket differ.`,
     "hashsize-factor-8": (impliedMax: string) =>
       `Setting the bucket count with the hashsize module option skips the kernel's auto-size and makes its own max 8 × hashsize = ${impliedMax}, unless nf_conntrack_max is also set, as the sysctl file here does.`,
     "max-from-unrounded": (buckets: string) =>

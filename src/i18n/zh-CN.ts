@@ -147,7 +147,7 @@ export const zhCN: Messages = {
       `"4 GB" 的机器实际 MemTotal 略小于 4 GiB，而内核的判断条件是严格大于 4 GiB：因此得到 1 到 4 GiB 区间的默认值 ${capBuckets} 个桶。请填写 MemTotal，而不是购买时的规格。`,
     "no-262144-on-32-bit": () => "32 位内核永远拿不到 262,144 个桶的默认值：超过 1 GiB 时最多 65,536 个。",
     "ratio-differs": (kernelRatio) =>
-      `该内核默认每个哈希桶放 ${kernelRatio} 个条目（nf_conntrack_max = ${kernelRatio} × 桶数）；你选择了不同的比例。`,
+      `该内核默认设置 nf_conntrack_max = ${kernelRatio} × nf_conntrack_buckets；你选择的每桶条目数与此不同。`,
     "hashsize-factor-8": (impliedMax) =>
       `用 hashsize 模块参数设置桶数时，内核跳过自动计算，并把自己的 max 设为 8 × hashsize = ${impliedMax}，除非同时设置了 nf_conntrack_max（此处的 sysctl 文件就设置了）。`,
     "max-from-unrounded": (buckets) =>
