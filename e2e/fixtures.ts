@@ -44,3 +44,16 @@ export async function expectResults(page: Page, expected: { max: number; buckets
 export const ARTICLE_LINK = "./?v=1&ram=787752MiB&arch=64&ratio=4&struct=352&kernel=6.12";
 export const ARTICLE = { max: 25208064, buckets: 6302208, memory: 8923656192 };
 export const DEFAULTS = { max: 524288, buckets: 131072, memory: 185597952 };
+
+/** Every query key a link may carry, for tests that build links. */
+export const FIELD_KEYS_FOR_LINKS = [
+  "v",
+  "ram",
+  "arch",
+  "ratio",
+  "struct",
+  "max",
+  "kernel",
+  "page",
+  "lang",
+] as const;

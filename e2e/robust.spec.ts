@@ -1,0 +1,122 @@
+import AxeBuilder from "@axe-core/playwright";
+import { FIELD_KEYS_FOR_LINKS, expect, test } from "./fixtures";
+
+const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`has no WCAG 2.1 A/AA violations in ${colorScheme}, with errors showing`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("./?ram=lots&arch=48&ratio=0&max=-1&kernel=linux&page=8");
+    await expect(page.locator("input[name=ram]")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByTestId("memory-chart").locator("svg.recharts-surface")).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
+  });
+}
+
+test("has no WCAG 2.1 A/AA violations in Chinese", async ({ page }) => {
+  await page.goto("./?ram=16GiB&lang=zh-CN");
+  await expect(page.getByText("你的机器")).toBeVisible();
+  await expect(page.getByTestId("chain-chart").locator("svg.recharts-surface")).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
+test("ships a strict Content-Security-Policy that the page lives within", async ({ page }) => {
+  const violations: string[] = [];
+  await page.exposeFunction("reportViolation", (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) =>
+      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      ),
+    );
+  });
+  await page.goto("./?ram=16GiB");
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(policy).toContain("script-src 'self'");
+  expect(policy).not.toContain("unsafe-inline");
+  expect(policy).not.toContain("unsafe-eval");
+  await expect(page.getByTestId("memory-chart").locator("svg.recharts-surface")).toBeVisible();
+  await page.locator("select[name=lang]").selectOption("zh-CN");
+  await expect(page.getByText("你的机器")).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("the whole page works from the keyboard, with a visible focus", async ({ page }) => {
+  await page.goto("./");
+  await page.keyboard.press("Tab");
+  await expect(page.locator("select[name=lang]")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.locator("input[name=ram]")).toBeFocused();
+  const outline = await page.locator("input[name=ram]").evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("8G");
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "262144");
+  // A preset button is reachable and pressable by keyboard.
+  const preset = page.getByRole("button", { name: /^256 B/ });
+  await preset.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("input[name=struct]")).toHaveValue("256");
+});
+
+/** A small deterministic generator, so a failing link can be reproduced. */
+function randomSource(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+const HOSTILE = [
+  "<script>window.__pwned=1</script>",
+  '"><img src=x onerror=window.__pwned=1>',
+  "javascript:alert(1)",
+  "%00%ff%fe",
+  "NaN",
+  "Infinity",
+  "-0",
+  "1e309",
+  "9".repeat(400),
+  "💥🚀",
+  "{{constructor.constructor('window.__pwned=1')()}}",
+  "__proto__",
+  "\u202e16GiB",
+  " ",
+  "",
+];
+
+test("50 hostile or random links each show a working page with errors at the fields", async ({ page }) => {
+  const random = randomSource(42);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  for (let i = 0; i < 50; i++) {
+    const params = new URLSearchParams();
+    for (const key of FIELD_KEYS_FOR_LINKS) {
+      if (random() < 0.7) {
+        const value =
+          random() < 0.6
+            ? pick(HOSTILE)
+            : Array.from({ length: Math.floor(random() * 12) }, () =>
+                String.fromCharCode(32 + Math.floor(random() * 95)),
+              ).join("");
+        params.set(key, value);
+      }
+    }
+    await page.goto(`./?${params.toString()}`);
+    await expect(page.getByTestId("result-max"), params.toString()).toHaveAttribute(
+      "data-value",
+      /^[1-9]\d*$/,
+    );
+    await expect(page.getByTestId("sysctl-snippet")).toContainText("nf_conntrack_max = ");
+    // What the page computes never shows NaN, Infinity or undefined (echoes of the link's own text
+    // at its fields are expected).
+    for (const region of [".results", ".kernel", ".charts figcaption", "[data-testid=sysctl-snippet]"]) {
+      await expect(page.locator(region).first()).not.toContainText(/\bNaN\b|Infinity|undefined/);
+    }
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  }
+});
