@@ -44,6 +44,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
     environment: "node",
-    reporters: process.env.CI ? ["default", ["json", { outputFile: "test-reports/vitest.json" }]] : ["default"],
+    reporters: process.env.CI
+      ? ["default", ["json", { outputFile: "test-reports/vitest.json" }]]
+      : ["default"],
   },
 });
