@@ -54,6 +54,9 @@ describe("tryParseRamText", () => {
     ["16\nGiB", "syntax"],
     ["Infinity", "syntax"],
     ["NaN", "syntax"],
+    ["5 constructor", "unit"],
+    ["5 __proto__", "syntax"],
+    ["5 toString", "unit"],
     ["9".repeat(100), "syntax"],
   ])("rejects %j (%s)", (text, code) => {
     const result = tryParseRamText(text);

@@ -14,21 +14,23 @@ export const PiB = 1024 * TiB;
  * Units accepted in RAM text. All binary, because `free` and /proc/meminfo ("MemTotal: … kB")
  * count in 1024s, and MemTotal is the figure the kernel sizes conntrack from.
  */
-const RAM_UNITS: Readonly<Record<string, number>> = {
-  b: 1,
-  k: KiB,
-  kb: KiB,
-  kib: KiB,
-  m: MiB,
-  mb: MiB,
-  mib: MiB,
-  g: GiB,
-  gb: GiB,
-  gib: GiB,
-  t: TiB,
-  tb: TiB,
-  tib: TiB,
-};
+const RAM_UNITS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    b: 1,
+    k: KiB,
+    kb: KiB,
+    kib: KiB,
+    m: MiB,
+    mb: MiB,
+    mib: MiB,
+    g: GiB,
+    gb: GiB,
+    gib: GiB,
+    t: TiB,
+    tb: TiB,
+    tib: TiB,
+  }),
+);
 
 /** A bare number means GiB. */
 const DEFAULT_RAM_UNIT = GiB;
@@ -53,7 +55,8 @@ export function tryParseRamText(text: string): Result<bigint, RamTextIssue> {
   const fractionPart = match?.[2] ?? "";
   if (!match || (integerPart === "" && fractionPart === "")) return fail({ code: "syntax" });
   const unitText = match[3] ?? "";
-  const unit = unitText === "" ? DEFAULT_RAM_UNIT : RAM_UNITS[unitText.toLowerCase()];
+  // A Map, not an object: "constructor" or "__proto__" must not find Object's prototype.
+  const unit = unitText === "" ? DEFAULT_RAM_UNIT : RAM_UNITS.get(unitText.toLowerCase());
   if (unit === undefined) return fail({ code: "unit", unit: unitText });
   // Exact decimal arithmetic: value = digits / 10^decimals * unit, floored.
   const digits = BigInt((integerPart || "0") + fractionPart);
