@@ -4,6 +4,7 @@ import { useMessages } from "../i18n/messages";
 import { setLang, useCalcStore } from "../store/calc-store";
 import { ChartsPanel } from "./charts-panel";
 import { ConfigBlocks } from "./config-blocks";
+import { DiagnosticsPanel } from "./diagnostics-panel";
 import { InputsForm } from "./inputs-form";
 import { KernelPanel } from "./kernel-panel";
 import { Results } from "./results";
@@ -52,6 +53,7 @@ export function App() {
         </p>
       )}
       <main className="layout">
+        <DiagnosticsPanel />
         <InputsForm />
         <Results />
         <KernelPanel />

@@ -1,3 +1,4 @@
+import type { FindingCode, LineKind, LineNote, UnavailableSource } from "../domain/diagnostics";
 import type { FieldKey } from "../domain/inputs";
 import type { KernelDifference, UncertainBoundary } from "../domain/kernel-compare";
 import type { SizingWarning } from "../domain/sizing";
@@ -235,6 +236,103 @@ export const en = {
     tooltipMemory: (total: string, bytes: string) => `${total} (${bytes} bytes)`,
     tooltipSplit: (entries: string, hash: string) => `entries ${entries} + hash table ${hash}`,
     tooltipChain: (chain: string) => `average chain ${chain} entries`,
+  },
+  paste: {
+    heading: "Start from the machine",
+    intro:
+      "Run this on the host (an ordinary user is enough; the parts that need root say so), then paste its output below, or any part of it, or the same commands run separately in any order.",
+    commandLabel: "Collector command",
+    rootCommandLabel: "The same as root, for the slab line and the kernel log",
+    copyCommand: "Copy command",
+    boxLabel: "Pasted output",
+    placeholder: "MemTotal:       24683620 kB\n6.8.0-45-generic x86_64\nPAGESIZE: 4096\n…",
+    privacy:
+      "The pasted text stays in this box: it is read in your browser, never put in the link and never sent anywhere.",
+    clear: "Clear",
+    nothingRecognised:
+      "Nothing in this text was recognised. Paste the collector's output, or lines such as `MemTotal: 16318480 kB`, `net.netfilter.nf_conntrack_max = 262144` or the `nf_conntrack` line of /proc/slabinfo. The calculator keeps working with the values above.",
+    truncated: "Only the first 1 MiB or 20,000 lines were read.",
+    filled: (fields: string) => `Filled in from the paste: ${fields}.`,
+    slabCost: (object: string, effective: string, perSlab: string, pages: string) =>
+      `Slab: objects of ${object} B, ${perSlab} per ${pages}-page slab, so ${effective} B per entry with the slab's waste.`,
+    pageAssumed: "(4 KiB pages assumed: no page size in the paste)",
+    unavailable: (sources: string) => `Not readable in this paste: ${sources}.`,
+    unavailableSources: {
+      sysctl: "the conntrack sysctls (module not loaded?)",
+      slabinfo: "the slab line (needs root)",
+      stats: "the per-CPU statistics",
+      "kernel-log": "the kernel log (needs root)",
+    } satisfies Record<UnavailableSource, string>,
+    linesSummary: (recognised: string, ignored: string) =>
+      `Show what was read, line by line: ${recognised} recognised, ${ignored} ignored`,
+    columns: { line: "Line", text: "Text", reading: "Read as" },
+    kinds: {
+      meminfo: "MemTotal",
+      "free-header": "free: header",
+      "free-mem": "free: Mem row",
+      uname: "kernel release and machine",
+      "page-size": "page size",
+      "sysctl-max": "nf_conntrack_max",
+      "sysctl-buckets": "nf_conntrack_buckets",
+      "sysctl-count": "nf_conntrack_count",
+      "sysctl-timeout": "a timeout",
+      "sysctl-other": "another conntrack sysctl",
+      hashsize: "hashsize parameter",
+      "bare-value": "the value of the command above",
+      slabinfo: "slab line",
+      "stat-header": "statistics header",
+      "stat-row": "per-CPU statistics",
+      "conntrack-stats": "conntrack -S row",
+      "table-full": "table-full message",
+      "table-full-count": "count of table-full messages",
+      "ratelimit-suppressed": "suppressed kernel messages",
+      "boot-line": "boot line",
+      unavailable: "not readable",
+      ignored: "ignored",
+    } satisfies Record<LineKind, string>,
+    notes: {
+      duplicate: "same value again",
+      conflict: "a different value for the same thing: the first one is used",
+      superseded: "MemTotal is used instead",
+      command: "a command",
+      comment: "a comment",
+      "too-long": "too long to read",
+      "free-unit-unknown": "unit unknown: paste the free command line too (free -b or free -k)",
+      "free-unit-unsupported": "use free -b or free -k",
+      "no-header": "statistics without their header line",
+      "unknown-machine": "unknown machine type",
+    } satisfies Record<LineNote, string>,
+    diagnosisHeading: "Diagnosis",
+    currentCount: "Entries now (nf_conntrack_count)",
+    currentMax: "Limit now (nf_conntrack_max)",
+    findings: {
+      fill: (share: string) => `The table is ${share} full.`,
+      "fill-high": (share: string) =>
+        `The table is ${share} full: above 80 %, new connections will soon be dropped. Raise nf_conntrack_max.`,
+      "max-unlimited": () =>
+        "nf_conntrack_max is 0: no limit at all, the table can grow until memory runs out.",
+      "table-full-seen": (details: string) => `The table has overflowed: ${details}.`,
+      "no-table-full": () => "No sign of a full table: no drops counted and no table-full message seen.",
+      drops: (n: string) => `Packets dropped because the table was full: ${n} (sum over CPUs).`,
+      "insert-failed": (n: string) => `Failed inserts: ${n} (sum over CPUs).`,
+      "early-drops": (n: string) =>
+        `Early drops (unconfirmed entries evicted to make room): ${n} (sum over CPUs).`,
+      "chain-too-long": (n: string) => `Inserts refused because a hash chain grew too long: ${n}.`,
+      "chain-length": (average: string) =>
+        `Average hash chain now: ${average} entries (2 × count ÷ buckets).`,
+      "default-max": (max: string) =>
+        `nf_conntrack_max ${max} is this kernel's own default for this machine.`,
+      "tuned-max": (max: string, kernelDefault: string) =>
+        `nf_conntrack_max ${max} was tuned (this kernel's default here: ${kernelDefault}).`,
+      "default-buckets": (buckets: string) => `nf_conntrack_buckets ${buckets} is this kernel's own default.`,
+      "tuned-buckets": (buckets: string, kernelDefault: string) =>
+        `nf_conntrack_buckets ${buckets} was tuned (this kernel's default here: ${kernelDefault}).`,
+    } satisfies Record<FindingCode, (...args: string[]) => string>,
+    tableFullMessages: (n: string) => `${n} table-full messages in the kernel log`,
+    droppedPackets: (n: string) => `${n} packets dropped`,
+    suppressed: (n: string) => `${n} more rate-limited network messages suppressed, possibly these`,
+    change: (max: string, buckets: string, memory: string) =>
+      `The recommendation would set nf_conntrack_max ${max} and nf_conntrack_buckets ${buckets}; a full table would then cost ${memory}.`,
   },
   config: {
     heading: "Config for this kernel",

@@ -12,9 +12,15 @@ import { decodeSearch, type LinkState } from "../url/codec";
  * The one store: the text of every field as shown, the text of its last valid value, and the
  * chosen language. Everything else (inputs, sizing, issues, config) is derived, never stored.
  */
-export type CalcState = LinkState;
+export interface CalcState extends LinkState {
+  /** Pasted host diagnostics: kept in the page only, never in the URL. */
+  readonly paste: string;
+}
 
-export const useCalcStore = create<CalcState>()(() => decodeSearch(window.location.search));
+export const useCalcStore = create<CalcState>()(() => ({
+  ...decodeSearch(window.location.search),
+  paste: "",
+}));
 
 /** A field's text changed: keep it as typed; remember it as the field's value only if valid. */
 export function setField(key: FieldKey, text: string): void {
@@ -22,6 +28,24 @@ export function setField(key: FieldKey, text: string): void {
     raw: { ...state.raw, [key]: text },
     validRaw: validateField(key, text).ok ? { ...state.validRaw, [key]: text } : state.validRaw,
   }));
+}
+
+/** Sets several fields at once (values read from a pasted diagnostic dump). */
+export function applyFields(fields: Partial<Record<FieldKey, string>>): void {
+  useCalcStore.setState((state) => {
+    const raw = { ...state.raw };
+    const validRaw = { ...state.validRaw };
+    for (const [key, text] of Object.entries(fields) as Array<[FieldKey, string]>) {
+      raw[key] = text;
+      if (validateField(key, text).ok) validRaw[key] = text;
+    }
+    return { raw, validRaw };
+  });
+}
+
+/** The pasted diagnostics text changed. */
+export function setPaste(paste: string): void {
+  useCalcStore.setState({ paste });
 }
 
 /** Chooses the page language (null: follow the browser). */

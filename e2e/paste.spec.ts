@@ -1,0 +1,79 @@
+import { expect, test } from "./fixtures";
+
+const FULL_DUMP = `MemTotal:       24683620 kB
+6.18.44 x86_64
+PAGESIZE: 4096
+/proc/sys/net/netfilter/nf_conntrack_max:262144
+/proc/sys/net/netfilter/nf_conntrack_buckets:262144
+/proc/sys/net/netfilter/nf_conntrack_count:230000
+/proc/sys/net/netfilter/nf_conntrack_tcp_timeout_established:432000
+nf_conntrack        1530   1632    256   16    1 : tunables    0    0    0 : slabdata    102    102      0
+cpu=0   \tfound=0 invalid=130 insert=0 insert_failed=5 drop=17 early_drop=3 error=0 search_restart=1 clash_resolve=0 chaintoolong=0
+cpu=1   \tfound=0 invalid=12 insert=0 insert_failed=2 drop=4 early_drop=1 error=0 search_restart=0 clash_resolve=0 chaintoolong=0
+table_full_messages: 3`;
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+test("pasting a full dump fills the inputs and diagnoses the table", async ({ page }) => {
+  await page.goto("./?ram=16GiB&struct=352&kernel=5.4");
+  await page.locator("textarea[name=paste]").fill(FULL_DUMP);
+  await expect(page.locator("input[name=ram]")).toHaveValue("24683620 KiB");
+  await expect(page.locator("select[name=arch]")).toHaveValue("64");
+  await expect(page.locator("input[name=kernel]")).toHaveValue("6.18.44");
+  await expect(page.locator("select[name=page]")).toHaveValue("4");
+  await expect(page.locator("input[name=struct]")).toHaveValue("256");
+  await expect(page.getByTestId("current-count")).toHaveAttribute("data-value", "230000");
+  await expect(page.getByTestId("current-max")).toHaveAttribute("data-value", "262144");
+  const diagnosis = page.getByTestId("diagnosis");
+  await expect(diagnosis).toContainText("87.7% full: above 80 %");
+  await expect(diagnosis).toContainText("3 table-full messages in the kernel log; 21 packets dropped");
+  await expect(diagnosis).toContainText("Failed inserts: 7");
+  await expect(diagnosis).toContainText("Average hash chain now: 1.75");
+  await expect(diagnosis).toContainText("nf_conntrack_max 262,144 is this kernel's own default");
+  // The recommendation for the pasted machine: MemTotal 24683620 kB / 32768 B.
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "771363");
+  await expect(page.getByTestId("kernel-default-buckets")).toHaveAttribute("data-value", "262144");
+  // The paste stays in the box and never reaches the URL.
+  await expect(page.locator("textarea[name=paste]")).toHaveValue(FULL_DUMP);
+  await expect(page).toHaveURL(/ram=24683620\+KiB/);
+  expect(page.url()).not.toContain("nf_conntrack_count");
+  expect(page.url()).not.toContain("paste");
+  await page.getByText(/Show what was read, line by line: 11 recognised, 0 ignored/).click();
+  await expect(page.getByRole("row").filter({ hasText: "slabdata" })).toContainText("slab line");
+});
+
+test("pasting garbage explains itself and the calculator keeps working", async ({ page }) => {
+  await page.goto("./?ram=64GiB");
+  await page
+    .locator("textarea[name=paste]")
+    .fill('<img src=x onerror="window.__pwned=1">\n\u0000\u0001 binary junk\nhello');
+  await expect(page.getByText("Nothing in this text was recognised")).toBeVisible();
+  await expect(page.locator("input[name=ram]")).toHaveValue("64GiB");
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "2097152");
+  await page.locator("input[name=ram]").fill("8G");
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "262144");
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator("img")).toHaveCount(0);
+});
+
+test("a huge paste does not freeze the page", async ({ page }) => {
+  await page.goto("./");
+  const huge = "nf_conntrack " + " ".repeat(2_000_000) + "\n" + "x\n".repeat(100_000);
+  await page.locator("textarea[name=paste]").evaluate((el, value) => {
+    const area = el as HTMLTextAreaElement;
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set;
+    setter?.call(area, value);
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }, huge);
+  await expect(page.getByText("Only the first 1 MiB or 20,000 lines were read.")).toBeVisible();
+  await page.locator("input[name=ram]").fill("8G");
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "262144");
+});
+
+test("the collector command is shown read-only with a copy button", async ({ page }) => {
+  await page.goto("./");
+  const command = page.getByTestId("collector-command");
+  await expect(command).toContainText("grep MemTotal /proc/meminfo; uname -rm;");
+  await page.getByRole("button", { name: "Copy command" }).first().click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await command.textContent());
+});
