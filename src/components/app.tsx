@@ -7,8 +7,11 @@ import { ConfigBlocks } from "./config-blocks";
 import { DiagnosticsPanel } from "./diagnostics-panel";
 import { InputsForm } from "./inputs-form";
 import { KernelPanel } from "./kernel-panel";
+import { KubePanel } from "./kube-panel";
 import { Results } from "./results";
 import { RichText } from "./rich-text";
+import { TimeoutsPanel } from "./timeouts-panel";
+import { TrafficPanel } from "./traffic-panel";
 
 /** Each language's name in itself, as language switches show them. */
 const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: "English", "zh-CN": "简体中文" };
@@ -58,6 +61,9 @@ export function App() {
         <Results />
         <KernelPanel />
         <ChartsPanel />
+        <TrafficPanel />
+        <KubePanel />
+        <TimeoutsPanel />
         <ConfigBlocks />
       </main>
       <footer className="page-footer">

@@ -1,13 +1,16 @@
 import type { ReactNode } from "react";
-import type { FieldIssue, FieldKey } from "../domain/inputs";
+import type { AnyFieldKey } from "../domain/fields";
+import type { FieldIssue } from "../domain/inputs";
 import { useMessages } from "../i18n/messages";
 import { setField, useCalcStore } from "../store/calc-store";
-import { fieldIssueMessage } from "./messages";
+import { fieldIssueMessage, fieldText } from "./messages";
 import { RichText } from "./rich-text";
 
 interface FieldProps {
-  name: FieldKey;
+  name: AnyFieldKey;
   issue: FieldIssue | undefined;
+  /** A label other than the field's own (for example, hidden when a table row names it). */
+  label?: ReactNode;
   /** Extra content under the control (presets, for example). */
   extra?: ReactNode;
   /** Renders the control; gets the props every control needs. */
@@ -16,10 +19,10 @@ interface FieldProps {
 
 export interface ControlProps {
   id: string;
-  name: FieldKey;
+  name: AnyFieldKey;
   value: string;
   "aria-invalid": boolean;
-  "aria-describedby": string;
+  "aria-describedby": string | undefined;
   onChange: (event: { currentTarget: { value: string } }) => void;
 }
 
@@ -27,14 +30,15 @@ export interface ControlProps {
  * A labelled control named after its URL key. An invalid value stays as typed, is marked
  * aria-invalid, and the message saying what is accepted is tied to it by aria-describedby.
  */
-export function Field({ name, issue, extra, children }: FieldProps) {
+export function Field({ name, issue, extra, label, children }: FieldProps) {
   const { t, locale } = useMessages();
   const value = useCalcStore((state) => state.raw[name]);
   const id = `field-${name}`;
-  const describedBy = issue ? `${id}-error` : `${id}-hint`;
+  const text = fieldText(t, name);
+  const describedBy = issue ? `${id}-error` : text.hint ? `${id}-hint` : undefined;
   return (
     <div className="field">
-      <label htmlFor={id}>{t.inputs.labels[name]}</label>
+      <label htmlFor={id}>{label ?? text.label}</label>
       {children({
         id,
         name,
@@ -49,9 +53,11 @@ export function Field({ name, issue, extra, children }: FieldProps) {
           {fieldIssueMessage(t, name, issue, locale)}
         </p>
       ) : (
-        <p id={`${id}-hint`} className="field-hint">
-          <RichText text={t.inputs.hints[name]} />
-        </p>
+        text.hint && (
+          <p id={`${id}-hint`} className="field-hint">
+            <RichText text={text.hint} />
+          </p>
+        )
       )}
     </div>
   );

@@ -1,5 +1,8 @@
 import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "../domain/format";
-import { LIMITS, type FieldIssue, type FieldKey } from "../domain/inputs";
+import type { AnyFieldKey } from "../domain/fields";
+import { LIMITS, type FieldIssue } from "../domain/inputs";
+import { TIMEOUT_LIMITS } from "../domain/timeouts";
+import { TRAFFIC_LIMITS } from "../domain/traffic";
 import type { KernelDifference } from "../domain/kernel-compare";
 import type { Locale } from "../domain/locale";
 import type { SizingWarning } from "../domain/sizing";
@@ -7,7 +10,33 @@ import type { Messages } from "../i18n/en";
 
 /** Typed issues, warnings and differences in words: values formatted here, sentences from the table. */
 
-function acceptedText(t: Messages, key: FieldKey, locale: Locale): string {
+/** A field's label and hint, whichever group it belongs to. */
+export function fieldText(t: Messages, key: AnyFieldKey): { label: string; hint: string } {
+  switch (key) {
+    case "tcp_cps":
+    case "tcp_life":
+    case "udp_cps":
+    case "udp_life":
+    case "headroom":
+      return { label: t.traffic.labels[key], hint: t.traffic.hints[key] };
+    case "cores":
+    case "k8s":
+      return { label: t.kube.labels[key], hint: t.kube.hints[key] };
+    case "ram":
+    case "arch":
+    case "ratio":
+    case "struct":
+    case "max":
+    case "kernel":
+    case "page":
+      return { label: t.inputs.labels[key], hint: t.inputs.hints[key] };
+    default:
+      // to_<timeout>: named after the sysctl, explained in its table row.
+      return { label: key.slice(3), hint: "" };
+  }
+}
+
+function acceptedText(t: Messages, key: AnyFieldKey, locale: Locale): string {
   const n = (value: number) => formatInteger(value, locale);
   const accepted = t.fieldIssues.accepted;
   switch (key) {
@@ -29,14 +58,28 @@ function acceptedText(t: Messages, key: FieldKey, locale: Locale): string {
       return accepted.kernel();
     case "page":
       return accepted.page();
+    case "tcp_cps":
+    case "udp_cps":
+      return t.traffic.accepted.rate(n(TRAFFIC_LIMITS.cps.max));
+    case "tcp_life":
+    case "udp_life":
+      return t.traffic.accepted.life(n(TRAFFIC_LIMITS.lifeSeconds.max));
+    case "headroom":
+      return t.traffic.accepted.headroom();
+    case "cores":
+      return t.kube.accepted.cores();
+    case "k8s":
+      return t.kube.accepted.k8s();
+    default:
+      return t.timeouts.accepted(n(TIMEOUT_LIMITS.max));
   }
 }
 
-export function fieldIssueMessage(t: Messages, key: FieldKey, issue: FieldIssue, locale: Locale): string {
+export function fieldIssueMessage(t: Messages, key: AnyFieldKey, issue: FieldIssue, locale: Locale): string {
   const accepted = acceptedText(t, key, locale);
   switch (issue.code) {
     case "empty":
-      return t.fieldIssues.empty(t.inputs.labels[key], accepted);
+      return t.fieldIssues.empty(fieldText(t, key).label, accepted);
     case "syntax":
       return t.fieldIssues.syntax(accepted);
     case "unit":

@@ -12,6 +12,7 @@ const sourceFor = (raw: Partial<RawInputs>, link = "https://example.test/calc/?v
     rules: kernelRules(inputs.kernel),
     link,
     generator: "conntrack-calc 0.0.0",
+    timeouts: [],
   };
 };
 
@@ -81,6 +82,31 @@ describe("the sysctl.d drop-in", () => {
         expect(renderConfig(file.lines)).not.toMatch(/NaN|Infinity|undefined/);
       }
     }
+  });
+});
+
+describe("changed timeouts", () => {
+  it("are written after the limits, only the changed ones, and applied now too", () => {
+    const source = {
+      ...sourceFor({}),
+      timeouts: [
+        {
+          key: "tcp_timeout_established" as const,
+          sysctl: "net.netfilter.nf_conntrack_tcp_timeout_established",
+          seconds: 86400,
+          kernelDefaultSeconds: 432000,
+        },
+      ],
+    };
+    const files = buildConfigFiles(source);
+    const sysctl = renderConfig(files.find((f) => f.id === "sysctl")?.lines ?? []);
+    expect(settings(sysctl)).toEqual([
+      "net.netfilter.nf_conntrack_max = 524288",
+      "net.netfilter.nf_conntrack_buckets = 131072",
+      "net.netfilter.nf_conntrack_tcp_timeout_established = 86400",
+    ]);
+    const apply = renderConfig(files.find((f) => f.id === "apply")?.lines ?? []);
+    expect(apply).toContain("sysctl -w net.netfilter.nf_conntrack_tcp_timeout_established=86400\n");
   });
 });
 

@@ -9,6 +9,7 @@ import type { Inputs } from "./inputs";
 import type { KernelRules } from "./kernel-defaults";
 import { formatKernelVersion } from "./kernel-version";
 import type { Sizing } from "./sizing";
+import type { ChangedTimeout } from "./timeouts";
 
 /**
  * Config files as data: ordered lines, comments included, rendered by one serializer
@@ -43,6 +44,8 @@ export interface ConfigSource {
   readonly link: string;
   /** Generator name and version, e.g. "conntrack-calc 0.1.0". */
   readonly generator: string;
+  /** Timeouts changed from the kernel's defaults: only these are written. */
+  readonly timeouts: readonly ChangedTimeout[];
 }
 
 const comment = (text: string): ConfigLine => ({ kind: "comment", text });
@@ -64,7 +67,7 @@ export function buildConfigFiles(source: ConfigSource): ConfigFile[] {
   ];
 }
 
-function sysctlLines({ inputs, sizing, rules, link, generator }: ConfigSource): ConfigLine[] {
+function sysctlLines({ inputs, sizing, rules, link, generator, timeouts }: ConfigSource): ConfigLine[] {
   const { names } = rules;
   const maxOrigin =
     sizing.maxSource === "explicit"
@@ -108,6 +111,16 @@ function sysctlLines({ inputs, sizing, rules, link, generator }: ConfigSource): 
       comment(`or now by writing ${names.hashsizeParameter}.`),
     );
   }
+  if (timeouts.length > 0) {
+    lines.push(blank, comment("Timeouts changed from this kernel's defaults (seconds):"));
+    for (const timeout of timeouts) {
+      lines.push(comment(`default ${timeout.kernelDefaultSeconds}`), {
+        kind: "setting",
+        key: timeout.sysctl,
+        value: timeout.seconds,
+      });
+    }
+  }
   return lines;
 }
 
@@ -138,7 +151,7 @@ function modprobeLines({ sizing, rules, link, generator }: ConfigSource): Config
   ];
 }
 
-function applyLines({ sizing, rules }: ConfigSource): ConfigLine[] {
+function applyLines({ sizing, rules, timeouts }: ConfigSource): ConfigLine[] {
   const { names } = rules;
   return [
     comment("Apply now, without a reboot. Run as root on the host itself: these are host-wide settings,"),
@@ -146,6 +159,7 @@ function applyLines({ sizing, rules }: ConfigSource): ConfigLine[] {
     text(`modprobe ${names.module}`),
     text(`sysctl -w ${names.maxSysctl}=${sizing.max}`),
     text(`echo ${sizing.buckets} > ${names.hashsizeParameter}`),
+    ...timeouts.map((timeout) => text(`sysctl -w ${timeout.sysctl}=${timeout.seconds}`)),
     comment("Check: both should print the values above."),
     text(`sysctl ${names.maxSysctl} ${names.bucketsSysctl}`),
   ];

@@ -1,4 +1,8 @@
 import type { FindingCode, LineKind, LineNote, UnavailableSource } from "../domain/diagnostics";
+import type { KubeKey } from "../domain/fields";
+import type { KubeProxyNote } from "../domain/kube-proxy";
+import type { TimeoutReason } from "../domain/timeouts";
+import type { PresetAssumption, TrafficFieldKey, TrafficPresetId, TrafficVerdict } from "../domain/traffic";
 import type { FieldKey } from "../domain/inputs";
 import type { KernelDifference, UncertainBoundary } from "../domain/kernel-compare";
 import type { SizingWarning } from "../domain/sizing";
@@ -333,6 +337,159 @@ export const en = {
     suppressed: (n: string) => `${n} more rate-limited network messages suppressed, possibly these`,
     change: (max: string, buckets: string, memory: string) =>
       `The recommendation would set nf_conntrack_max ${max} and nf_conntrack_buckets ${buckets}; a full table would then cost ${memory}.`,
+  },
+  traffic: {
+    heading: "Size from traffic",
+    intro:
+      "What your traffic needs: entries at steady state = new connections per second × (seconds open + seconds the kernel keeps the entry afterwards).",
+    labels: {
+      tcp_cps: "TCP connections per second",
+      tcp_life: "TCP connection lifetime (s)",
+      udp_cps: "UDP flows per second",
+      udp_life: "UDP flow lifetime (s)",
+      headroom: "Headroom (%)",
+    } satisfies Record<TrafficFieldKey, string>,
+    hints: {
+      tcp_cps: "New TCP connections that close normally, per second (both sides of a proxy count).",
+      tcp_life: "Seconds from SYN to close. Units: ms, s, min, h, d; a bare number is seconds.",
+      udp_cps: "New UDP flows per second (a DNS lookup is one).",
+      udp_life: "Seconds of traffic per flow: 0 for request/response such as DNS.",
+      headroom: "Percent on top of the steady state, for bursts.",
+    } satisfies Record<TrafficFieldKey, string>,
+    accepted: {
+      rate: (max: string) => `a rate per second from 0 to ${max}, at most 3 decimals`,
+      life: (max: string) => `a duration from 0 to ${max} s (ms, s, min, h or d)`,
+      headroom: () => "a percentage from 0 to 1000",
+    },
+    presetsLabel: "Traffic presets",
+    presets: {
+      "nat-gateway": "NAT gateway",
+      "reverse-proxy": "Reverse proxy / load balancer",
+      "docker-host": "Docker host",
+      "small-router": "Small router",
+      "kubernetes-node": "Kubernetes node",
+    } satisfies Record<TrafficPresetId, string>,
+    assumptionsHeading: (preset: string) => `Assumptions of the ${preset} preset (edit any field):`,
+    assumptions: {
+      "clients-browsing":
+        "About a thousand clients browsing; each opens about 2 TCP connections a second that last about 30 s.",
+      "udp-mostly-dns": "UDP is mostly DNS lookups: one request, one reply.",
+      "quic-raises-udp-life":
+        "QUIC, video calls and VPNs are UDP streams: raise the UDP lifetime to their length.",
+      "proxy-two-connections":
+        "Each proxied request tracks two connections, client side and backend side; upstream keep-alive halves that.",
+      "short-http": "Connections carry one short request each (about 1 s).",
+      "published-ports": "Containers reached through published ports (DNAT) and talking out through NAT.",
+      "container-dns": "Containers resolve names often.",
+      "home-router": "A household: a few dozen devices, some streaming and gaming over UDP.",
+      "little-ram": "Little RAM: a large headroom still costs little in absolute terms.",
+      "service-traffic": "Pods reach Services through kube-proxy's DNAT: one entry per connection.",
+      "ndots-dns": "Pod DNS with ndots:5 sends several queries per lookup.",
+      "kube-proxy-timeouts": "kube-proxy sets established 86400 s and close_wait 3600 s when it starts.",
+    } satisfies Record<PresetAssumption, string>,
+    none: "Enter a rate above to see what your traffic needs.",
+    requiredTitle: "nf_conntrack_max this traffic needs",
+    tcpTerm: (cps: string, open: string, kept: string, keptBy: string, entries: string) =>
+      `TCP: ${cps}/s × (${open} s open + ${kept} s ${keptBy}) = ${entries} entries`,
+    udpTerm: (cps: string, open: string, kept: string, keptBy: string, entries: string) =>
+      `UDP: ${cps}/s × (${open} s of traffic + ${kept} s ${keptBy}) = ${entries} entries`,
+    udpMode: {
+      "request-response":
+        "request/response: the kernel keeps it nf_conntrack_udp_timeout after the last packet",
+      stream: (after: string) =>
+        `stream: traffic past ${after} s after the first packet earns nf_conntrack_udp_timeout_stream`,
+    },
+    withHeadroom: (total: string, headroom: string, required: string) =>
+      `${total} entries + ${headroom} % headroom = ${required}, rounded up.`,
+    dominant: { tcp: "TCP dominates.", udp: "UDP dominates.", tie: "TCP and UDP need the same." },
+    verdictAgainst: (limit: string, what: string) => `Against ${what} (${limit}):`,
+    recommendedLimit: "the recommendation",
+    kernelLimit: "the kernel's own default",
+    verdicts: {
+      fits: (share: string) => `fits (${share} of it)`,
+      tight: (share: string) => `tight (${share} of it): bursts will fill it`,
+      "does-not-fit": (share: string) => `does not fit (${share} of it): the table will overflow`,
+    } satisfies Record<TrafficVerdict, (share: string) => string>,
+    memory: (memory: string, buckets: string) =>
+      `As nf_conntrack_max it would take ${memory} at a full table, with ${buckets} buckets.`,
+    clamped: (unclamped: string) =>
+      `This traffic needs ${unclamped} entries, above the largest nf_conntrack_max (2,147,483,647).`,
+    apply: "Use as nf_conntrack_max",
+  },
+  timeouts: {
+    heading: "Timeouts",
+    intro:
+      "How long the kernel keeps an entry in each state. Changed values feed the traffic sizing and go into the sysctl file; empty means the kernel's default.",
+    columns: {
+      key: "Timeout",
+      kernelDefault: "Kernel default (s)",
+      value: "Your value (s)",
+      why: "Why it matters",
+    },
+    placeholder: (seconds: string) => seconds,
+    accepted: (max: string) => `whole seconds from 1 to ${max}, or empty for the kernel's default`,
+    reasons: {
+      "idle-open-tcp":
+        "Idle open TCP connections stay this long: 5 days by default, the biggest lever on a full table.",
+      "closed-tcp": "Every normally closed TCP connection stays this long afterwards (TIME_WAIT).",
+      "half-closed-tcp": "Connections the peer closed but your side did not (CLOSE_WAIT).",
+      "closing-tcp": "Connections in their closing handshake (FIN_WAIT).",
+      "unanswered-syn": "Connection attempts nobody answers: scans and dead backends fill the table here.",
+      "half-open-tcp": "Half-open connections: SYN floods land here.",
+      "udp-short": "UDP flows without a stream: DNS and other request/response.",
+      "udp-stream": "UDP flows that keep talking past 2 s: QUIC, VPNs, media.",
+      icmp: "ICMP, such as ping.",
+      "other-protocols": "Protocols conntrack has no tracker for.",
+    } satisfies Record<TimeoutReason, string>,
+    kubeProxySets: "kube-proxy sets this",
+  },
+  kube: {
+    heading: "Kubernetes node",
+    intro:
+      "kube-proxy sets nf_conntrack_max itself every time it starts, from the node's cores. Enter the cores to see what it does and the kube-proxy configuration that gives the recommended value.",
+    labels: { cores: "CPU cores", k8s: "Kubernetes version" } satisfies Record<KubeKey, string>,
+    hints: {
+      cores: "`nproc` on the node. Empty: not a Kubernetes node.",
+      k8s: "`kubectl version`: the node's kube-proxy version, such as 1.36.",
+    } satisfies Record<KubeKey, string>,
+    accepted: {
+      cores: () => "a number of cores from 1 to 8192, or empty",
+      k8s: () => 'a version such as "1.36" or "v1.30.4"',
+    },
+    byItself: "kube-proxy by itself",
+    resultMax: (max: string) => `nf_conntrack_max ${max}`,
+    leavesAlone: "leaves nf_conntrack_max as it is",
+    memory: (memory: string) => `${memory} at a full table`,
+    decidedBy: {
+      "per-core": (cores: string) => `32,768 per core × ${cores} cores`,
+      min: () => "its minimum, 131,072",
+      cap: () => "capped at 1,048,576 since 1.36",
+      "left-alone": () => "maxPerCore is 0",
+    },
+    notes: {
+      "overwrites-max": () =>
+        "kube-proxy overwrites nf_conntrack_max at every start: a sysctl.conf value is undone. Configure kube-proxy instead (below), or set maxPerCore to 0 so it leaves the sysctl alone.",
+      "leaves-max": () =>
+        "With maxPerCore 0 kube-proxy leaves nf_conntrack_max alone: the sysctl file applies.",
+      capped: (scaled: string) =>
+        `${scaled} per-core would be more, but since 1.36 kube-proxy caps it at 1,048,576.`,
+      "would-cap": (scaled: string) => `Upgrading to 1.36 would cap this ${scaled} at 1,048,576.`,
+      "above-int-max": (max: string) =>
+        `${max} is above what the sysctl accepts: kube-proxy would fail to start.`,
+      hashsize: (hashsize: string) =>
+        `kube-proxy also raises hashsize to ${hashsize} (max ÷ 4) when the table is smaller; that needs the host's network namespace and a writable /sys.`,
+      "only-raises": () =>
+        "Newer kube-proxy releases only raise nf_conntrack_max, never lower it (PR #142035).",
+      "sets-timeouts": () => "kube-proxy also sets TCP established to 24 h and close_wait to 1 h.",
+    } satisfies Record<KubeProxyNote["code"], (...args: string[]) => string>,
+    configTitle: (max: string) => `kube-proxy configuration for nf_conntrack_max ${max}`,
+    configWhy:
+      "Merge this conntrack section into your KubeProxyConfiguration (a file with only this section resets every other field).",
+    minAboveCap:
+      "From 1.36 the per-core value is capped, so min carries a value above 1,048,576; a later release that also caps min would undo it.",
+    sysctlFor: (keys: string) => `kube-proxy does not manage ${keys}: keep them in the sysctl file.`,
+    belowCores:
+      "Fewer entries than cores cannot come from kube-proxy: set maxPerCore to 0 and use the sysctl file.",
   },
   config: {
     heading: "Config for this kernel",

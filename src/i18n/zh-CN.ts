@@ -294,6 +294,139 @@ export const zhCN: Messages = {
     change: (max, buckets, memory) =>
       `按建议值将设置 nf_conntrack_max ${max}、nf_conntrack_buckets ${buckets}；表满时将占用 ${memory}。`,
   },
+  traffic: {
+    heading: "按流量估算",
+    intro:
+      "按你的流量需要多少：稳态条目数 = 每秒新建连接数 ×（连接存续秒数 + 连接结束后内核保留条目的秒数）。",
+    labels: {
+      tcp_cps: "每秒 TCP 新建连接数",
+      tcp_life: "TCP 连接时长（秒）",
+      udp_cps: "每秒 UDP 新流数",
+      udp_life: "UDP 流时长（秒）",
+      headroom: "余量（%）",
+    },
+    hints: {
+      tcp_cps: "每秒正常关闭的 TCP 新建连接数（代理的两侧都要算）。",
+      tcp_life: "从 SYN 到关闭的秒数。单位：ms、s、min、h、d；只写数字表示秒。",
+      udp_cps: "每秒新的 UDP 流（一次 DNS 查询算一个）。",
+      udp_life: "每个流持续有流量的秒数：DNS 这类一问一答填 0。",
+      headroom: "在稳态之上预留的百分比，用于应对突发。",
+    },
+    accepted: {
+      rate: (max) => `每秒 0 到 ${max} 之间的速率，最多 3 位小数`,
+      life: (max) => `0 到 ${max} 秒之间的时长（可用 ms、s、min、h 或 d）`,
+      headroom: () => "0 到 1000 之间的百分比",
+    },
+    presetsLabel: "流量预设",
+    presets: {
+      "nat-gateway": "NAT 网关",
+      "reverse-proxy": "反向代理 / 负载均衡",
+      "docker-host": "Docker 主机",
+      "small-router": "小型路由器",
+      "kubernetes-node": "Kubernetes 节点",
+    },
+    assumptionsHeading: (preset) => `「${preset}」预设的假设（各项均可修改）：`,
+    assumptions: {
+      "clients-browsing": "约一千个客户端在上网，每个每秒约新建 2 条 TCP 连接，每条持续约 30 秒。",
+      "udp-mostly-dns": "UDP 主要是 DNS 查询：一问一答。",
+      "quic-raises-udp-life": "QUIC、视频通话和 VPN 属于 UDP 长流：请把 UDP 流时长调到它们的实际时长。",
+      "proxy-two-connections": "每个被代理的请求要跟踪两条连接（客户端侧和后端侧）；后端开启长连接可减半。",
+      "short-http": "每条连接只承载一个短请求（约 1 秒）。",
+      "published-ports": "容器通过发布端口（DNAT）对外提供服务，并经 NAT 访问外部。",
+      "container-dns": "容器频繁解析域名。",
+      "home-router": "一个家庭：几十台设备，部分在通过 UDP 看视频、打游戏。",
+      "little-ram": "内存小：即使余量留得大，绝对开销也不多。",
+      "service-traffic": "Pod 通过 kube-proxy 的 DNAT 访问 Service：每条连接一个条目。",
+      "ndots-dns": "Pod 的 DNS 配置 ndots:5，每次解析会发出多次查询。",
+      "kube-proxy-timeouts": "kube-proxy 启动时把 established 设为 86400 秒、close_wait 设为 3600 秒。",
+    },
+    none: "在上面填入速率，即可看到你的流量需要多大的表。",
+    requiredTitle: "这些流量需要的 nf_conntrack_max",
+    tcpTerm: (cps, open, kept, keptBy, entries) =>
+      `TCP：${cps}/秒 ×（存续 ${open} 秒 + ${keptBy} ${kept} 秒）= ${entries} 个条目`,
+    udpTerm: (cps, open, kept, keptBy, entries) =>
+      `UDP：${cps}/秒 ×（有流量 ${open} 秒 + ${keptBy} ${kept} 秒）= ${entries} 个条目`,
+    udpMode: {
+      "request-response": "一问一答：最后一个包之后按 nf_conntrack_udp_timeout 保留",
+      stream: (after) => `长流：首包 ${after} 秒后仍有流量，按 nf_conntrack_udp_timeout_stream 保留`,
+    },
+    withHeadroom: (total, headroom, required) =>
+      `${total} 个条目 + ${headroom}% 余量 = ${required}（向上取整）。`,
+    dominant: { tcp: "以 TCP 为主。", udp: "以 UDP 为主。", tie: "TCP 与 UDP 需求相同。" },
+    verdictAgainst: (limit, what) => `与${what}（${limit}）相比：`,
+    recommendedLimit: "建议值",
+    kernelLimit: "内核默认值",
+    verdicts: {
+      fits: (share) => `够用（占 ${share}）`,
+      tight: (share) => `偏紧（占 ${share}）：突发流量会把表占满`,
+      "does-not-fit": (share) => `不够（为其 ${share}）：表会溢出`,
+    },
+    memory: (memory, buckets) => `若设为 nf_conntrack_max，表满时占用 ${memory}，哈希桶 ${buckets} 个。`,
+    clamped: (unclamped) =>
+      `这些流量需要 ${unclamped} 个条目，超过 nf_conntrack_max 的上限（2,147,483,647）。`,
+    apply: "设为 nf_conntrack_max",
+  },
+  timeouts: {
+    heading: "超时",
+    intro:
+      "内核在各状态下保留条目的时长。修改后的值会参与按流量估算，并写入 sysctl 文件；留空表示使用内核默认值。",
+    columns: { key: "超时参数", kernelDefault: "内核默认（秒）", value: "你的值（秒）", why: "为何重要" },
+    placeholder: (seconds) => seconds,
+    accepted: (max) => `1 到 ${max} 之间的整数秒，留空表示内核默认值`,
+    reasons: {
+      "idle-open-tcp": "空闲但未关闭的 TCP 连接会保留这么久：默认 5 天，是表被占满的最大因素。",
+      "closed-tcp": "每条正常关闭的 TCP 连接之后还会保留这么久（TIME_WAIT）。",
+      "half-closed-tcp": "对端已关闭、本端未关闭的连接（CLOSE_WAIT）。",
+      "closing-tcp": "处于关闭握手中的连接（FIN_WAIT）。",
+      "unanswered-syn": "无人应答的连接请求：扫描和宕掉的后端会把条目堆在这里。",
+      "half-open-tcp": "半开连接：SYN 洪水会落在这里。",
+      "udp-short": "未成为长流的 UDP：DNS 等一问一答。",
+      "udp-stream": "持续超过 2 秒的 UDP 流：QUIC、VPN、音视频。",
+      icmp: "ICMP，例如 ping。",
+      "other-protocols": "conntrack 没有专门跟踪器的协议。",
+    },
+    kubeProxySets: "kube-proxy 会设置",
+  },
+  kube: {
+    heading: "Kubernetes 节点",
+    intro:
+      "kube-proxy 每次启动都会按节点 CPU 核数自行设置 nf_conntrack_max。填入核数，即可看到它会怎么做，以及能得到建议值的 kube-proxy 配置。",
+    labels: { cores: "CPU 核数", k8s: "Kubernetes 版本" },
+    hints: {
+      cores: "在节点上运行 `nproc`。留空表示不是 Kubernetes 节点。",
+      k8s: "`kubectl version`：节点上 kube-proxy 的版本，如 1.36。",
+    },
+    accepted: { cores: () => "1 到 8192 之间的核数，或留空", k8s: () => '形如 "1.36" 或 "v1.30.4" 的版本号' },
+    byItself: "kube-proxy 自己的设置",
+    resultMax: (max) => `nf_conntrack_max ${max}`,
+    leavesAlone: "不修改 nf_conntrack_max",
+    memory: (memory) => `表满时 ${memory}`,
+    decidedBy: {
+      "per-core": (cores) => `每核 32,768 × ${cores} 核`,
+      min: () => "其下限 131,072",
+      cap: () => "1.36 起上限为 1,048,576",
+      "left-alone": () => "maxPerCore 为 0",
+    },
+    notes: {
+      "overwrites-max": () =>
+        "kube-proxy 每次启动都会覆盖 nf_conntrack_max：写在 sysctl.conf 里的值会被改掉。请改为配置 kube-proxy（见下），或把 maxPerCore 设为 0 让它不动这个参数。",
+      "leaves-max": () => "maxPerCore 为 0 时 kube-proxy 不修改 nf_conntrack_max：以 sysctl 文件为准。",
+      capped: (scaled) => `按每核计算应为 ${scaled}，但 1.36 起 kube-proxy 将其限制为 1,048,576。`,
+      "would-cap": (scaled) => `升级到 1.36 后，这里的 ${scaled} 会被限制为 1,048,576。`,
+      "above-int-max": (max) => `${max} 超出内核参数的取值范围：kube-proxy 将无法启动。`,
+      hashsize: (hashsize) =>
+        `表较小时，kube-proxy 还会把 hashsize 调大到 ${hashsize}（max ÷ 4）；这需要主机网络命名空间和可写的 /sys。`,
+      "only-raises": () => "较新的 kube-proxy 只会调大 nf_conntrack_max，不会调小（PR #142035）。",
+      "sets-timeouts": () => "kube-proxy 还会把 TCP established 设为 24 小时、close_wait 设为 1 小时。",
+    },
+    configTitle: (max) => `使 nf_conntrack_max 为 ${max} 的 kube-proxy 配置`,
+    configWhy:
+      "把这段 conntrack 配置合并到你的 KubeProxyConfiguration 中（只包含这一段的文件会把其他字段都重置为默认值）。",
+    minAboveCap:
+      "1.36 起每核的值有上限，因此用 min 承载超过 1,048,576 的值；若以后的版本也限制 min，这个配置就会失效。",
+    sysctlFor: (keys) => `kube-proxy 不管理 ${keys}：请保留在 sysctl 文件中。`,
+    belowCores: "kube-proxy 无法设置少于核数的条目数：请把 maxPerCore 设为 0，改用 sysctl 文件。",
+  },
   config: {
     heading: "适用于该内核的配置",
     downloadAll: (name) => `全部下载（${name}）`,

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { create } from "zustand";
-import { readInputs, validateAll, validateField, type FieldKey, type RawInputs } from "../domain/inputs";
+import { validateAllFields, validateAnyField, type AnyFieldKey } from "../domain/fields";
+import { readInputs } from "../domain/inputs";
 import { computeChainSeries, computeMemorySeries } from "../domain/chart-series";
 import { explainDifferences, uncertainBoundaries } from "../domain/kernel-compare";
 import { computeKernelDefault } from "../domain/kernel-defaults";
@@ -23,21 +24,21 @@ export const useCalcStore = create<CalcState>()(() => ({
 }));
 
 /** A field's text changed: keep it as typed; remember it as the field's value only if valid. */
-export function setField(key: FieldKey, text: string): void {
+export function setField(key: AnyFieldKey, text: string): void {
   useCalcStore.setState((state) => ({
     raw: { ...state.raw, [key]: text },
-    validRaw: validateField(key, text).ok ? { ...state.validRaw, [key]: text } : state.validRaw,
+    validRaw: validateAnyField(key, text).ok ? { ...state.validRaw, [key]: text } : state.validRaw,
   }));
 }
 
 /** Sets several fields at once (values read from a pasted diagnostic dump). */
-export function applyFields(fields: Partial<Record<FieldKey, string>>): void {
+export function applyFields(fields: Partial<Record<AnyFieldKey, string>>): void {
   useCalcStore.setState((state) => {
     const raw = { ...state.raw };
     const validRaw = { ...state.validRaw };
-    for (const [key, text] of Object.entries(fields) as Array<[FieldKey, string]>) {
+    for (const [key, text] of Object.entries(fields) as Array<[AnyFieldKey, string]>) {
       raw[key] = text;
-      if (validateField(key, text).ok) validRaw[key] = text;
+      if (validateAnyField(key, text).ok) validRaw[key] = text;
     }
     return { raw, validRaw };
   });
@@ -97,7 +98,5 @@ export function useChartSeries() {
 /** The issue of each invalid field, for messages at the fields. */
 export function useFieldIssues() {
   const raw = useCalcStore((state) => state.raw);
-  return useMemo(() => validateAll(raw), [raw]);
+  return useMemo(() => validateAllFields(raw), [raw]);
 }
-
-export type { RawInputs };

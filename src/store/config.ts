@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { buildConfigFiles, renderConfig, renderSetupScript, type ConfigFileId } from "../domain/config-files";
 import { kernelRules } from "../domain/kernel-defaults";
 import { useSizing } from "./calc-store";
+import { useTimeouts } from "./extras";
 import { shareLink } from "./link";
 import { version } from "../../package.json";
 
@@ -16,6 +17,7 @@ export interface RenderedConfig {
 /** The config blocks for the current inputs and kernel, exactly as copied and downloaded. */
 export function useConfigFiles(): RenderedConfig {
   const { validRaw, inputs, sizing } = useSizing();
+  const { changed } = useTimeouts();
   return useMemo(() => {
     const source = {
       inputs,
@@ -23,11 +25,12 @@ export function useConfigFiles(): RenderedConfig {
       rules: kernelRules(inputs.kernel),
       link: shareLink(validRaw),
       generator: GENERATOR,
+      timeouts: changed,
     };
     const files = buildConfigFiles(source);
     return {
       files: files.map((file) => ({ id: file.id, path: file.path, text: renderConfig(file.lines) })),
       script: renderSetupScript(files, source),
     };
-  }, [validRaw, inputs, sizing]);
+  }, [validRaw, inputs, sizing, changed]);
 }

@@ -1,8 +1,8 @@
-import type { RawInputs } from "../domain/inputs";
+import type { AllRaw } from "../domain/fields";
 import type { Locale } from "../domain/locale";
 import { encodeSearch, pinForSharing } from "../url/codec";
 
 /** The absolute link that reproduces these inputs on this page (any host, any sub-path). */
-export function shareLink(raw: RawInputs, lang: Locale | null = null): string {
+export function shareLink(raw: AllRaw, lang: Locale | null = null): string {
   return `${window.location.origin}${window.location.pathname}${encodeSearch(pinForSharing(raw), lang)}`;
 }

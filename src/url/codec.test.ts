@@ -1,21 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RAW, FIELD_KEYS, type RawInputs } from "../domain/inputs";
+import { ALL_FIELD_KEYS, DEFAULT_ALL_RAW, type AllRaw } from "../domain/fields";
+import { DEFAULT_RAW } from "../domain/inputs";
 import { decodeSearch, encodeSearch, pinForSharing } from "./codec";
 
-const arbitraryRaw: fc.Arbitrary<RawInputs> = fc.record({
-  ram: fc.string({ unit: "binary" }),
-  arch: fc.string({ unit: "binary" }),
-  ratio: fc.string({ unit: "binary" }),
-  struct: fc.string({ unit: "binary" }),
-  max: fc.string({ unit: "binary" }),
-  kernel: fc.string({ unit: "binary" }),
-  page: fc.string({ unit: "binary" }),
-});
+const arbitraryRaw: fc.Arbitrary<AllRaw> = fc.record(
+  Object.fromEntries(ALL_FIELD_KEYS.map((key) => [key, fc.string({ unit: "binary" })])) as Record<
+    keyof AllRaw,
+    fc.Arbitrary<string>
+  >,
+);
 
 describe("decodeSearch", () => {
   it("gives the defaults for an empty query", () => {
-    expect(decodeSearch("")).toEqual({ raw: DEFAULT_RAW, validRaw: DEFAULT_RAW, notice: null, lang: null });
+    expect(decodeSearch("")).toEqual({
+      raw: DEFAULT_ALL_RAW,
+      validRaw: DEFAULT_ALL_RAW,
+      notice: null,
+      lang: null,
+    });
   });
 
   it("reads every key", () => {
@@ -31,8 +34,8 @@ describe("decodeSearch", () => {
       kernel: "5.15.0-91-generic",
       page: "64",
     };
-    expect(raw).toEqual(expected);
-    expect(validRaw).toEqual(expected);
+    expect(raw).toEqual({ ...DEFAULT_ALL_RAW, ...expected });
+    expect(validRaw).toEqual({ ...DEFAULT_ALL_RAW, ...expected });
   });
 
   it("keeps a bad value as given and falls back for that field alone", () => {
@@ -60,14 +63,14 @@ describe("decodeSearch", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary" }), (search) => {
         const state = decodeSearch(search);
-        for (const key of FIELD_KEYS) expect(typeof state.validRaw[key]).toBe("string");
+        for (const key of ALL_FIELD_KEYS) expect(typeof state.validRaw[key]).toBe("string");
       }),
       { numRuns: 10_000 },
     );
   });
 
   it("never throws on query-shaped strings with percent escapes", () => {
-    const part = fc.oneof(fc.constantFrom(...FIELD_KEYS, "v", "%", "%zz", "&", "=", "+"), fc.string());
+    const part = fc.oneof(fc.constantFrom(...ALL_FIELD_KEYS, "v", "%", "%zz", "&", "=", "+"), fc.string());
     fc.assert(
       fc.property(fc.array(part), (parts) => void decodeSearch(`?${parts.join("")}`)),
       { numRuns: 10_000 },
@@ -77,8 +80,10 @@ describe("decodeSearch", () => {
 
 describe("encodeSearch", () => {
   it("writes every input explicitly, v first, max only when set", () => {
-    expect(encodeSearch(DEFAULT_RAW)).toBe("?v=1&ram=16GiB&arch=64&ratio=4&struct=352&kernel=6.12&page=4");
-    expect(encodeSearch({ ...DEFAULT_RAW, max: "262144" })).toBe(
+    expect(encodeSearch(DEFAULT_ALL_RAW)).toBe(
+      "?v=1&ram=16GiB&arch=64&ratio=4&struct=352&kernel=6.12&page=4",
+    );
+    expect(encodeSearch({ ...DEFAULT_ALL_RAW, max: "262144" })).toBe(
       "?v=1&ram=16GiB&arch=64&ratio=4&struct=352&max=262144&kernel=6.12&page=4",
     );
   });
@@ -93,16 +98,33 @@ describe("encodeSearch", () => {
   });
 
   it("escapes markup and separators so nothing leaks between keys", () => {
-    const raw = { ...DEFAULT_RAW, ram: "16&arch=32", kernel: "<img src=x onerror=alert(1)>" };
+    const raw = { ...DEFAULT_ALL_RAW, ram: "16&arch=32", kernel: "<img src=x onerror=alert(1)>" };
     const search = encodeSearch(raw);
     expect(search).not.toContain("<");
     expect(decodeSearch(search).raw).toEqual(raw);
   });
 });
 
+describe("traffic, Kubernetes and timeout keys", () => {
+  it("are written only when they differ from their default, traffic as a group", () => {
+    const search = encodeSearch({ ...DEFAULT_ALL_RAW, tcp_cps: "1000", to_udp_timeout: "10", cores: "8" });
+    expect(search).toBe(
+      "?v=1&ram=16GiB&arch=64&ratio=4&struct=352&kernel=6.12&page=4" +
+        "&tcp_cps=1000&tcp_life=10&udp_cps=0&udp_life=0&headroom=20&cores=8&to_udp_timeout=10",
+    );
+    expect(decodeSearch(search).raw).toMatchObject({ tcp_cps: "1000", headroom: "20", to_udp_timeout: "10" });
+  });
+
+  it("keep a bad value and fall back alone", () => {
+    const { raw, validRaw } = decodeSearch("?tcp_cps=fast&udp_cps=5&to_udp_timeout=-3&cores=0");
+    expect(raw).toMatchObject({ tcp_cps: "fast", udp_cps: "5", to_udp_timeout: "-3", cores: "0" });
+    expect(validRaw).toMatchObject({ tcp_cps: "0", udp_cps: "5", to_udp_timeout: "", cores: "" });
+  });
+});
+
 describe("pinForSharing", () => {
   it('writes "newest" as the version it means, so a shared link keeps its meaning', () => {
-    expect(pinForSharing({ ...DEFAULT_RAW, kernel: "Newest" }).kernel).toBe("6.18");
-    expect(pinForSharing(DEFAULT_RAW)).toBe(DEFAULT_RAW);
+    expect(pinForSharing({ ...DEFAULT_ALL_RAW, kernel: "Newest" }).kernel).toBe("6.18");
+    expect(pinForSharing(DEFAULT_ALL_RAW)).toBe(DEFAULT_ALL_RAW);
   });
 });

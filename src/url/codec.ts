@@ -1,13 +1,21 @@
-import { DEFAULT_RAW, FIELD_KEYS, validateField, type RawInputs } from "../domain/inputs";
+import {
+  ALL_FIELD_KEYS,
+  DEFAULT_ALL_RAW,
+  LINK_GROUPS,
+  validateAnyField,
+  type AllRaw,
+  type AnyFieldKey,
+} from "../domain/fields";
+import { FIELD_KEYS } from "../domain/inputs";
 import { formatKernelVersion, isNewestKeyword, NEWEST_KERNEL } from "../domain/kernel-version";
 import { tryParseLocale, type Locale } from "../domain/locale";
 import { migrateParams, URL_VERSION, type VersionNotice } from "./migrations";
 
 export interface LinkState {
   /** Every field's text as the link gave it (the default where the key is absent). */
-  readonly raw: RawInputs;
+  readonly raw: AllRaw;
   /** Every field's text with invalid values replaced by the default, field by field. */
-  readonly validRaw: RawInputs;
+  readonly validRaw: AllRaw;
   readonly notice: VersionNotice | null;
   /** The page language the link asks for (`lang`), or null to follow the browser. */
   readonly lang: Locale | null;
@@ -19,26 +27,36 @@ export interface LinkState {
  */
 export function decodeSearch(search: string): LinkState {
   const { params, notice } = migrateParams(new URLSearchParams(search));
-  const raw = {} as Record<keyof RawInputs, string>;
-  const validRaw = {} as Record<keyof RawInputs, string>;
-  for (const key of FIELD_KEYS) {
-    const text = params.get(key) ?? DEFAULT_RAW[key];
+  const raw = {} as Record<AnyFieldKey, string>;
+  const validRaw = {} as Record<AnyFieldKey, string>;
+  for (const key of ALL_FIELD_KEYS) {
+    const text = params.get(key) ?? DEFAULT_ALL_RAW[key];
     raw[key] = text;
-    validRaw[key] = validateField(key, text).ok ? text : DEFAULT_RAW[key];
+    validRaw[key] = validateAnyField(key, text).ok ? text : DEFAULT_ALL_RAW[key];
   }
   return { raw, validRaw, notice, lang: tryParseLocale(params.get("lang")) };
 }
 
+const SIZING_KEYS: ReadonlySet<string> = new Set(FIELD_KEYS);
+
 /**
- * Writes every input explicitly, so a link keeps its meaning if defaults change; `max` is
- * left out when empty, its absence meaning "derive from RAM". `lang` comes last, and only
- * when a language was chosen.
+ * Writes every sizing input explicitly, so a link keeps its meaning if defaults change; `max` is
+ * left out when empty, its absence meaning "derive from RAM". The other fields are written when
+ * they differ from their default (their absence has a fixed meaning: no traffic, no Kubernetes
+ * node, the kernel's own timeouts), a traffic field together with the rest of its group. `lang`
+ * comes last, and only when a language was chosen.
  */
-export function encodeSearch(raw: RawInputs, lang: Locale | null = null): string {
+export function encodeSearch(raw: AllRaw, lang: Locale | null = null): string {
   const params = new URLSearchParams({ v: String(URL_VERSION) });
-  for (const key of FIELD_KEYS) {
-    if (key === "max" && raw.max === "") continue;
-    params.set(key, raw[key]);
+  const changed = (key: AnyFieldKey) => raw[key] !== DEFAULT_ALL_RAW[key];
+  for (const key of ALL_FIELD_KEYS) {
+    if (SIZING_KEYS.has(key)) {
+      if (key === "max" && raw.max === "") continue;
+      params.set(key, raw[key]);
+      continue;
+    }
+    const group = LINK_GROUPS.find((keys) => keys.includes(key)) ?? [key];
+    if (group.some(changed)) params.set(key, raw[key]);
   }
   if (lang) params.set("lang", lang);
   return `?${params.toString()}`;
@@ -48,6 +66,6 @@ export function encodeSearch(raw: RawInputs, lang: Locale | null = null): string
  * The field texts a shared link should carry: "newest" in the kernel field is written as the
  * version it means today, so the link keeps its meaning when this tool learns newer kernels.
  */
-export function pinForSharing(raw: RawInputs): RawInputs {
+export function pinForSharing(raw: AllRaw): AllRaw {
   return isNewestKeyword(raw.kernel) ? { ...raw, kernel: formatKernelVersion(NEWEST_KERNEL) } : raw;
 }

@@ -1,0 +1,115 @@
+import { formatBinaryBytes, formatInteger } from "../domain/format";
+import type { KubeProxyNote } from "../domain/kube-proxy";
+import type { Locale } from "../domain/locale";
+import type { Messages } from "../i18n/en";
+import { useMessages } from "../i18n/messages";
+import { useFieldIssues, useSizing } from "../store/calc-store";
+import { useKubeView } from "../store/extras";
+import { Field } from "./field";
+import { useCopy } from "./use-copy";
+
+export function KubePanel() {
+  const { t, locale } = useMessages();
+  const issues = useFieldIssues();
+  const view = useKubeView();
+  const { sizing } = useSizing();
+  const [status, copy] = useCopy();
+  const n = (value: number) => formatInteger(value, locale);
+  const k = t.kube;
+
+  return (
+    <section className="kube" aria-labelledby="kube-heading">
+      <h2 id="kube-heading">{k.heading}</h2>
+      <p className="block-why">{k.intro}</p>
+      <div className="traffic-fields">
+        <Field name="cores" issue={issues.cores}>
+          {(control) => <input {...control} type="text" inputMode="numeric" autoComplete="off" />}
+        </Field>
+        <Field name="k8s" issue={issues.k8s}>
+          {(control) => <input {...control} type="text" autoComplete="off" spellCheck={false} />}
+        </Field>
+      </div>
+      {view && (
+        <>
+          <article className="result" aria-label={k.byItself}>
+            <h3>{k.byItself}</h3>
+            <p className="result-value" data-testid="kube-proxy-max" data-value={view.own.max ?? ""}>
+              {view.own.max === null ? k.leavesAlone : k.resultMax(n(view.own.max))}
+            </p>
+            <p className="result-formula">
+              {view.own.decidedBy === "per-core"
+                ? k.decidedBy["per-core"](n(view.cores))
+                : k.decidedBy[view.own.decidedBy]()}
+              {view.ownMemory && <>; {k.memory(formatBinaryBytes(view.ownMemory.memory.total))}</>}
+            </p>
+            <ul className="differences">
+              {view.own.notes.map((note) => (
+                <li key={note.code} className={note.code === "overwrites-max" ? "warning" : "info"}>
+                  {noteMessage(t, note, locale)}
+                </li>
+              ))}
+            </ul>
+          </article>
+          {view.plan.ok && view.yaml ? (
+            <section className="block" aria-labelledby="kube-config-heading">
+              <div className="block-header">
+                <h3 id="kube-config-heading">{k.configTitle(n(sizing.max))}</h3>
+                <button type="button" onClick={() => copy(view.yaml ?? "")}>
+                  {t.config.copy}
+                </button>
+              </div>
+              <p className="block-why">{k.configWhy}</p>
+              <span className="copy-status" role="status" aria-live="polite">
+                {status === "copied"
+                  ? `✓ ${t.config.copied}`
+                  : status === "failed"
+                    ? t.config.copyFailedText
+                    : ""}
+              </span>
+              <pre
+                className="snippet"
+                data-testid="kube-proxy-config"
+                tabIndex={0}
+                aria-labelledby="kube-config-heading"
+              >
+                {view.yaml}
+              </pre>
+              <ul className="differences">
+                {view.plan.value.notes.map((note) =>
+                  note.code === "min-above-cap" ? (
+                    <li key={note.code} className="warning">
+                      {k.minAboveCap}
+                    </li>
+                  ) : note.code === "sysctl-for" ? (
+                    <li key={note.code}>{k.sysctlFor(note.keys.join(", "))}</li>
+                  ) : null,
+                )}
+              </ul>
+            </section>
+          ) : (
+            <p className="warning">{k.belowCores}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function noteMessage(t: Messages, note: KubeProxyNote, locale: Locale): string {
+  const n = (value: number) => formatInteger(value, locale);
+  const notes = t.kube.notes;
+  switch (note.code) {
+    case "capped":
+    case "would-cap":
+      return notes[note.code](n(note.scaled));
+    case "above-int-max":
+      return notes["above-int-max"](n(note.max));
+    case "hashsize":
+      return notes.hashsize(n(note.hashsize));
+    case "overwrites-max":
+    case "leaves-max":
+    case "only-raises":
+    case "sets-timeouts":
+      return notes[note.code]();
+  }
+}

@@ -1,0 +1,67 @@
+import { formatInteger } from "../domain/format";
+import { TIMEOUT_INFO, TIMEOUT_KEYS, timeoutUrlKey } from "../domain/timeouts";
+import { useMessages } from "../i18n/messages";
+import { useFieldIssues } from "../store/calc-store";
+import { useTimeouts } from "../store/extras";
+import { Field } from "./field";
+
+export function TimeoutsPanel() {
+  const { t, locale } = useMessages();
+  const issues = useFieldIssues();
+  const { defaults } = useTimeouts();
+  const to = t.timeouts;
+  return (
+    <section className="timeouts" aria-labelledby="timeouts-heading">
+      <h2 id="timeouts-heading">{to.heading}</h2>
+      <p className="block-why">{to.intro}</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{to.columns.key}</th>
+              <th scope="col">{to.columns.kernelDefault}</th>
+              <th scope="col">{to.columns.value}</th>
+              <th scope="col">{to.columns.why}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {TIMEOUT_KEYS.map((key) => {
+              const name = timeoutUrlKey(key);
+              return (
+                <tr key={key}>
+                  <th scope="row">
+                    <code>{key}</code>
+                  </th>
+                  <td data-testid={`timeout-default-${key}`} data-value={defaults[key]}>
+                    {formatInteger(defaults[key], locale)}
+                  </td>
+                  <td>
+                    <Field
+                      name={name}
+                      issue={issues[name]}
+                      label={<span className="visually-hidden">{key}</span>}
+                    >
+                      {(control) => (
+                        <input
+                          {...control}
+                          type="text"
+                          inputMode="numeric"
+                          autoComplete="off"
+                          placeholder={to.placeholder(String(defaults[key]))}
+                        />
+                      )}
+                    </Field>
+                  </td>
+                  <td>
+                    {to.reasons[TIMEOUT_INFO[key].reason]}
+                    {TIMEOUT_INFO[key].setByKubeProxy && <em> ({to.kubeProxySets})</em>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,493 @@
+import { pointerBytes } from "./arch";
+import { INT_MAX, type FieldIssue, type Inputs } from "./inputs";
+import { floorDiv, roundUp, tryParseGroupedInteger } from "./integer";
+import { computeKernelDefault, kernelRules } from "./kernel-defaults";
+import { fail, ok, type Result } from "./result";
+import { TIMEOUT_KEYS, type TimeoutKey } from "./timeouts";
+import { bytes, type Bytes } from "./units";
+
+/**
+ * What kube-proxy does to conntrack when it starts, and the KubeProxyConfiguration that makes it
+ * do what the user wants. Sources (kubernetes/kubernetes): pkg/proxy/conntrack/sysctls.go
+ * @ 008b3652959c (setSysctls(), getConntrackMax(), realConntrackConfigurer.SetMax()),
+ * staging/src/k8s.io/kube-proxy/config/v1alpha1/types.go @ ce3490900116 (field names),
+ * pkg/proxy/apis/config/v1alpha1/defaults.go @ 0d173114bee8 (defaults).
+ */
+
+/** A Kubernetes minor release: "1.36". */
+export interface KubernetesVersion {
+  readonly major: 1;
+  readonly minor: number;
+  readonly patch: number | null;
+}
+
+/** Shorthand for a version literal: k8s(36) is 1.36. */
+export const k8s = (minor: number, patch: number | null = null): KubernetesVersion => ({
+  major: 1,
+  minor,
+  patch,
+});
+
+/** Orders versions by minor, then patch (a missing patch counts as 0). */
+export function compareKubernetesVersions(a: KubernetesVersion, b: KubernetesVersion): number {
+  return a.minor - b.minor || (a.patch ?? 0) - (b.patch ?? 0);
+}
+
+const k8sAtLeast = (a: KubernetesVersion, b: KubernetesVersion): boolean =>
+  compareKubernetesVersions(a, b) >= 0;
+
+export const KUBE_PROXY = {
+  /** MaxPerCore = 32 * 1024 (defaults.go). */
+  defaultMaxPerCore: 32768,
+  /** Min = 128 * 1024 (defaults.go; the floor came with PR #33051, 2016). */
+  defaultMin: 131072,
+  /** TCPEstablishedTimeout = 24h, "1 day (1/5 default)" (defaults.go). */
+  tcpEstablishedSeconds: 86400,
+  /** TCPCloseWaitTimeout = 1h (defaults.go). */
+  tcpCloseWaitSeconds: 3600,
+  /**
+   * `const maxLimit = 1048576` in getConntrackMax(): PR #137002 "Cap nf_conntrack limits to prevent
+   * excessive memory usage on high-core machines", released in 1.36.
+   */
+  cap: 1048576,
+  capSince: k8s(36),
+  /**
+   * conntrack.udpTimeout / udpStreamTimeout and tcpBeLiberal: PR #120354 (merged Sept 2023), believed
+   * first released in 1.29 (UNVERIFIED tag).
+   */
+  udpTimeoutsSince: k8s(29),
+  /**
+   * The oldest release this tool models: KubeProxyConfiguration v1alpha1 with conntrack.maxPerCore and
+   * conntrack.min. Older releases (256k fixed in 1.2, per-core scaling since 1.3) are long unsupported.
+   */
+  oldest: k8s(10),
+} as const;
+
+/** int32 in the KubeProxyConfiguration: `MaxPerCore *int32`, `Min *int32`. */
+const INT32_MAX = 2147483647;
+
+/**
+ * Accepted ranges. Cores: 8192 is the largest CONFIG_NR_CPUS on x86-64 (MAXSMP; believed, not
+ * checked for every architecture).
+ */
+export const KUBE_PROXY_LIMITS = {
+  cores: { min: 1, max: 8192 },
+  maxPerCore: { min: 0, max: INT32_MAX },
+  min: { min: 0, max: INT32_MAX },
+  minor: { min: KUBE_PROXY.oldest.minor, max: 99 },
+} as const;
+
+/**
+ * Reads a Kubernetes version as `kubectl version` or a release name prints it: "1.36", "v1.36.2",
+ * "1.36.0-rc.1" (a suffix is ignored).
+ *
+ * @example tryParseKubernetesVersion("v1.36.2") // { ok: true, value: { major: 1, minor: 36, patch: 2 } }
+ */
+export function tryParseKubernetesVersion(text: string): Result<KubernetesVersion, FieldIssue> {
+  const trimmed = text.trim();
+  if (trimmed === "") return fail({ code: "empty" });
+  const match = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,4}))?(?:[-+][0-9a-z.+-]*)?$/i.exec(trimmed);
+  if (!match) return fail({ code: "syntax" });
+  const minor = Number(match[2]);
+  if (match[1] !== "1" || minor < KUBE_PROXY_LIMITS.minor.min || minor > KUBE_PROXY_LIMITS.minor.max) {
+    return fail({ code: "range" });
+  }
+  return ok(k8s(minor, match[3] === undefined ? null : Number(match[3])));
+}
+
+/** "1.36" or "1.36.2". */
+export function formatKubernetesVersion(version: KubernetesVersion): string {
+  return version.patch === null ? `1.${version.minor}` : `1.${version.minor}.${version.patch}`;
+}
+
+function validateBoundedInteger(text: string, min: number, max: number): Result<number, FieldIssue> {
+  const trimmed = text.trim();
+  if (trimmed === "") return fail({ code: "empty" });
+  const n = tryParseGroupedInteger(trimmed);
+  if (n === null) return fail({ code: "syntax" });
+  if (n < min || n > max) return fail({ code: "range" });
+  return ok(n);
+}
+
+/**
+ * CPU cores as kube-proxy counts them: all CPUs of the machine (cadvisor's topology from sysfs,
+ * falling back to runtime.NumCPU(); detectNumCPU()), not a container's CPU limit.
+ *
+ * @example validateCores("64") // { ok: true, value: 64 }
+ */
+export function validateCores(text: string): Result<number, FieldIssue> {
+  return validateBoundedInteger(text, KUBE_PROXY_LIMITS.cores.min, KUBE_PROXY_LIMITS.cores.max);
+}
+
+/** conntrack.maxPerCore (0 = leave nf_conntrack_max alone). @example validateMaxPerCore("32768") */
+export function validateMaxPerCore(text: string): Result<number, FieldIssue> {
+  return validateBoundedInteger(text, KUBE_PROXY_LIMITS.maxPerCore.min, KUBE_PROXY_LIMITS.maxPerCore.max);
+}
+
+/** conntrack.min. @example validateConntrackMin("131072") */
+export function validateConntrackMin(text: string): Result<number, FieldIssue> {
+  return validateBoundedInteger(text, KUBE_PROXY_LIMITS.min.min, KUBE_PROXY_LIMITS.min.max);
+}
+
+export interface KubeProxyParams {
+  readonly cores: number;
+  readonly version: KubernetesVersion;
+  /** conntrack.maxPerCore; default 32768. */
+  readonly maxPerCore?: number;
+  /** conntrack.min; default 131072. */
+  readonly min?: number;
+  /** conntrack.tcpEstablishedTimeout in seconds (0 = leave as is); default 86400. */
+  readonly tcpEstablishedSeconds?: number;
+  /** conntrack.tcpCloseWaitTimeout in seconds (0 = leave as is); default 3600. */
+  readonly tcpCloseWaitSeconds?: number;
+}
+
+/**
+ * Facts about what kube-proxy does, as codes the page turns into words:
+ * - `overwrites-max`: kube-proxy writes nf_conntrack_max every time it starts, so a sysctl.conf
+ *   value is undone; configure kube-proxy instead (or set maxPerCore 0 to make it leave the value).
+ * - `leaves-max`: maxPerCore is 0: kube-proxy leaves nf_conntrack_max (and min) alone.
+ * - `capped`: since 1.36 the per-core product is capped at 1,048,576 (PR #137002).
+ * - `would-cap`: before 1.36 no cap; upgrading to 1.36 would lower this to 1,048,576.
+ * - `above-int-max`: the sysctl refuses values above INT_MAX; kube-proxy would fail to start.
+ * - `hashsize`: kube-proxy writes max / 4 to /sys/module/nf_conntrack/parameters/hashsize when the
+ *   table is smaller; that needs the host's network namespace and a writable /sys, otherwise
+ *   kube-proxy logs an error and an event (docker#24000).
+ * - `only-raises`: kube-proxy leaves nf_conntrack_max alone when it is already larger (PR #142035,
+ *   merged Sept 2026, cherry-picks to 1.37 and 1.36 proposed; which patch releases carry it is
+ *   UNVERIFIED).
+ * - `sets-timeouts`: kube-proxy writes nf_conntrack_tcp_timeout_established and _close_wait.
+ */
+export type KubeProxyNote =
+  | { code: "overwrites-max" }
+  | { code: "leaves-max" }
+  | { code: "capped"; scaled: number }
+  | { code: "would-cap"; scaled: number }
+  | { code: "above-int-max"; max: number }
+  | { code: "hashsize"; hashsize: number }
+  | { code: "only-raises" }
+  | { code: "sets-timeouts" };
+
+export interface KubeProxyResult {
+  /** The nf_conntrack_max kube-proxy writes; null when it leaves the kernel's value alone. */
+  readonly max: number | null;
+  readonly decidedBy: "per-core" | "min" | "cap" | "left-alone";
+  /** maxPerCore × cores; null when maxPerCore is 0. */
+  readonly scaled: number | null;
+  /** 1,048,576 when the cap decided the value, else null. */
+  readonly cappedAt: number | null;
+  /** max / 4 (Go integer division): what kube-proxy writes as hashsize if the table is smaller. */
+  readonly hashsizeTarget: number | null;
+  /** The timeouts kube-proxy writes, in seconds; null when it leaves them alone. */
+  readonly tcpEstablishedSeconds: number | null;
+  readonly tcpCloseWaitSeconds: number | null;
+  readonly notes: readonly KubeProxyNote[];
+}
+
+/**
+ * What kube-proxy does to conntrack on a node, following getConntrackMax():
+ * `if maxPerCore > 0 { scaled := maxPerCore * numCPU; if scaled > 1048576 { return 1048576 };
+ * if scaled > min { return scaled }; return min }; return 0` (the cap only from 1.36; 0 = leave
+ * nf_conntrack_max as it is). Note the cap applies to the per-core product only: a larger `min`
+ * still wins when the product is below the cap.
+ *
+ * @example computeKubeProxy({ cores: 8, version: k8s(36) }).max === 262144
+ * @example computeKubeProxy({ cores: 64, version: k8s(35) }).max === 2097152
+ * @example computeKubeProxy({ cores: 64, version: k8s(36) }).max === 1048576
+ */
+export function computeKubeProxy(params: KubeProxyParams): KubeProxyResult {
+  const maxPerCore = params.maxPerCore ?? KUBE_PROXY.defaultMaxPerCore;
+  const floor = params.min ?? KUBE_PROXY.defaultMin;
+  const established = params.tcpEstablishedSeconds ?? KUBE_PROXY.tcpEstablishedSeconds;
+  const closeWait = params.tcpCloseWaitSeconds ?? KUBE_PROXY.tcpCloseWaitSeconds;
+  const capped = k8sAtLeast(params.version, KUBE_PROXY.capSince);
+  const notes: KubeProxyNote[] = [];
+
+  let max: number | null = null;
+  let decidedBy: KubeProxyResult["decidedBy"] = "left-alone";
+  let scaled: number | null = null;
+  if (maxPerCore > 0) {
+    // Go int is 64-bit: int32 × at most 8192 cores stays far below 2^53.
+    scaled = maxPerCore * params.cores;
+    if (capped && scaled > KUBE_PROXY.cap) {
+      max = KUBE_PROXY.cap;
+      decidedBy = "cap";
+      notes.push({ code: "capped", scaled });
+    } else if (scaled > floor) {
+      max = scaled;
+      decidedBy = "per-core";
+      if (!capped && scaled > KUBE_PROXY.cap) notes.push({ code: "would-cap", scaled });
+    } else {
+      max = floor;
+      decidedBy = "min";
+    }
+  }
+
+  if (max === null) {
+    notes.push({ code: "leaves-max" });
+  } else {
+    notes.push({ code: "overwrites-max" });
+    // nf_conntrack_max is bounded 0..INT_MAX (proc_dointvec_minmax, 8b6861390ffe).
+    if (max > INT_MAX) notes.push({ code: "above-int-max", max });
+    notes.push({ code: "hashsize", hashsize: floorDiv(max, 4) });
+    if (capped) notes.push({ code: "only-raises" });
+  }
+  if (established > 0 || closeWait > 0) notes.push({ code: "sets-timeouts" });
+
+  return {
+    max,
+    decidedBy,
+    scaled,
+    cappedAt: decidedBy === "cap" ? KUBE_PROXY.cap : null,
+    hashsizeTarget: max === null ? null : floorDiv(max, 4),
+    tcpEstablishedSeconds: established > 0 ? established : null,
+    tcpCloseWaitSeconds: closeWait > 0 ? closeWait : null,
+    notes,
+  };
+}
+
+/**
+ * The hashsize kube-proxy writes: max / 4 when the current one is smaller, else nothing (SetMax():
+ * `if hashsize >= (max / 4) { return nil }`).
+ *
+ * @example kubeProxyHashsizeWrite(1048576, 262144) === null
+ * @example kubeProxyHashsizeWrite(262144, 16384) === 65536
+ */
+export function kubeProxyHashsizeWrite(max: number, currentHashsize: number): number | null {
+  const target = floorDiv(max, 4);
+  return currentHashsize >= target ? null : target;
+}
+
+export interface KubeProxyMemory {
+  readonly max: number;
+  /** The table the kernel sized by itself (hashsize as kube-proxy reads it). */
+  readonly bucketsBefore: number;
+  /** What kube-proxy writes to hashsize, or null if it leaves it. */
+  readonly hashsizeWritten: number | null;
+  /** The table afterwards: the written value rounded like every table (nf_ct_alloc_hashtable()). */
+  readonly buckets: number;
+  readonly memory: { readonly entries: Bytes; readonly hashTable: Bytes; readonly total: Bytes };
+}
+
+/**
+ * Memory at a full table after kube-proxy has run on this machine: max × bytes per entry plus the
+ * hash table, which is the kernel's own size unless kube-proxy grew it to max / 4. Assumes no
+ * hashsize was given at boot. Null when kube-proxy leaves nf_conntrack_max alone.
+ *
+ * @example computeKubeProxyMemory(inputs, computeKubeProxy({ cores: 8, version: k8s(36) }))?.memory.total
+ */
+export function computeKubeProxyMemory(inputs: Inputs, result: KubeProxyResult): KubeProxyMemory | null {
+  if (result.max === null || result.max > INT_MAX) return null;
+  const kernel = computeKernelDefault({
+    ram: inputs.ram,
+    arch: inputs.arch,
+    kernel: inputs.kernel,
+    page: inputs.page,
+    struct: inputs.struct,
+  });
+  const hashsizeWritten = kubeProxyHashsizeWrite(result.max, kernel.buckets);
+  const rules = kernelRules(inputs.kernel);
+  const headBytes = bytes(pointerBytes(inputs.arch) * rules.headPointers);
+  const step = rules.roundsToPages ? floorDiv(inputs.page, headBytes) : 1;
+  const buckets = hashsizeWritten === null ? kernel.buckets : roundUp(hashsizeWritten, step);
+  const entries = bytes(result.max * inputs.struct);
+  const hashTable = bytes(buckets * headBytes);
+  return {
+    max: result.max,
+    bucketsBefore: kernel.buckets,
+    hashsizeWritten,
+    buckets,
+    memory: { entries, hashTable, total: bytes(entries + hashTable) },
+  };
+}
+
+/** The conntrack section of a KubeProxyConfiguration; durations in seconds, 0 = leave as is. */
+export interface KubeProxyConntrackConfig {
+  /** 0 = leave nf_conntrack_max alone (min is then ignored and not written). */
+  readonly maxPerCore: number;
+  readonly min: number | null;
+  readonly tcpEstablishedSeconds: number;
+  readonly tcpCloseWaitSeconds: number;
+  /** Only from 1.29 (PR #120354); 0 = leave as is (also the default). */
+  readonly udpTimeoutSeconds: number;
+  readonly udpStreamTimeoutSeconds: number;
+}
+
+/**
+ * Notes on a generated configuration:
+ * - `merge`: paste the `conntrack:` section into the existing configuration (kubeadm: the `kube-proxy`
+ *   ConfigMap in kube-system); a file with only this section resets every other field to its default.
+ * - `min-above-cap`: on 1.36 and later the wanted value is above the 1,048,576 cap, so it comes from
+ *   `min` (which the cap does not limit) with a per-core value kept under the cap; a later release
+ *   that also caps `min` would lower it.
+ * - `sysctl-for`: these changed timeouts are not managed by kube-proxy (of this version): set them
+ *   by sysctl, kube-proxy does not touch them.
+ */
+export type KubeProxyConfigNote =
+  | { code: "merge" }
+  | { code: "min-above-cap"; cap: number }
+  | { code: "sysctl-for"; keys: readonly TimeoutKey[] };
+
+export type KubeProxyConfigIssue =
+  /** Every per-core value gives at least one entry per core: fewer cannot come from kube-proxy. */
+  { code: "below-cores"; cores: number } | { code: "range" };
+
+export interface KubeProxyConfigPlan {
+  readonly conntrack: KubeProxyConntrackConfig;
+  readonly notes: readonly KubeProxyConfigNote[];
+}
+
+/**
+ * The kube-proxy conntrack settings that make kube-proxy write `wantedMax` on a node with these
+ * cores, and the timeouts the user changed (absent: kube-proxy's own 86400 / 3600 s for TCP, UDP left
+ * as is). maxPerCore = floor(wanted / cores) and min = wanted, so the per-core product never exceeds
+ * wanted and `min` decides (getConntrackMax() returns min when `scaled > min` is false); from 1.36
+ * maxPerCore also stays at or below floor(1048576 / cores), so the cap never applies.
+ *
+ * @example kubeProxyConfigFor({ wantedMax: 500000, cores: 8, version: k8s(36) })
+ * // ok: maxPerCore 62500, min 500000
+ */
+export function kubeProxyConfigFor(params: {
+  readonly wantedMax: number;
+  readonly cores: number;
+  readonly version: KubernetesVersion;
+  /** Timeouts the user changed from the kernel's defaults, in seconds. */
+  readonly changedTimeouts?: Readonly<Partial<Record<TimeoutKey, number>>>;
+}): Result<KubeProxyConfigPlan, KubeProxyConfigIssue> {
+  const { wantedMax, cores, version } = params;
+  if (!Number.isSafeInteger(wantedMax) || wantedMax < 1 || wantedMax > Math.min(INT_MAX, INT32_MAX)) {
+    return fail({ code: "range" });
+  }
+  if (
+    !Number.isSafeInteger(cores) ||
+    cores < KUBE_PROXY_LIMITS.cores.min ||
+    cores > KUBE_PROXY_LIMITS.cores.max
+  ) {
+    return fail({ code: "range" });
+  }
+  if (wantedMax < cores) return fail({ code: "below-cores", cores });
+
+  const capped = k8sAtLeast(version, KUBE_PROXY.capSince);
+  const perCore = floorDiv(wantedMax, cores);
+  const maxPerCore = capped ? Math.min(perCore, floorDiv(KUBE_PROXY.cap, cores)) : perCore;
+  const notes: KubeProxyConfigNote[] = [{ code: "merge" }];
+  if (capped && wantedMax > KUBE_PROXY.cap) notes.push({ code: "min-above-cap", cap: KUBE_PROXY.cap });
+
+  const changed = params.changedTimeouts ?? {};
+  const udpManaged = k8sAtLeast(version, KUBE_PROXY.udpTimeoutsSince);
+  const managed: readonly TimeoutKey[] = udpManaged
+    ? ["tcp_timeout_established", "tcp_timeout_close_wait", "udp_timeout", "udp_timeout_stream"]
+    : ["tcp_timeout_established", "tcp_timeout_close_wait"];
+  const bySysctl = TIMEOUT_KEYS.filter((key) => changed[key] !== undefined && !managed.includes(key));
+  if (bySysctl.length > 0) notes.push({ code: "sysctl-for", keys: bySysctl });
+
+  return ok({
+    conntrack: {
+      maxPerCore,
+      min: wantedMax,
+      tcpEstablishedSeconds: changed.tcp_timeout_established ?? KUBE_PROXY.tcpEstablishedSeconds,
+      tcpCloseWaitSeconds: changed.tcp_timeout_close_wait ?? KUBE_PROXY.tcpCloseWaitSeconds,
+      udpTimeoutSeconds: udpManaged ? (changed.udp_timeout ?? 0) : 0,
+      udpStreamTimeoutSeconds: udpManaged ? (changed.udp_timeout_stream ?? 0) : 0,
+    },
+    notes,
+  });
+}
+
+/**
+ * The settings that make kube-proxy leave nf_conntrack_max alone (maxPerCore 0), so a sysctl.conf
+ * value stays; the TCP timeouts as in kubeProxyConfigFor().
+ *
+ * @example kubeProxyLeaveAloneConfig().maxPerCore === 0
+ */
+export function kubeProxyLeaveAloneConfig(
+  changedTimeouts: Readonly<Partial<Record<TimeoutKey, number>>> = {},
+): KubeProxyConntrackConfig {
+  return {
+    maxPerCore: 0,
+    min: null,
+    tcpEstablishedSeconds: changedTimeouts.tcp_timeout_established ?? KUBE_PROXY.tcpEstablishedSeconds,
+    tcpCloseWaitSeconds: changedTimeouts.tcp_timeout_close_wait ?? KUBE_PROXY.tcpCloseWaitSeconds,
+    udpTimeoutSeconds: 0,
+    udpStreamTimeoutSeconds: 0,
+  };
+}
+
+/**
+ * Whole seconds as Go's time.Duration.String() prints them, which is how metav1.Duration appears in
+ * a KubeProxyConfiguration: 86400 → "24h0m0s", 3600 → "1h0m0s", 120 → "2m0s", 30 → "30s", 0 → "0s".
+ */
+export function formatGoDuration(seconds: number): string {
+  const h = floorDiv(seconds, 3600);
+  const m = floorDiv(seconds % 3600, 60);
+  const s = seconds % 60;
+  if (h > 0) return `${h}h${m}m${s}s`;
+  if (m > 0) return `${m}m${s}s`;
+  return `${s}s`;
+}
+
+/**
+ * A KubeProxyConfiguration (kubeproxy.config.k8s.io/v1alpha1) with only its `conntrack` section,
+ * as YAML; v1alpha1 keeps `conntrack` at the top level (types.go: `Conntrack
+ * KubeProxyConntrackConfiguration json:"conntrack"`). The UDP timeouts are written only for versions
+ * that know them and only when set. `header` lines become `#` comments on top.
+ *
+ * @example
+ * renderKubeProxyConfig({ maxPerCore: 32768, min: 131072, tcpEstablishedSeconds: 86400,
+ *   tcpCloseWaitSeconds: 3600, udpTimeoutSeconds: 0, udpStreamTimeoutSeconds: 0 }, k8s(36))
+ * // apiVersion: kubeproxy.config.k8s.io/v1alpha1
+ * // kind: KubeProxyConfiguration
+ * // conntrack:
+ * //   maxPerCore: 32768
+ * //   min: 131072
+ * //   tcpEstablishedTimeout: 24h0m0s
+ * //   tcpCloseWaitTimeout: 1h0m0s
+ */
+export function renderKubeProxyConfig(
+  config: KubeProxyConntrackConfig,
+  version: KubernetesVersion,
+  header: readonly string[] = [],
+): string {
+  const lines = [
+    ...header.map((line) => (line === "" ? "#" : `# ${line}`)),
+    "apiVersion: kubeproxy.config.k8s.io/v1alpha1",
+    "kind: KubeProxyConfiguration",
+    "conntrack:",
+    `  maxPerCore: ${config.maxPerCore}`,
+  ];
+  if (config.min !== null) lines.push(`  min: ${config.min}`);
+  lines.push(`  tcpEstablishedTimeout: ${formatGoDuration(config.tcpEstablishedSeconds)}`);
+  lines.push(`  tcpCloseWaitTimeout: ${formatGoDuration(config.tcpCloseWaitSeconds)}`);
+  if (k8sAtLeast(version, KUBE_PROXY.udpTimeoutsSince)) {
+    if (config.udpTimeoutSeconds > 0)
+      lines.push(`  udpTimeout: ${formatGoDuration(config.udpTimeoutSeconds)}`);
+    if (config.udpStreamTimeoutSeconds > 0) {
+      lines.push(`  udpStreamTimeout: ${formatGoDuration(config.udpStreamTimeoutSeconds)}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The same settings as kube-proxy command-line flags (--conntrack-max-per-core, --conntrack-min,
+ * --conntrack-tcp-timeout-established, --conntrack-tcp-timeout-close-wait, and from 1.29
+ * --conntrack-udp-timeout, --conntrack-udp-timeout-stream), for nodes that run kube-proxy with flags.
+ *
+ * @example renderKubeProxyFlags(kubeProxyLeaveAloneConfig(), k8s(36))
+ * // ["--conntrack-max-per-core=0", "--conntrack-tcp-timeout-established=24h0m0s", "--conntrack-tcp-timeout-close-wait=1h0m0s"]
+ */
+export function renderKubeProxyFlags(config: KubeProxyConntrackConfig, version: KubernetesVersion): string[] {
+  const flags = [`--conntrack-max-per-core=${config.maxPerCore}`];
+  if (config.min !== null) flags.push(`--conntrack-min=${config.min}`);
+  flags.push(`--conntrack-tcp-timeout-established=${formatGoDuration(config.tcpEstablishedSeconds)}`);
+  flags.push(`--conntrack-tcp-timeout-close-wait=${formatGoDuration(config.tcpCloseWaitSeconds)}`);
+  if (k8sAtLeast(version, KUBE_PROXY.udpTimeoutsSince)) {
+    if (config.udpTimeoutSeconds > 0) {
+      flags.push(`--conntrack-udp-timeout=${formatGoDuration(config.udpTimeoutSeconds)}`);
+    }
+    if (config.udpStreamTimeoutSeconds > 0) {
+      flags.push(`--conntrack-udp-timeout-stream=${formatGoDuration(config.udpStreamTimeoutSeconds)}`);
+    }
+  }
+  return flags;
+}
