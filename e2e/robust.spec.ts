@@ -50,6 +50,8 @@ test("the whole page works from the keyboard, with a visible focus", async ({ pa
   await page.keyboard.press("Tab");
   await expect(page.locator("select[name=lang]")).toBeFocused();
   await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: /start from the machine/ })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(page.locator("input[name=ram]")).toBeFocused();
   const outline = await page.locator("input[name=ram]").evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe("none");
@@ -91,6 +93,7 @@ const HOSTILE = [
 ];
 
 test("50 hostile or random links each show a working page with errors at the fields", async ({ page }) => {
+  test.setTimeout(120_000);
   const random = randomSource(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   for (let i = 0; i < 50; i++) {
@@ -111,7 +114,7 @@ test("50 hostile or random links each show a working page with errors at the fie
       "data-value",
       /^[1-9]\d*$/,
     );
-    await expect(page.getByTestId("sysctl-snippet")).toContainText("nf_conntrack_max = ");
+    await expect(page.getByTestId("sysctl-snippet")).toContainText(/(nf|ip)_conntrack_max = \d+/);
     // What the page computes never shows NaN, Infinity or undefined (echoes of the link's own text
     // at its fields are expected).
     for (const region of [".results", ".kernel", ".charts figcaption", "[data-testid=sysctl-snippet]"]) {

@@ -47,7 +47,7 @@ export function App() {
           </label>
         </div>
         <p>
-          <RichText text={t.header.lead} />
+          <RichText text={t.header.lead} /> <a href="#paste-heading">{t.header.startFromMachine}</a>
         </p>
       </header>
       {notice && (
@@ -56,10 +56,10 @@ export function App() {
         </p>
       )}
       <main className="layout">
-        <DiagnosticsPanel />
         <InputsForm />
         <Results />
         <KernelPanel />
+        <DiagnosticsPanel />
         <ChartsPanel />
         <TrafficPanel />
         <KubePanel />

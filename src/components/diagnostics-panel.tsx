@@ -16,7 +16,7 @@ import { applyFields, setPaste, useCalcStore, useSizing } from "../store/calc-st
 import { RichText } from "./rich-text";
 import { useCopy } from "./use-copy";
 
-/** Typing in the box reparses after this pause; a paste is parsed at once. */
+/** The box is reparsed this long after the last change (clearing it applies at once). */
 const PARSE_DELAY_MS = 150;
 
 /** The paste box's text, debounced for typing (parsing a 1 MiB paste takes tens of ms). */
@@ -115,6 +115,8 @@ function PasteReport({
   filledKeys: readonly string[];
 }) {
   const { t, locale } = useMessages();
+  // The line list can hold 20,000 rows: it is built only while open.
+  const [linesOpen, setLinesOpen] = useState(false);
   const { sizing } = useSizing();
   const n = (value: number) => formatInteger(value, locale);
   const p = t.paste;
@@ -190,35 +192,56 @@ function PasteReport({
           </ul>
         </>
       )}
-      {diagnostics.truncated && <p className="warning">{p.truncated}</p>}
-      <details>
+      {diagnostics.truncated && (
+        <p className="warning" data-testid="paste-truncated">
+          {p.truncated}
+        </p>
+      )}
+      <details onToggle={(event) => setLinesOpen(event.currentTarget.open)}>
         <summary>{p.linesSummary(n(recognised), n(diagnostics.lines.length - recognised))}</summary>
-        <div className="table-wrap lines">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{p.columns.line}</th>
-                <th scope="col">{p.columns.text}</th>
-                <th scope="col">{p.columns.reading}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {diagnostics.lines.map((line) => (
-                <tr key={line.lineNumber} className={line.kind === "ignored" ? "ignored" : undefined}>
-                  <td>{line.lineNumber}</td>
-                  <td>
-                    <code>{line.text}</code>
-                  </td>
-                  <td>
-                    {p.kinds[line.kind]}
-                    {line.note && ` (${p.notes[line.note]})`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {linesOpen && <LinesTable diagnostics={diagnostics} />}
       </details>
+    </div>
+  );
+}
+
+/** At most this many lines are listed; the rest are counted in the summary. */
+const LISTED_LINES = 1000;
+
+function LinesTable({ diagnostics }: { diagnostics: Diagnostics }) {
+  const { t, locale } = useMessages();
+  const p = t.paste;
+  const listed = diagnostics.lines.slice(0, LISTED_LINES);
+  return (
+    <div className="table-wrap lines">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{p.columns.line}</th>
+            <th scope="col">{p.columns.text}</th>
+            <th scope="col">{p.columns.reading}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {listed.map((line) => (
+            <tr key={line.lineNumber} className={line.kind === "ignored" ? "ignored" : undefined}>
+              <td>{line.lineNumber}</td>
+              <td>
+                <code>{line.text}</code>
+              </td>
+              <td>
+                {p.kinds[line.kind]}
+                {line.note && ` (${p.notes[line.note]})`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {diagnostics.lines.length > LISTED_LINES && (
+        <p className="block-why">
+          {p.moreLines(formatInteger(diagnostics.lines.length - LISTED_LINES, locale))}
+        </p>
+      )}
     </div>
   );
 }

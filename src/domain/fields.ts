@@ -48,8 +48,11 @@ export const DEFAULT_ALL_RAW: AllRaw = {
   ...(Object.fromEntries(TIMEOUT_URL_KEYS.map((key) => [key, ""])) as Record<TimeoutUrlKey, string>),
 };
 
-/** Fields written to a link together: one changed traffic field writes all five (docs/url.md). */
-export const LINK_GROUPS: ReadonlyArray<readonly AnyFieldKey[]> = [TRAFFIC_FIELD_KEYS];
+/**
+ * Fields written to a link together: one changed traffic field writes all five, and a Kubernetes
+ * node writes its version with its cores, so neither depends on a default that may change.
+ */
+export const LINK_GROUPS: ReadonlyArray<readonly AnyFieldKey[]> = [TRAFFIC_FIELD_KEYS, KUBE_KEYS];
 
 const isSizingKey = (key: AnyFieldKey): key is FieldKey => (FIELD_KEYS as readonly string[]).includes(key);
 const isTrafficKey = (key: AnyFieldKey): key is TrafficFieldKey =>

@@ -25,6 +25,7 @@ export const en = {
     title: "nf_conntrack sizing calculator",
     lead: "`nf_conntrack: table full, dropping packet`? Size the connection-tracking table with the kernel's own arithmetic: what to set, what it costs in kernel memory, and a config to paste.",
     language: "Language",
+    startFromMachine: "Or start from the machine: paste its diagnostics.",
   },
   footer:
     "Everything is computed in your browser; nothing is sent anywhere. The formulas and their kernel sources are in docs/formulas.md of this project.",
@@ -251,7 +252,7 @@ export const en = {
     boxLabel: "Pasted output",
     placeholder: "MemTotal:       24683620 kB\n6.8.0-45-generic x86_64\nPAGESIZE: 4096\n…",
     privacy:
-      "The pasted text stays in this box: it is read in your browser, never put in the link and never sent anywhere.",
+      "The pasted text stays in this box: it is read in your browser, never put in the link and never sent anywhere. Only the values it fills in (RAM, architecture, kernel, page size, bytes per entry) become part of the link, like any field.",
     clear: "Clear",
     nothingRecognised:
       "Nothing in this text was recognised. Paste the collector's output, or lines such as `MemTotal: 16318480 kB`, `net.netfilter.nf_conntrack_max = 262144` or the `nf_conntrack` line of /proc/slabinfo. The calculator keeps working with the values above.",
@@ -270,6 +271,7 @@ export const en = {
     linesSummary: (recognised: string, ignored: string) =>
       `Show what was read, line by line: ${recognised} recognised, ${ignored} ignored`,
     columns: { line: "Line", text: "Text", reading: "Read as" },
+    moreLines: (n: string) => `…and ${n} more lines, not listed.`,
     kinds: {
       meminfo: "MemTotal",
       "free-header": "free: header",

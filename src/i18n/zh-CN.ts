@@ -14,6 +14,7 @@ export const zhCN: Messages = {
     title: "nf_conntrack 连接跟踪表容量计算器",
     lead: "日志里出现 `nf_conntrack: table full, dropping packet`？用内核自己的算法来规划连接跟踪表：该设多大、要占多少内核内存，并生成可直接粘贴的配置。",
     language: "语言",
+    startFromMachine: "也可以从主机采集开始：粘贴它的诊断输出。",
   },
   footer: "所有计算都在浏览器里完成，不向任何地方发送数据。公式及其内核出处见本项目的 docs/formulas.md。",
   notice: {
@@ -212,7 +213,8 @@ export const zhCN: Messages = {
     copyCommand: "复制命令",
     boxLabel: "粘贴的输出",
     placeholder: "MemTotal:       24683620 kB\n6.8.0-45-generic x86_64\nPAGESIZE: 4096\n…",
-    privacy: "粘贴的内容只留在这个输入框里：在浏览器本地解析，不会写入链接，也不会发送到任何地方。",
+    privacy:
+      "粘贴的内容只留在这个输入框里：在浏览器本地解析，不会写入链接，也不会发送到任何地方。只有据此填写的数值（内存、架构、内核、页大小、每条目字节数）会像其他输入一样写入链接。",
     clear: "清空",
     nothingRecognised:
       "这段文本里没有可识别的内容。请粘贴采集命令的输出，或者类似 `MemTotal: 16318480 kB`、`net.netfilter.nf_conntrack_max = 262144` 的行，或 /proc/slabinfo 中的 `nf_conntrack` 行。上面的计算器照常可用。",
@@ -230,6 +232,7 @@ export const zhCN: Messages = {
     },
     linesSummary: (recognised, ignored) => `逐行查看解析结果：识别 ${recognised} 行，忽略 ${ignored} 行`,
     columns: { line: "行号", text: "内容", reading: "识别为" },
+    moreLines: (n) => `……另有 ${n} 行未列出。`,
     kinds: {
       meminfo: "MemTotal",
       "free-header": "free：表头",

@@ -110,7 +110,7 @@ describe("traffic, Kubernetes and timeout keys", () => {
     const search = encodeSearch({ ...DEFAULT_ALL_RAW, tcp_cps: "1000", to_udp_timeout: "10", cores: "8" });
     expect(search).toBe(
       "?v=1&ram=16GiB&arch=64&ratio=4&struct=352&kernel=6.12&page=4" +
-        "&tcp_cps=1000&tcp_life=10&udp_cps=0&udp_life=0&headroom=20&cores=8&to_udp_timeout=10",
+        "&tcp_cps=1000&tcp_life=10&udp_cps=0&udp_life=0&headroom=20&cores=8&k8s=1.36&to_udp_timeout=10",
     );
     expect(decodeSearch(search).raw).toMatchObject({ tcp_cps: "1000", headroom: "20", to_udp_timeout: "10" });
   });
