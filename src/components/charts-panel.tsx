@@ -1,4 +1,6 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, memo, Suspense, useDeferredValue, type ReactNode } from "react";
+import type { Locale } from "../domain/locale";
+import type { Messages } from "../i18n/en";
 import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "../domain/format";
 import { useMessages } from "../i18n/messages";
 import { useChartSeries } from "../store/calc-store";
@@ -11,9 +13,26 @@ const ChainChartCanvas = lazy(() =>
   import("./chart-canvases").then((module) => ({ default: module.ChainChartCanvas })),
 );
 
+/**
+ * The charts redraw at a lower priority than the numbers: a keystroke updates the results at
+ * once, and the charts follow in a deferred render (useDeferredValue), so typing stays smooth.
+ */
 export function ChartsPanel() {
   const { t, locale } = useMessages();
-  const { inputs, sizing, memory, chain } = useChartSeries();
+  const series = useDeferredValue(useChartSeries());
+  return <ChartsBody series={series} t={t} locale={locale} />;
+}
+
+const ChartsBody = memo(function ChartsBody({
+  series,
+  t,
+  locale,
+}: {
+  series: ReturnType<typeof useChartSeries>;
+  t: Messages;
+  locale: Locale;
+}) {
+  const { inputs, sizing, memory, chain } = series;
   const n = (value: number) => formatInteger(value, locale);
   const c = t.charts;
   const max = n(sizing.max);
@@ -59,7 +78,7 @@ export function ChartsPanel() {
       />
     </section>
   );
-}
+});
 
 interface ChartFigureProps {
   testId: string;

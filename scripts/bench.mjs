@@ -1,0 +1,211 @@
+// npm run bench: builds the site, serves it on 127.0.0.1, and measures it in headless Chromium
+// against a plain static page holding the same text (the practical floor). Prints a table and
+// writes bench-results.json. Budgets (issue 8) are checked and reported, never enforced by tests.
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+import { findChromium } from "./chromium.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const EDITS = Number(process.env.BENCH_EDITS ?? 50);
+const BASE = "/nf-conntrack/";
+const ARTICLE_QUERY = "?v=1&ram=787752MiB&arch=64&ratio=4&struct=352&kernel=6.12&page=4";
+const ARTICLE_MAX = "25208064";
+const BUDGETS = { initialJsKb: 80, totalJsKb: 220, fcpRatio: 1.5, sharedLinkRatio: 2, keystrokeP95Ms: 16 };
+
+execFileSync("npx", ["vite", "build"], { stdio: "ignore" });
+
+// Bytes: the entry's JS and CSS are what the first paint needs; the rest loads on demand.
+const dist = "dist";
+const assets = readdirSync(join(dist, "assets"));
+const gz = (file) => gzipSync(readFileSync(join(dist, "assets", file))).length / 1024;
+const indexHtml = readFileSync(join(dist, "index.html"), "utf8");
+const initialFiles = assets.filter((file) => indexHtml.includes(`assets/${file}`));
+const sum = (files) => files.reduce((total, file) => total + gz(file), 0);
+const bytes = {
+  initialJsKb: sum(initialFiles.filter((f) => f.endsWith(".js"))),
+  initialCssKb: sum(initialFiles.filter((f) => f.endsWith(".css"))),
+  totalJsKb: sum(assets.filter((f) => f.endsWith(".js"))),
+  totalCssKb: sum(assets.filter((f) => f.endsWith(".css"))),
+};
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
+let floorHtml = "";
+const server = createServer((request, response) => {
+  const path = new URL(request.url ?? "/", "http://x").pathname;
+  if (path === "/floor/") {
+    response.writeHead(200, { "content-type": "text/html" }).end(floorHtml);
+    return;
+  }
+  if (!path.startsWith(BASE)) return void response.writeHead(404).end();
+  const file = join(dist, path.slice(BASE.length) || "index.html");
+  try {
+    const body = readFileSync(file.endsWith("/") ? join(file, "index.html") : file);
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "text/html" }).end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const found = findChromium();
+const browser = await chromium.launch({
+  ...(found?.executablePath ? { executablePath: found.executablePath } : {}),
+  args: ["--disable-gpu", "--disable-quic"],
+});
+
+// The floor: the same text the app shows for the article's link, as plain static HTML.
+{
+  const page = await browser.newPage();
+  await page.goto(`${origin}${BASE}${ARTICLE_QUERY}`);
+  await page.waitForSelector(`[data-testid=result-max][data-value="${ARTICLE_MAX}"]`);
+  const text = await page.evaluate(() => document.body.innerText);
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  floorHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><pre>${escaped}</pre></body></html>`;
+  await page.close();
+}
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+/** Opens a URL in a fresh context; returns FCP and the time the wanted selector appeared. */
+async function load(url, selector) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript((wanted) => {
+    const poll = () => {
+      if (document.querySelector(wanted)) window.__shown = performance.now();
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  }, selector);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__shown !== undefined);
+  const result = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+    shown: window.__shown,
+  }));
+  await context.close();
+  return result;
+}
+
+const app = { fcp: [], shown: [] };
+const floor = { fcp: [], shown: [] };
+for (let i = 0; i < RUNS; i++) {
+  const a = await load(
+    `${origin}${BASE}${ARTICLE_QUERY}`,
+    `[data-testid=result-max][data-value="${ARTICLE_MAX}"]`,
+  );
+  app.fcp.push(a.fcp);
+  app.shown.push(a.shown);
+  const f = await load(`${origin}/floor/`, "pre");
+  floor.fcp.push(f.fcp);
+  floor.shown.push(f.shown);
+}
+
+// Keystroke to updated results, and input change to redrawn chart, in one loaded page.
+const page = await browser.newPage();
+await page.goto(`${origin}${BASE}${ARTICLE_QUERY}`);
+await page.waitForSelector(".recharts-surface");
+const { keystrokes, redraws } = await page.evaluate(async (edits) => {
+  const input = document.querySelector("input[name=ram]");
+  const result = document.querySelector("[data-testid=result-max]");
+  const chart = document.querySelector("[data-testid=memory-chart]");
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const changed = (node, before, read) =>
+    new Promise((resolve) => {
+      const check = () => (read(node) !== before ? resolve(performance.now()) : requestAnimationFrame(check));
+      check();
+    });
+  const keystrokes = [];
+  const redraws = [];
+  for (let i = 0; i < edits; i++) {
+    const before = result.getAttribute("data-value");
+    const chartBefore = chart.textContent;
+    const t0 = performance.now();
+    setter.call(input, `${16 + (i % 40)} GiB`);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    // The results are updated in the same task (React's discrete input); paint follows next frame.
+    if (result.getAttribute("data-value") === before)
+      await changed(result, before, (n) => n.getAttribute("data-value"));
+    keystrokes.push(performance.now() - t0);
+    const redrawn = await changed(chart, chartBefore, (n) => n.textContent);
+    await frame();
+    redraws.push(redrawn - t0);
+  }
+  return { keystrokes, redraws };
+}, EDITS);
+await browser.close();
+server.close();
+
+const results = {
+  machine: { cpus: (await import("node:os")).cpus().length, node: process.version, runs: RUNS, edits: EDITS },
+  bytes,
+  app: {
+    fcpMs: { median: median(app.fcp), p90: quantile(app.fcp, 0.9) },
+    sharedLinkMs: { median: median(app.shown), p90: quantile(app.shown, 0.9) },
+  },
+  floor: {
+    fcpMs: { median: median(floor.fcp), p90: quantile(floor.fcp, 0.9) },
+    sharedLinkMs: { median: median(floor.shown), p90: quantile(floor.shown, 0.9) },
+  },
+  keystrokeMs: { p50: quantile(keystrokes, 0.5), p95: quantile(keystrokes, 0.95) },
+  chartRedrawMs: { p50: quantile(redraws, 0.5), p95: quantile(redraws, 0.95) },
+};
+const ratio = (a, b) => a / b;
+const budget = [
+  ["initial JS (KB gzip)", bytes.initialJsKb, BUDGETS.initialJsKb, bytes.initialJsKb <= BUDGETS.initialJsKb],
+  ["total JS (KB gzip)", bytes.totalJsKb, BUDGETS.totalJsKb, bytes.totalJsKb <= BUDGETS.totalJsKb],
+  [
+    "FCP / floor",
+    ratio(results.app.fcpMs.median, results.floor.fcpMs.median),
+    BUDGETS.fcpRatio,
+    ratio(results.app.fcpMs.median, results.floor.fcpMs.median) <= BUDGETS.fcpRatio,
+  ],
+  [
+    "shared link numbers / floor",
+    ratio(results.app.sharedLinkMs.median, results.floor.sharedLinkMs.median),
+    BUDGETS.sharedLinkRatio,
+    ratio(results.app.sharedLinkMs.median, results.floor.sharedLinkMs.median) <= BUDGETS.sharedLinkRatio,
+  ],
+  [
+    "keystroke p95 (ms)",
+    results.keystrokeMs.p95,
+    BUDGETS.keystrokeP95Ms,
+    results.keystrokeMs.p95 <= BUDGETS.keystrokeP95Ms,
+  ],
+];
+results.budgets = budget.map(([name, value, limit, met]) => ({ name, value, limit, met }));
+
+const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
+console.log(`\nnf_conntrack calculator benchmark (${RUNS} runs, ${EDITS} edits)\n`);
+console.log("metric                         app median   app p90   floor median   ratio");
+console.log(
+  `first contentful paint (ms)    ${f(results.app.fcpMs.median).padStart(10)} ${f(results.app.fcpMs.p90).padStart(9)} ${f(results.floor.fcpMs.median).padStart(14)} ${f(ratio(results.app.fcpMs.median, results.floor.fcpMs.median)).padStart(7)}`,
+);
+console.log(
+  `shared link -> numbers (ms)    ${f(results.app.sharedLinkMs.median).padStart(10)} ${f(results.app.sharedLinkMs.p90).padStart(9)} ${f(results.floor.sharedLinkMs.median).padStart(14)} ${f(ratio(results.app.sharedLinkMs.median, results.floor.sharedLinkMs.median)).padStart(7)}`,
+);
+console.log(
+  `keystroke -> results (ms)      p50 ${f(results.keystrokeMs.p50)}   p95 ${f(results.keystrokeMs.p95)}`,
+);
+console.log(
+  `input -> chart redrawn (ms)    p50 ${f(results.chartRedrawMs.p50)}   p95 ${f(results.chartRedrawMs.p95)}`,
+);
+console.log(`JS gzip (KB)                   initial ${f(bytes.initialJsKb)}   total ${f(bytes.totalJsKb)}`);
+console.log(`CSS gzip (KB)                  initial ${f(bytes.initialCssKb)}   total ${f(bytes.totalCssKb)}`);
+console.log("\nbudgets:");
+for (const b of results.budgets)
+  console.log(`  ${b.met ? "met " : "MISS"}  ${b.name}: ${f(b.value)} (budget ${b.limit})`);
+mkdirSync("test-reports", { recursive: true });
+writeFileSync("bench-results.json", `${JSON.stringify(results, null, 2)}\n`);
+console.log("\nwritten: bench-results.json");
