@@ -123,3 +123,31 @@ test("50 hostile or random links each show a working page with errors at the fie
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   }
 });
+
+test("every panel is drawn as a panel in both colour schemes", async ({ page }) => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("./?cores=8");
+    const panels = [
+      ".inputs",
+      ".results",
+      ".kernel",
+      ".paste",
+      ".charts",
+      ".traffic",
+      ".kube",
+      ".timeouts",
+      ".config",
+    ];
+    for (const panel of panels) {
+      const style = await page
+        .locator(panel)
+        .first()
+        .evaluate((el) => ({
+          border: getComputedStyle(el).borderTopWidth,
+          padding: getComputedStyle(el).paddingTop,
+        }));
+      expect(style, panel).toEqual({ border: "1px", padding: "16px" });
+    }
+  }
+});

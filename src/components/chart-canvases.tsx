@@ -67,6 +67,23 @@ function ChainTooltip({ active, payload, t, locale }: TooltipProps) {
   );
 }
 
+/** The look both charts' axes share: muted lines and 12 px labels that follow the colour scheme. */
+const AXIS_STYLE = { stroke: "var(--muted)", tick: { fill: "var(--muted)", fontSize: 12 } } as const;
+
+/** Tracked connections from 0 to twice nf_conntrack_max, at round counts ("250K"). */
+function connectionsAxis(series: { xMax: number; xTicks: readonly number[] }) {
+  return (
+    <XAxis
+      dataKey="connections"
+      type="number"
+      domain={[0, series.xMax]}
+      ticks={series.xTicks as number[]}
+      tickFormatter={formatCompactCount}
+      {...AXIS_STYLE}
+    />
+  );
+}
+
 interface CanvasProps<S> {
   series: S;
   t: Messages;
@@ -79,23 +96,14 @@ export function MemoryChartCanvas({ series, t, locale }: CanvasProps<MemorySerie
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <ComposedChart data={series.points as MemorySeries["points"][number][]} margin={MARGIN}>
         <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="connections"
-          type="number"
-          domain={[0, series.xMax]}
-          ticks={series.xTicks as number[]}
-          tickFormatter={formatCompactCount}
-          stroke="var(--muted)"
-          tick={{ fill: "var(--muted)", fontSize: 12 }}
-        />
+        {connectionsAxis(series)}
         <YAxis
           type="number"
           domain={[0, series.yTicks.at(-1) ?? series.yMax]}
           ticks={series.yTicks as number[]}
           tickFormatter={formatBinaryBytes}
           width={72}
-          stroke="var(--muted)"
-          tick={{ fill: "var(--muted)", fontSize: 12 }}
+          {...AXIS_STYLE}
         />
         <Tooltip content={<MemoryTooltip t={t} locale={locale} />} isAnimationActive={false} />
         <Area
@@ -153,23 +161,14 @@ export function ChainChartCanvas({ series, t, locale }: CanvasProps<ChainSeries>
     <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <LineChart data={series.points as ChainSeries["points"][number][]} margin={MARGIN}>
         <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="connections"
-          type="number"
-          domain={[0, series.xMax]}
-          ticks={series.xTicks as number[]}
-          tickFormatter={formatCompactCount}
-          stroke="var(--muted)"
-          tick={{ fill: "var(--muted)", fontSize: 12 }}
-        />
+        {connectionsAxis(series)}
         <YAxis
           type="number"
           domain={[0, series.yTicks.at(-1) ?? 1]}
           ticks={series.yTicks as number[]}
           tickFormatter={(value: number) => formatDecimal(value)}
           width={48}
-          stroke="var(--muted)"
-          tick={{ fill: "var(--muted)", fontSize: 12 }}
+          {...AXIS_STYLE}
         />
         <Tooltip content={<ChainTooltip t={t} locale={locale} />} isAnimationActive={false} />
         <Line

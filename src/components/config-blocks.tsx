@@ -4,7 +4,8 @@ import { useMessages } from "../i18n/messages";
 import { useCalcStore, useSizing } from "../store/calc-store";
 import { useConfigFiles } from "../store/config";
 import { shareLink } from "../store/link";
-import { useCopy, type CopyStatus } from "./use-copy";
+import { CopyStatusText } from "./copy-status";
+import { useCopy } from "./use-copy";
 
 const TEST_IDS: Readonly<Record<ConfigFileId, string>> = {
   sysctl: "sysctl-snippet",
@@ -36,9 +37,7 @@ export function ConfigBlocks() {
         <button type="button" onClick={() => copyLink(shareLink(validRaw, lang))}>
           {t.config.copyLink}
         </button>
-        <span className="copy-status" role="status" aria-live="polite">
-          {statusText(linkStatus, t.config.linkCopied, t.config.copyFailedLink)}
-        </span>
+        <CopyStatusText status={linkStatus} copied={t.config.linkCopied} failed={t.config.copyFailedLink} />
       </div>
       <p className="block-why">{t.config.commentsNote}</p>
       <div className="blocks">
@@ -76,9 +75,7 @@ function ConfigBlock({ id, path, text }: { id: ConfigFileId; path: string | null
         </button>
       </div>
       <p className="block-why">{block.why}</p>
-      <span className="copy-status" role="status" aria-live="polite">
-        {statusText(status, t.config.copied, t.config.copyFailedText)}
-      </span>
+      <CopyStatusText status={status} copied={t.config.copied} failed={t.config.copyFailedText} />
       <pre ref={pre} className="snippet" data-testid={TEST_IDS[id]} tabIndex={0} aria-labelledby={headingId}>
         {text}
       </pre>
@@ -93,10 +90,4 @@ function download(text: string, fileName: string) {
   anchor.download = fileName;
   anchor.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-function statusText(status: CopyStatus, copied: string, failed: string): string {
-  if (status === "copied") return `✓ ${copied}`;
-  if (status === "failed") return failed;
-  return "";
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT } from "../domain/collector";
 import { useMessages } from "../i18n/messages";
 import { setPaste, useCalcStore } from "../store/calc-store";
+import { CopyStatusText } from "./copy-status";
 import { useCopy } from "./use-copy";
 
 // The parser and the report load only once something is pasted: most visits never need them.
@@ -79,9 +80,7 @@ function CommandBlock({ label, command, testId }: { label: string; command: stri
         <button type="button" onClick={() => copy(command)}>
           {t.paste.copyCommand}
         </button>
-        <span className="copy-status" role="status" aria-live="polite">
-          {status === "copied" ? `✓ ${t.config.copied}` : status === "failed" ? t.config.copyFailedText : ""}
-        </span>
+        <CopyStatusText status={status} copied={t.config.copied} failed={t.config.copyFailedText} />
       </div>
       <pre className="snippet" data-testid={testId} tabIndex={0} aria-labelledby={id}>
         {command}

@@ -6,6 +6,7 @@ import { useMessages } from "../i18n/messages";
 import { useFieldIssues, useSizing } from "../store/calc-store";
 import { useKubeView } from "../store/extras";
 import { Field } from "./field";
+import { CopyStatusText } from "./copy-status";
 import { useCopy } from "./use-copy";
 
 export function KubePanel() {
@@ -59,13 +60,7 @@ export function KubePanel() {
                 </button>
               </div>
               <p className="block-why">{k.configWhy}</p>
-              <span className="copy-status" role="status" aria-live="polite">
-                {status === "copied"
-                  ? `✓ ${t.config.copied}`
-                  : status === "failed"
-                    ? t.config.copyFailedText
-                    : ""}
-              </span>
+              <CopyStatusText status={status} copied={t.config.copied} failed={t.config.copyFailedText} />
               <pre
                 className="snippet"
                 data-testid="kube-proxy-config"
