@@ -25,6 +25,11 @@ export default tseslint.config(
     files: ["*.{js,ts}", "e2e/**/*.ts", "scripts/**/*.{js,mjs,ts}"],
     languageOptions: { globals: globals.node },
   },
+  {
+    // The benchmark also runs functions inside the page (page.evaluate).
+    files: ["scripts/bench.mjs"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
   layer(
     ["src/domain/**"],
     ["react", "react-dom", "zustand", "**/store/**", "**/url/**", "**/components/**"],
