@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { serviceWorker } from "./scripts/service-worker-plugin";
 
 /**
  * The Content-Security-Policy of the built page, as a meta tag so it holds on any static host:
@@ -38,7 +39,7 @@ function contentSecurityPolicy(): Plugin {
 // static host and any sub-path (GitHub Pages style) without rebuilding.
 export default defineConfig({
   base: "./",
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
   build: { target: "es2022" },
   preview: { host: "127.0.0.1" },
   test: {

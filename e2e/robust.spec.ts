@@ -47,6 +47,7 @@ test("ships a strict Content-Security-Policy that the page lives within", async 
 
 test("the whole page works from the keyboard, with a visible focus", async ({ page }) => {
   await page.goto("./");
+  await expect(page.locator("select[name=lang]")).toBeVisible();
   await page.keyboard.press("Tab");
   await expect(page.locator("select[name=lang]")).toBeFocused();
   await page.keyboard.press("Tab");

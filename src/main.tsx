@@ -6,6 +6,14 @@ import { useCalcStore } from "./store/calc-store";
 import { startUrlSync } from "./store/url-sync";
 import "./styles.css";
 
+// Offline after the first visit (sw.js exists in builds only; see scripts/service-worker-plugin.ts).
+if (import.meta.env.PROD && "serviceWorker" in navigator) {
+  window.addEventListener(
+    "load",
+    () => void navigator.serviceWorker.register("./sw.js").catch(() => undefined),
+  );
+}
+
 const root = document.getElementById("root");
 if (root) {
   startUrlSync();
