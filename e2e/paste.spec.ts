@@ -38,8 +38,22 @@ test("pasting a full dump fills the inputs and diagnoses the table", async ({ pa
   await expect(page).toHaveURL(/ram=24683620\+KiB/);
   expect(page.url()).not.toContain("nf_conntrack_count");
   expect(page.url()).not.toContain("paste");
+  // The host's tuned timeout (432000 is the default, so nothing) and the filled fields are named.
+  await expect(page.locator("input[name=to_tcp_timeout_established]")).toHaveValue("");
   await page.getByText(/Show what was read, line by line: 11 recognised, 0 ignored/).click();
   await expect(page.getByRole("row").filter({ hasText: "slabdata" })).toContainText("slab line");
+});
+
+test("a pasted, tuned timeout is kept in the generated config", async ({ page }) => {
+  await page.goto("./");
+  await page
+    .locator("textarea[name=paste]")
+    .fill("6.8.0-45-generic x86_64\nnet.netfilter.nf_conntrack_tcp_timeout_established = 86400\n");
+  await expect(page.locator("input[name=to_tcp_timeout_established]")).toHaveValue("86400");
+  await expect(page.getByText(/Filled in from the paste: .*tcp_timeout_established/)).toBeVisible();
+  await expect(page.getByTestId("sysctl-snippet")).toContainText(
+    "net.netfilter.nf_conntrack_tcp_timeout_established = 86400",
+  );
 });
 
 test("pasting garbage explains itself and the calculator keeps working", async ({ page }) => {

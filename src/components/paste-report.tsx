@@ -4,14 +4,17 @@ import {
   diagnose,
   parseDiagnostics,
   suggestedFields,
+  suggestedTimeoutFields,
   type Diagnostics,
   type Finding,
 } from "../domain/diagnostics";
 import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "../domain/format";
+import type { AnyFieldKey } from "../domain/fields";
 import type { Locale } from "../domain/locale";
 import type { Messages } from "../i18n/en";
 import { useMessages } from "../i18n/messages";
 import { applyFields, useSizing } from "../store/calc-store";
+import { fieldText } from "./messages";
 import { RichText } from "./rich-text";
 
 /**
@@ -19,8 +22,14 @@ import { RichText } from "./rich-text";
  * means. Loaded lazily by the diagnostics panel.
  */
 export function PasteReport({ text }: { text: string }) {
+  const { inputs } = useSizing();
   const diagnostics = useMemo(() => parseDiagnostics(text), [text]);
-  const suggested = useMemo(() => suggestedFields(diagnostics), [diagnostics]);
+  // The host's tuned timeouts come along, so the generated sysctl file keeps them.
+  const kernel = inputs.kernel;
+  const suggested = useMemo(
+    () => ({ ...suggestedFields(diagnostics), ...suggestedTimeoutFields(diagnostics, kernel) }),
+    [diagnostics, kernel],
+  );
 
   // A new paste fills the calculator once; editing a field afterwards is not undone.
   const appliedFor = useRef<Diagnostics | null>(null);
@@ -31,10 +40,16 @@ export function PasteReport({ text }: { text: string }) {
     }
   }, [diagnostics, suggested]);
 
-  return <Report diagnostics={diagnostics} filledKeys={Object.keys(suggested)} />;
+  return <Report diagnostics={diagnostics} filledKeys={Object.keys(suggested) as AnyFieldKey[]} />;
 }
 
-function Report({ diagnostics, filledKeys }: { diagnostics: Diagnostics; filledKeys: readonly string[] }) {
+function Report({
+  diagnostics,
+  filledKeys,
+}: {
+  diagnostics: Diagnostics;
+  filledKeys: readonly AnyFieldKey[];
+}) {
   const { t, locale } = useMessages();
   // The line list can hold 20,000 rows: it is built only while open.
   const [linesOpen, setLinesOpen] = useState(false);
@@ -57,9 +72,7 @@ function Report({ diagnostics, filledKeys }: { diagnostics: Diagnostics; filledK
         <>
           {filledKeys.length > 0 && (
             <p className="filled" role="status">
-              {p.filled(
-                filledKeys.map((key) => t.inputs.labels[key as keyof typeof t.inputs.labels]).join(", "),
-              )}
+              {p.filled(filledKeys.map((key) => fieldText(t, key).label).join(", "))}
             </p>
           )}
           {diagnostics.slab && (

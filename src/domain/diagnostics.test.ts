@@ -7,11 +7,13 @@ import {
   MAX_LINES,
   parseDiagnostics,
   suggestedFields,
+  suggestedTimeoutFields,
   type Diagnostics,
   type DiagnosticLine,
   type LineKind,
 } from "./diagnostics";
 import { validateField } from "./inputs";
+import { v } from "./kernel-version";
 
 const kindsOf = (d: Diagnostics): Record<number, LineKind> =>
   Object.fromEntries(d.lines.map((l) => [l.lineNumber, l.kind]));
@@ -948,5 +950,28 @@ describe("unavailable sources", () => {
     );
     expect(d.conntrackMax).toBe(262144);
     expect(lineAt(d, 3)?.kind).toBe("ignored");
+  });
+});
+
+describe("suggestedTimeoutFields", () => {
+  it("keeps only the pasted timeouts that differ from the pasted kernel's defaults", () => {
+    const d = parseDiagnostics(
+      [
+        "6.8.0-45-generic x86_64",
+        "net.netfilter.nf_conntrack_tcp_timeout_established = 86400",
+        "net.netfilter.nf_conntrack_tcp_timeout_time_wait = 120",
+        "net.netfilter.nf_conntrack_udp_timeout_stream = 180",
+      ].join("\n"),
+    );
+    expect(suggestedTimeoutFields(d, v(6, 12))).toEqual({
+      to_tcp_timeout_established: "86400",
+      to_udp_timeout_stream: "180",
+    });
+  });
+
+  it("judges against the fallback kernel when no release was pasted (180 s is 3.10's default)", () => {
+    const d = parseDiagnostics("net.netfilter.nf_conntrack_udp_timeout_stream = 180");
+    expect(suggestedTimeoutFields(d, v(3, 10))).toEqual({});
+    expect(suggestedTimeoutFields(d, v(6, 12))).toEqual({ to_udp_timeout_stream: "180" });
   });
 });

@@ -1,7 +1,14 @@
 import { ceilDiv } from "./integer";
 import { validateField, type Arch, type FieldKey } from "./inputs";
 import { computeKernelDefault } from "./kernel-defaults";
-import { tryParseKernelVersion } from "./kernel-version";
+import { tryParseKernelVersion, type KernelVersion } from "./kernel-version";
+import {
+  defaultTimeouts,
+  TIMEOUT_KEYS,
+  timeoutUrlKey,
+  validateTimeout,
+  type TimeoutUrlKey,
+} from "./timeouts";
 import { bytes, KiB } from "./units";
 
 /**
@@ -1209,4 +1216,30 @@ export function computeDiagnosticsKernelDefault(
     struct: bytes(256),
   });
   return { max: computed.max, buckets: computed.buckets, pageBytesAssumed: d.pageBytes === undefined };
+}
+
+/**
+ * The pasted timeouts that differ from the pasted kernel's defaults, as the calculator's
+ * `to_<key>` fields, so the generated sysctl file keeps a host's tuned timeouts (and only those).
+ * Without a pasted kernel release, `fallbackKernel` decides the defaults.
+ *
+ * @example suggestedTimeoutFields(parseDiagnostics("6.8.0 x86_64\nnet.netfilter.nf_conntrack_tcp_timeout_established = 86400"), v(6, 12))
+ * // { to_tcp_timeout_established: "86400" }
+ */
+export function suggestedTimeoutFields(
+  d: Diagnostics,
+  fallbackKernel: KernelVersion,
+): Partial<Record<TimeoutUrlKey, string>> {
+  const release = d.kernelRelease === undefined ? null : tryParseKernelVersion(d.kernelRelease);
+  const defaults = defaultTimeouts(release?.ok ? release.value : fallbackKernel);
+  const fields: Partial<Record<TimeoutUrlKey, string>> = {};
+  for (const key of TIMEOUT_KEYS) {
+    const pasted = Object.prototype.hasOwnProperty.call(d.timeouts, `nf_conntrack_${key}`)
+      ? d.timeouts[`nf_conntrack_${key}`]
+      : undefined;
+    if (pasted !== undefined && pasted !== defaults[key] && validateTimeout(String(pasted)).ok) {
+      fields[timeoutUrlKey(key)] = String(pasted);
+    }
+  }
+  return fields;
 }
