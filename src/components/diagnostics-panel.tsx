@@ -80,8 +80,8 @@ function CommandBlock({ label, command, testId }: { label: string; command: stri
         <button type="button" onClick={() => copy(command)}>
           {t.paste.copyCommand}
         </button>
-        <CopyStatusText status={status} copied={t.config.copied} failed={t.config.copyFailedText} />
       </div>
+      <CopyStatusText status={status} copied={t.config.copied} failed={t.config.copyFailedText} />
       <pre className="snippet" data-testid={testId} tabIndex={0} aria-labelledby={id}>
         {command}
       </pre>
