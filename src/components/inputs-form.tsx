@@ -3,19 +3,18 @@ import { useMessages } from "../i18n/messages";
 import { setField, useCalcStore, useFieldIssues } from "../store/calc-store";
 import { Field } from "./field";
 
-/** Kernel versions offered in the kernel field (their labels are in the message tables). */
-const KERNEL_CHOICES = [
-  "newest",
-  "6.12",
-  "6.8",
-  "6.1",
-  "5.15",
-  "5.14",
-  "5.4",
-  "4.18",
-  "3.10",
-  "2.6.32",
-] as const;
+/** Kernel versions offered in the kernel field, named after the distributions that ship them. */
+const KERNEL_CHOICES: ReadonlyArray<readonly [version: string, distribution: string]> = [
+  ["6.12", "Debian 13"],
+  ["6.8", "Ubuntu 24.04"],
+  ["6.1", "Debian 12"],
+  ["5.15", "Ubuntu 22.04"],
+  ["5.14", "RHEL 9"],
+  ["5.4", "Ubuntu 20.04"],
+  ["4.18", "RHEL 8"],
+  ["3.10", "RHEL / CentOS 7"],
+  ["2.6.32", "RHEL / CentOS 6"],
+];
 
 /** Bytes-per-entry presets; their labels and sources are in the message tables (docs/formulas.md). */
 const STRUCT_PRESETS = ["256", "384", "320", "352"] as const;
@@ -77,8 +76,9 @@ export function InputsForm() {
           <>
             <input {...control} type="text" autoComplete="off" spellCheck={false} list="kernel-choices" />
             <datalist id="kernel-choices">
-              {KERNEL_CHOICES.map((choice) => (
-                <option key={choice} value={choice} label={t.inputs.kernelChoices[choice]} />
+              <option value="newest" label={t.inputs.newestKernel} />
+              {KERNEL_CHOICES.map(([version, distribution]) => (
+                <option key={version} value={version} label={distribution} />
               ))}
             </datalist>
           </>
