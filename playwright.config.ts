@@ -11,6 +11,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
+  // Two shared cores run two workers, a preview server and Chromium: lazy chunks (the charts) can
+  // take more than Playwright's default 5 s to appear under load. Assertions are unchanged.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI
     ? [["list"], ["json", { outputFile: "test-reports/playwright.json" }]]
     : [["list"]],
