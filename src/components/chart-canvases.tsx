@@ -1,14 +1,13 @@
 import {
-  Area,
   CartesianGrid,
   ComposedChart,
   Line,
   LineChart,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
+  type LineDrawShapeProps,
 } from "recharts";
 import type { ChainSeries, MemorySeries } from "../domain/chart-series";
 import type { Locale } from "../domain/locale";
@@ -28,6 +27,27 @@ import {
 
 const CHART_HEIGHT = 280;
 const MARGIN = { top: 24, right: 16, bottom: 8, left: 8 };
+/** Full width of the panel, fixed height; `responsive` follows the panel's width as it changes. */
+const CHART_STYLE = { width: "100%", height: CHART_HEIGHT } as const;
+
+/**
+ * The entries part of the memory, drawn as a shaded area under its line. A Line with this shape
+ * replaces Recharts' Area (about 4 KB less JavaScript): the series starts at 0 connections,
+ * where the entries cost 0 bytes, so the first point is on the x axis and closing the path
+ * along it gives the area.
+ */
+function EntriesAreaShape({ points, stroke }: LineDrawShapeProps) {
+  const first = points?.[0];
+  const last = points?.at(-1);
+  if (!points || first?.x == null || first.y == null || last?.x == null) return null;
+  const line = `M${points.map((point) => `${point.x ?? 0},${point.y ?? 0}`).join("L")}`;
+  return (
+    <g>
+      <path d={`${line}L${last.x},${first.y}Z`} fill={stroke} fillOpacity={0.25} stroke="none" />
+      <path d={line} fill="none" stroke={stroke} />
+    </g>
+  );
+}
 
 interface TooltipPayload {
   payload?: Record<string, number>;
@@ -93,116 +113,122 @@ interface CanvasProps<S> {
 export function MemoryChartCanvas({ series, t, locale }: CanvasProps<MemorySeries>) {
   const max = series.maxMarker.connections;
   return (
-    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-      <ComposedChart data={series.points as MemorySeries["points"][number][]} margin={MARGIN}>
-        <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-        {connectionsAxis(series)}
-        <YAxis
-          type="number"
-          domain={[0, series.yTicks.at(-1) ?? series.yMax]}
-          ticks={series.yTicks as number[]}
-          tickFormatter={formatBinaryBytes}
-          width={72}
-          {...AXIS_STYLE}
-        />
-        <Tooltip content={<MemoryTooltip t={t} locale={locale} />} isAnimationActive={false} />
-        <Area
-          dataKey="entries"
-          name={t.charts.columns.entries}
-          type="linear"
-          stroke="var(--chart-entries)"
-          fill="var(--chart-entries)"
-          fillOpacity={0.25}
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey="total"
-          name={t.charts.columns.total}
-          type="linear"
-          stroke="var(--chart-total)"
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
-        {series.ramMarkers.map((marker) => (
-          <ReferenceLine
-            key={marker.share}
-            y={marker.bytes}
-            stroke="var(--muted)"
-            strokeDasharray="2 4"
-            label={{
-              value: t.charts.ramMarker(formatPercent(marker.share)),
-              position: "insideTopLeft",
-              fill: "var(--muted)",
-              fontSize: 12,
-            }}
-            ifOverflow="hidden"
-          />
-        ))}
+    <ComposedChart
+      data={series.points as MemorySeries["points"][number][]}
+      margin={MARGIN}
+      responsive
+      style={CHART_STYLE}
+    >
+      <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+      {connectionsAxis(series)}
+      <YAxis
+        type="number"
+        domain={[0, series.yTicks.at(-1) ?? series.yMax]}
+        ticks={series.yTicks as number[]}
+        tickFormatter={formatBinaryBytes}
+        width={72}
+        {...AXIS_STYLE}
+      />
+      <Tooltip content={<MemoryTooltip t={t} locale={locale} />} isAnimationActive={false} />
+      <Line
+        dataKey="entries"
+        name={t.charts.columns.entries}
+        type="linear"
+        stroke="var(--chart-entries)"
+        shape={EntriesAreaShape}
+        dot={false}
+        isAnimationActive={false}
+      />
+      <Line
+        dataKey="total"
+        name={t.charts.columns.total}
+        type="linear"
+        stroke="var(--chart-total)"
+        strokeWidth={2}
+        dot={false}
+        isAnimationActive={false}
+      />
+      {series.ramMarkers.map((marker) => (
         <ReferenceLine
-          x={max}
-          stroke="var(--chart-marker)"
-          strokeDasharray="6 3"
+          key={marker.share}
+          y={marker.bytes}
+          stroke="var(--muted)"
+          strokeDasharray="2 4"
           label={{
-            value: t.charts.maxMarker(formatInteger(max, locale)),
-            position: "top",
-            fill: "var(--text)",
+            value: t.charts.ramMarker(formatPercent(marker.share)),
+            position: "insideTopLeft",
+            fill: "var(--muted)",
             fontSize: 12,
           }}
+          ifOverflow="hidden"
         />
-      </ComposedChart>
-    </ResponsiveContainer>
+      ))}
+      <ReferenceLine
+        x={max}
+        stroke="var(--chart-marker)"
+        strokeDasharray="6 3"
+        label={{
+          value: t.charts.maxMarker(formatInteger(max, locale)),
+          position: "top",
+          fill: "var(--text)",
+          fontSize: 12,
+        }}
+      />
+    </ComposedChart>
   );
 }
 
 export function ChainChartCanvas({ series, t, locale }: CanvasProps<ChainSeries>) {
   const { atMax } = series;
   return (
-    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-      <LineChart data={series.points as ChainSeries["points"][number][]} margin={MARGIN}>
-        <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-        {connectionsAxis(series)}
-        <YAxis
-          type="number"
-          domain={[0, series.yTicks.at(-1) ?? 1]}
-          ticks={series.yTicks as number[]}
-          tickFormatter={(value: number) => formatDecimal(value)}
-          width={48}
-          {...AXIS_STYLE}
-        />
-        <Tooltip content={<ChainTooltip t={t} locale={locale} />} isAnimationActive={false} />
-        <Line
-          dataKey="chainLength"
-          name={t.charts.columns.chain}
-          type="linear"
-          stroke="var(--chart-total)"
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
-        <ReferenceLine
-          y={2}
-          stroke="var(--muted)"
-          strokeDasharray="2 4"
-          label={{
-            value: t.charts.kernelDefaultChain,
-            position: "insideTopLeft",
-            fill: "var(--muted)",
-            fontSize: 12,
-          }}
-        />
-        <ReferenceLine
-          x={atMax.connections}
-          stroke="var(--chart-marker)"
-          strokeDasharray="6 3"
-          label={{
-            value: t.charts.fullMarker(formatDecimal(atMax.chainLength)),
-            position: "top",
-            fill: "var(--text)",
-            fontSize: 12,
-          }}
-        />
-      </LineChart>
-    </ResponsiveContainer>
+    <LineChart
+      data={series.points as ChainSeries["points"][number][]}
+      margin={MARGIN}
+      responsive
+      style={CHART_STYLE}
+    >
+      <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+      {connectionsAxis(series)}
+      <YAxis
+        type="number"
+        domain={[0, series.yTicks.at(-1) ?? 1]}
+        ticks={series.yTicks as number[]}
+        tickFormatter={(value: number) => formatDecimal(value)}
+        width={48}
+        {...AXIS_STYLE}
+      />
+      <Tooltip content={<ChainTooltip t={t} locale={locale} />} isAnimationActive={false} />
+      <Line
+        dataKey="chainLength"
+        name={t.charts.columns.chain}
+        type="linear"
+        stroke="var(--chart-total)"
+        strokeWidth={2}
+        dot={false}
+        isAnimationActive={false}
+      />
+      <ReferenceLine
+        y={2}
+        stroke="var(--muted)"
+        strokeDasharray="2 4"
+        label={{
+          value: t.charts.kernelDefaultChain,
+          position: "insideTopLeft",
+          fill: "var(--muted)",
+          fontSize: 12,
+        }}
+      />
+      <ReferenceLine
+        x={atMax.connections}
+        stroke="var(--chart-marker)"
+        strokeDasharray="6 3"
+        label={{
+          value: t.charts.fullMarker(formatDecimal(atMax.chainLength)),
+          position: "top",
+          fill: "var(--text)",
+          fontSize: 12,
+        }}
+      />
+    </LineChart>
   );
 }
