@@ -41,4 +41,9 @@ export default tseslint.config(
     "url/ depends on domain/ only.",
   ),
   layer(["src/store/**"], ["**/components/**"], "store/ must not import views."),
+  layer(
+    ["src/shell/**"],
+    ["react", "react-dom", "zustand", "**/store/**", "**/components/**", "**/i18n/**"],
+    "shell/ runs before the app loads: domain/ and url/ only, so the entry chunk stays small.",
+  ),
 );

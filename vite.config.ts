@@ -2,6 +2,7 @@ import react from "@vitejs/plugin-react";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
 import { serviceWorker } from "./scripts/service-worker-plugin";
+import { shellNumbers } from "./scripts/shell-numbers-plugin";
 
 /**
  * The Content-Security-Policy of the built page, as a meta tag so it holds on any static host:
@@ -39,7 +40,7 @@ function contentSecurityPolicy(): Plugin {
 // static host and any sub-path (GitHub Pages style) without rebuilding.
 export default defineConfig({
   base: "./",
-  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
+  plugins: [react(), contentSecurityPolicy(), shellNumbers(), serviceWorker()],
   build: { target: "es2022" },
   preview: { host: "127.0.0.1" },
   test: {

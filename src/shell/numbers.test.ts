@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { shellNumbers } from "./numbers";
+
+const ARTICLE = "?v=1&ram=787752MiB&arch=64&ratio=4&struct=352&kernel=6.12&page=4";
+
+describe("shellNumbers", () => {
+  it("shows the article's numbers as the results panel formats them", () => {
+    expect(shellNumbers(ARTICLE, ["en-US"])).toEqual([
+      { title: "nf_conntrack_max", testId: "result-max", value: 25208064, display: "25,208,064" },
+      { title: "nf_conntrack_buckets", testId: "result-buckets", value: 6302208, display: "6,302,208" },
+      { title: "", testId: "result-memory", value: 8923656192, display: "8.31 GiB" },
+    ]);
+  });
+
+  it("shows the defaults for an empty link, and for a field that is not valid", () => {
+    const defaults = [524288, 131072, 185597952];
+    expect(shellNumbers("", []).map((n) => n.value)).toEqual(defaults);
+    expect(shellNumbers("?ram=lots&ratio=-1", ["zh-CN"]).map((n) => n.value)).toEqual(defaults);
+  });
+});
