@@ -43,3 +43,14 @@ test("the language switch changes the page without a reload and writes lang to t
   await expect(page.locator("#field-ram-error")).toContainText("Not understood");
   await expect(page).toHaveURL(/&lang=en$/);
 });
+
+test("a page that opened in Chinese switches to English, loading the English words then", async ({
+  page,
+}) => {
+  await page.goto("./?ram=16GiB&lang=zh-CN");
+  await expect(page.getByText("你的机器")).toBeVisible();
+  await page.locator("select[name=lang]").selectOption("en");
+  await expect(page.getByText("Your machine")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "524288");
+});

@@ -1,22 +1,20 @@
 import { useEffect } from "react";
 import { create } from "zustand";
-import { detectLocale, type Locale } from "../domain/locale";
+import { detectLocale, LOCALES, type Locale } from "../domain/locale";
 import { useCalcStore } from "../store/calc-store";
-import { en, type Messages } from "./en";
+import type { Messages } from "./en";
 
 /**
- * Loaded message tables. English ships with the page; Chinese is its own chunk, fetched on
- * first use, so it costs English readers nothing.
+ * Loaded message tables. Each language is its own chunk, fetched on first use, so a page
+ * downloads only the words it shows (src/main.tsx renders once the page's language is here).
  */
-const useLoaded = create<Partial<Record<Locale, Messages>>>()(() => ({ en }));
+const useLoaded = create<Partial<Record<Locale, Messages>>>()(() => ({}));
 
 /** Loads a language's messages (once); resolves when they are ready. */
 export async function loadMessages(locale: Locale): Promise<void> {
   if (useLoaded.getState()[locale]) return;
-  if (locale === "zh-CN") {
-    const { zhCN } = await import("./zh-CN");
-    useLoaded.setState({ "zh-CN": zhCN });
-  }
+  const messages = locale === "zh-CN" ? (await import("./zh-CN")).zhCN : (await import("./en")).en;
+  useLoaded.setState({ [locale]: messages });
 }
 
 /** The page language: the link's `lang` if any, else the browser's preference. */
@@ -24,13 +22,20 @@ export function initialLocale(lang: Locale | null): Locale {
   return lang ?? detectLocale(navigator.languages);
 }
 
-/** The current language and its messages (English while another is still loading). */
+/**
+ * The current language and its messages. After a switch, the language shown so far stays until
+ * the new one has loaded.
+ */
 export function useMessages(): { t: Messages; locale: Locale } {
   const lang = useCalcStore((state) => state.lang);
   const locale = initialLocale(lang);
   const t = useLoaded((loaded) => loaded[locale]);
+  const shown = useLoaded((loaded) => LOCALES.find((other) => loaded[other]));
+  const fallback = useLoaded((loaded) => (shown ? loaded[shown] : undefined));
   useEffect(() => {
     if (!t) void loadMessages(locale);
   }, [t, locale]);
-  return { t: t ?? en, locale: t ? locale : "en" };
+  if (t) return { t, locale };
+  if (!fallback || !shown) throw new Error("useMessages: rendered before any language loaded");
+  return { t: fallback, locale: shown };
 }
