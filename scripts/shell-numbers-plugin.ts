@@ -43,7 +43,7 @@ export function shellNumbers(): Plugin {
     },
     transformIndexHtml: {
       order: "post",
-      handler(html) {
+      handler(html, { bundle }) {
         if (!html.includes(MARKER)) throw new Error("shell-numbers: index.html lost its marker");
         if (command !== "build") {
           return html.replace(MARKER, `<script type="module" src="/src/shell/boot.ts"></script>`);
@@ -52,9 +52,16 @@ export function shellNumbers(): Plugin {
         // delayed this script by about 100 ms. After it, the app starts right behind the numbers.
         const app = /^\s*<script type="module" crossorigin src="[^"]+"><\/script>\n/m.exec(html)?.[0];
         if (!app) throw new Error("shell-numbers: no module script for the app");
-        return html
-          .replace(app, "")
-          .replace(MARKER, `<script src="./${fileName}"></script>\n${app.trimEnd()}`);
+        // The message chunks by language, for the script to preload the page's own.
+        const messages = Object.fromEntries(
+          Object.values(bundle ?? {}).flatMap((item) => {
+            const locale =
+              item.type === "chunk" && /\/src\/i18n\/([\w-]+)\.ts$/.exec(item.facadeModuleId ?? "")?.[1];
+            return locale ? [[locale, `./${item.fileName}`]] : [];
+          }),
+        );
+        const script = `<script src="./${fileName}" data-messages='${JSON.stringify(messages)}'></script>`;
+        return html.replace(app, "").replace(MARKER, `${script}\n${app.trimEnd()}`);
       },
     },
   };

@@ -5,16 +5,25 @@ const ARTICLE = "?v=1&ram=787752MiB&arch=64&ratio=4&struct=352&kernel=6.12&page=
 
 describe("shellNumbers", () => {
   it("shows the article's numbers as the results panel formats them", () => {
-    expect(shellNumbers(ARTICLE, ["en-US"])).toEqual([
-      { title: "nf_conntrack_max", testId: "result-max", value: 25208064, display: "25,208,064" },
-      { title: "nf_conntrack_buckets", testId: "result-buckets", value: 6302208, display: "6,302,208" },
-      { title: "", testId: "result-memory", value: 8923656192, display: "8.31 GiB" },
-    ]);
+    expect(shellNumbers(ARTICLE, ["en-US"])).toEqual({
+      locale: "en",
+      numbers: [
+        { title: "nf_conntrack_max", testId: "result-max", value: 25208064, display: "25,208,064" },
+        { title: "nf_conntrack_buckets", testId: "result-buckets", value: 6302208, display: "6,302,208" },
+        { title: "", testId: "result-memory", value: 8923656192, display: "8.31 GiB" },
+      ],
+    });
   });
 
   it("shows the defaults for an empty link, and for a field that is not valid", () => {
     const defaults = [524288, 131072, 185597952];
-    expect(shellNumbers("", []).map((n) => n.value)).toEqual(defaults);
-    expect(shellNumbers("?ram=lots&ratio=-1", ["zh-CN"]).map((n) => n.value)).toEqual(defaults);
+    expect(shellNumbers("", []).numbers.map((n) => n.value)).toEqual(defaults);
+    expect(shellNumbers("?ram=lots&ratio=-1", ["zh-CN"]).numbers.map((n) => n.value)).toEqual(defaults);
+  });
+
+  it("names the page's language: the link's, else the browser's", () => {
+    expect(shellNumbers("?lang=zh-CN", ["en"]).locale).toBe("zh-CN");
+    expect(shellNumbers("", ["zh-TW", "en"]).locale).toBe("zh-CN");
+    expect(shellNumbers("?lang=klingon", ["fr"]).locale).toBe("en");
   });
 });

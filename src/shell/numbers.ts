@@ -1,5 +1,5 @@
 import { formatBinaryBytes, formatInteger } from "../domain/format";
-import { detectLocale } from "../domain/locale";
+import { detectLocale, type Locale } from "../domain/locale";
 import { computeSizing } from "../domain/sizing";
 import { decodeSizingLink } from "../url/sizing-link";
 
@@ -19,11 +19,14 @@ export interface ShellNumber {
  * numbers within twice a static page's time), and being the same computation they can never
  * differ from what React then draws.
  */
-export function shellNumbers(search: string, languages: readonly string[]): ShellNumber[] {
+export function shellNumbers(
+  search: string,
+  languages: readonly string[],
+): { locale: Locale; numbers: ShellNumber[] } {
   const { inputs, lang } = decodeSizingLink(search);
   const sizing = computeSizing(inputs);
   const locale = lang ?? detectLocale(languages);
-  return [
+  const numbers: ShellNumber[] = [
     {
       title: "nf_conntrack_max",
       testId: "result-max",
@@ -43,6 +46,7 @@ export function shellNumbers(search: string, languages: readonly string[]): Shel
       display: formatBinaryBytes(sizing.memory.total),
     },
   ];
+  return { locale, numbers };
 }
 
 /** Draws the numbers into the static shell's results frame, with the results panel's markup. */
