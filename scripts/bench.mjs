@@ -25,7 +25,7 @@ const dist = "dist";
 const assets = readdirSync(join(dist, "assets"));
 const gz = (file) => gzipSync(readFileSync(join(dist, "assets", file))).length / 1024;
 const indexHtml = readFileSync(join(dist, "index.html"), "utf8");
-const initialFiles = assets.filter((file) => indexHtml.includes(`assets/${file}`));
+const initialFiles = assets.filter((file) => new RegExp(`(?:src|href)="\\./assets/${file}"`).test(indexHtml));
 const sum = (files) => files.reduce((total, file) => total + gz(file), 0);
 const messagesKb = (prefix) => sum(assets.filter((f) => f.startsWith(prefix) && f.endsWith(".js")));
 const initialPageJsKb = sum(initialFiles.filter((f) => f.endsWith(".js")));

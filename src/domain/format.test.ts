@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   formatBinaryBytes,
@@ -8,6 +9,7 @@ import {
   formatPercent,
   formatRatio,
 } from "./format";
+import { LOCALES } from "./locale";
 
 describe("formatting for people", () => {
   it.each([
@@ -40,6 +42,19 @@ describe("formatting for people", () => {
     [0, "0"],
   ])("formatInteger(%d) = %s", (n, text) => {
     expect(formatInteger(n)).toBe(text);
+  });
+
+  it("formatInteger writes what Intl.NumberFormat writes in both languages", () => {
+    const intl = {
+      en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }),
+      "zh-CN": new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 }),
+    } as const;
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (n) => {
+        for (const locale of LOCALES) expect(formatInteger(n, locale)).toBe(intl[locale].format(n));
+      }),
+      { numRuns: 10_000 },
+    );
   });
 
   it.each([
