@@ -21,6 +21,8 @@ describe("validateField", () => {
     ["ratio", "64", { numerator: 64, denominator: 1 }],
     ["ratio", "004", { numerator: 4, denominator: 1 }],
     ["ratio", "0.333333", { numerator: 333333, denominator: 1000000 }],
+    ["ratio", "4.0000000", { numerator: 4, denominator: 1 }],
+    ["ratio", "1.50", { numerator: 15, denominator: 10 }],
     ["struct", "352", 352],
     ["struct", "64", 64],
     ["struct", "8,192", 8192],

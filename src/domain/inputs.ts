@@ -93,8 +93,10 @@ const VALIDATORS: Validators = {
     if (trimmed === "") return fail({ code: "empty" });
     const match = /^(\d*)(?:\.(\d*))?$/.exec(trimmed);
     const whole = (match?.[1] ?? "").replace(/^0+(?=\d)/, "");
-    const fraction = match?.[2] ?? "";
-    if (!match || (whole === "" && fraction === "")) return fail({ code: "syntax" });
+    const written = match?.[2] ?? "";
+    if (!match || (whole === "" && written === "")) return fail({ code: "syntax" });
+    // Trailing zeros add no precision: "4.0000000" is 4.
+    const fraction = written.replace(/0+$/, "");
     if (fraction.length > LIMITS.ratio.maxDecimals) return fail({ code: "precision" });
     if (whole.length > 3) return fail({ code: "range" });
     const ratio: Ratio = { numerator: Number(whole + fraction), denominator: 10 ** fraction.length };

@@ -90,14 +90,18 @@ interface Decimal {
   readonly decimals: number;
 }
 
-/** "1,000.5" → { digits: 10005n, decimals: 1 }; null if not a plain non-negative decimal. */
+/**
+ * "1,000.5" → { digits: 10005n, decimals: 1 }; null if not a plain non-negative decimal. Trailing
+ * zeros after the point say nothing about precision: "1.0000" has no decimals.
+ */
 function tryParseDecimal(text: string): Decimal | null {
   // Thousands separators as in integer.ts (",", "_", " "), only in groups of three.
   const match = /^(\d+|\d{1,3}(?:[,_ ]\d{3})+)?(?:\.(\d*))?$/.exec(text);
   if (!match) return null;
   const whole = (match[1] ?? "").replace(/[,_ ]/g, "");
-  const fraction = match[2] ?? "";
-  if (whole === "" && fraction === "") return null;
+  const written = match[2] ?? "";
+  if (whole === "" && written === "") return null;
+  const fraction = written.replace(/0+$/, "");
   return { digits: BigInt((whole || "0") + fraction), decimals: fraction.length };
 }
 
