@@ -4,6 +4,7 @@ import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT, COLLECTOR_STEPS } from ".
 import {
   computeDiagnosticsKernelDefault,
   diagnose,
+  MAX_INPUT_CHARS,
   MAX_LINES,
   parseDiagnostics,
   suggestedFields,
@@ -899,6 +900,16 @@ describe("bounds and hostile input", () => {
       truncated: false,
       conntrackMax: 262144,
     });
+  });
+
+  it("reads a line that ends exactly at the 1 MiB cut", () => {
+    // 1048537 + 39 characters: "…= 262144" ends at character 1048576, its line break just after.
+    const filler = `${"#".repeat(99)}\n`.repeat(10485) + `${"#".repeat(36)}\n`;
+    const line = "net.netfilter.nf_conntrack_max = 262144\n";
+    const d = parseDiagnostics(`${filler}${line}more that is not read\n`);
+    expect(filler.length + line.length - 1).toBe(MAX_INPUT_CHARS);
+    expect(d.truncated).toBe(true);
+    expect(d.conntrackMax).toBe(262144);
   });
 
   it("reads the collector's steps as one line of POSIX sh", () => {

@@ -226,10 +226,14 @@ export function parseDiagnostics(text: string): Diagnostics {
   let truncated = input.length > MAX_INPUT_CHARS;
   let body = input;
   if (truncated) {
-    // Drop the line cut in half: its tail is not there to read.
+    // Drop the line cut in half: its tail is not there to read. A line that ends right at the
+    // cut (a line break just after it) is whole and stays.
     body = input.slice(0, MAX_INPUT_CHARS);
-    const lastBreak = Math.max(body.lastIndexOf("\n"), body.lastIndexOf("\r"));
-    body = lastBreak >= 0 ? body.slice(0, lastBreak) : "";
+    const next = input[MAX_INPUT_CHARS];
+    if (next !== "\n" && next !== "\r") {
+      const lastBreak = Math.max(body.lastIndexOf("\n"), body.lastIndexOf("\r"));
+      body = lastBreak >= 0 ? body.slice(0, lastBreak) : "";
+    }
   }
   const timeouts: Record<string, number> = {};
   const state: ParseState = {
