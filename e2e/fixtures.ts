@@ -4,13 +4,17 @@ import { test as base, expect, type Page } from "@playwright/test";
  * Every test also checks that the page logged no console error, threw nothing, and sent no
  * request to any origin but its own.
  */
-export const test = base.extend<{ pageProblems: string[] }>({
+export const test = base.extend<{ pageProblems: string[]; expectedConsoleErrors: RegExp[] }>({
+  /** Console errors a test provokes on purpose (a download it makes fail). */
+  expectedConsoleErrors: [[], { option: true }],
   pageProblems: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, expectedConsoleErrors }, use) => {
       const problems: string[] = [];
       const origin = new URL(baseURL ?? "http://127.0.0.1").origin;
       page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+        if (message.type() !== "error") return;
+        if (expectedConsoleErrors.some((expected) => expected.test(message.text()))) return;
+        problems.push(`console error: ${message.text()}`);
       });
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
       page.on("request", (request) => {

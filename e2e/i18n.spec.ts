@@ -54,3 +54,14 @@ test("a page that opened in Chinese switches to English, loading the English wor
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "524288");
 });
+
+test.describe("when the Chinese words cannot be downloaded", () => {
+  test.use({ expectedConsoleErrors: [/Failed to load resource/] });
+
+  test("the page starts in English rather than not at all", async ({ page }) => {
+    await page.route(/\/assets\/zh-CN-[^/]+\.js$/, (route) => route.abort());
+    await page.goto("./?ram=16GiB&lang=zh-CN");
+    await expect(page.getByText("Your machine")).toBeVisible();
+    await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "524288");
+  });
+});

@@ -17,12 +17,15 @@ if (import.meta.env.PROD && "serviceWorker" in navigator) {
 const root = document.getElementById("root");
 if (root) {
   startUrlSync();
-  // A Chinese page waits for its own (small) message chunk rather than flashing English first.
-  void loadMessages(initialLocale(useCalcStore.getState().lang)).finally(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
-  );
+  // The page waits for its language's (small) message chunk rather than flashing another one;
+  // English if that chunk cannot be had. Without any words the shell and its numbers stay.
+  void loadMessages(initialLocale(useCalcStore.getState().lang))
+    .catch(() => loadMessages("en"))
+    .then(() =>
+      createRoot(root).render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
+    );
 }

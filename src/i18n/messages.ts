@@ -10,11 +10,21 @@ import type { Messages } from "./en";
  */
 const useLoaded = create<Partial<Record<Locale, Messages>>>()(() => ({}));
 
-/** Loads a language's messages (once); resolves when they are ready. */
-export async function loadMessages(locale: Locale): Promise<void> {
-  if (useLoaded.getState()[locale]) return;
-  const messages = locale === "zh-CN" ? (await import("./zh-CN")).zhCN : (await import("./en")).en;
-  useLoaded.setState({ [locale]: messages });
+const loading = new Map<Locale, Promise<void>>();
+
+/**
+ * Loads a language's messages, once: every caller shares one download, and one failure (the
+ * chunk could not be fetched) is not retried by every component that asks.
+ */
+export function loadMessages(locale: Locale): Promise<void> {
+  let load = loading.get(locale);
+  if (!load) {
+    const messages =
+      locale === "zh-CN" ? import("./zh-CN").then((m) => m.zhCN) : import("./en").then((m) => m.en);
+    load = messages.then((table) => useLoaded.setState({ [locale]: table }));
+    loading.set(locale, load);
+  }
+  return load;
 }
 
 /** The page language: the link's `lang` if any, else the browser's preference. */
@@ -33,7 +43,9 @@ export function useMessages(): { t: Messages; locale: Locale } {
   const shown = useLoaded((loaded) => LOCALES.find((other) => loaded[other]));
   const fallback = useLoaded((loaded) => (shown ? loaded[shown] : undefined));
   useEffect(() => {
-    if (!t) void loadMessages(locale);
+    // A language that cannot be downloaded leaves the page in the one it shows (the browser has
+    // already reported the failed request).
+    if (!t) loadMessages(locale).catch(() => undefined);
   }, [t, locale]);
   if (t) return { t, locale };
   if (!fallback || !shown) throw new Error("useMessages: rendered before any language loaded");
