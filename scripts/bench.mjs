@@ -95,6 +95,8 @@ async function load(url, selector) {
   }, selector);
   await page.goto(url);
   await page.waitForFunction(() => window.__shown !== undefined);
+  // The text can exist a frame before its first paint: wait for the paint to be recorded too.
+  await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
   const result = await page.evaluate(() => ({
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
     shown: window.__shown,
