@@ -34,8 +34,9 @@ describe("defaultTimeouts by kernel version", () => {
     { kernel: v(6, 18), stream: 120 },
     { kernel: v(6, 12), stream: 120 },
     { kernel: v(5, 15), stream: 120 },
-    { kernel: v(4, 19), stream: 120 },
-    { kernel: v(4, 19, 91), stream: 120 },
+    { kernel: v(5, 0), stream: 120 },
+    { kernel: v(4, 20), stream: 180 },
+    { kernel: v(4, 19, 91), stream: 180 },
     { kernel: v(4, 18), stream: 180 },
     { kernel: v(4, 9), stream: 180 },
     { kernel: v(3, 10), stream: 180 },
@@ -45,8 +46,9 @@ describe("defaultTimeouts by kernel version", () => {
   });
 
   it.each([
-    { kernel: v(4, 18, 20), twoSeconds: false },
-    { kernel: v(4, 19), twoSeconds: true },
+    { kernel: v(4, 19, 91), twoSeconds: false },
+    { kernel: v(4, 20), twoSeconds: false },
+    { kernel: v(5, 0), twoSeconds: true },
     { kernel: v(6, 12), twoSeconds: true },
     { kernel: v(3, 10), twoSeconds: false },
   ])("the 2 s stream rule on $kernel.major.$kernel.minor: $twoSeconds", ({ kernel, twoSeconds }) => {

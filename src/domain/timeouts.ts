@@ -45,20 +45,20 @@ export function timeoutKeyFromUrlKey(urlKey: string): TimeoutKey | null {
 /** Kernel versions where a timeout default or rule changed, with how sure each boundary is. */
 export const TIMEOUT_BOUNDARIES = {
   /**
-   * [UDP_CT_REPLIED] 180*HZ → 120*HZ in nf_conntrack_proto_udp.c. Likely 4.19: 180 in 4.9
-   * (keenetic/kernel-49) and in 4.15–4.18-era source (udp_packet() still takes a `timeouts`
-   * argument); 120 in mainline-shaped 4.19.91 source (alibaba/cloud-kernel). The commit and its
-   * first tag are UNVERIFIED.
+   * [UDP_CT_REPLIED] 180*HZ → 120*HZ in nf_conntrack_proto_udp.c: 294304e4c522 "netfilter:
+   * conntrack: udp: set stream timeout to 2 minutes" (Florian Westphal, committed to nf-next
+   * 2018-12-21, so in the 5.0 merge window). Not in 4.19 (v4.19.23 has 180*HZ) nor 4.20 (released
+   * 2018-12-23, fixes only by then); 5.0 likely, its tag not checked. Vendor 4.19 trees may carry
+   * it (alibaba/cloud-kernel 4.19.91 does).
    */
-  udpStream120: { version: v(4, 19), certain: false },
+  udpStream120: { version: v(5, 0), certain: false },
   /**
    * d535c8a69c19 "netfilter: conntrack: udp: only extend timeout to stream mode after 2s": the
    * stream timeout needs a packet more than 2 s after the first (stream_ts = jiffies + 2 * HZ).
-   * Present in the same 4.19.91 source, absent in the 4.15–4.18-era one: likely 4.19, tag
-   * UNVERIFIED. (Maciej Żenczykowski, netdev, 2021-10-15: older kernels "don't have this '2s'
-   * wait feature".)
+   * The parent of 294304e4c522, committed the same day: 5.0 likely, as above. (Maciej
+   * Żenczykowski, netdev, 2021-10-15: older kernels "don't have this '2s' wait feature".)
    */
-  udpStreamAfterTwoSeconds: { version: v(4, 19), certain: false },
+  udpStreamAfterTwoSeconds: { version: v(5, 0), certain: false },
 } as const;
 
 /**
@@ -72,8 +72,8 @@ export const TIMEOUT_BOUNDARIES = {
  * - `closing-tcp`: a FIN seen, the close not finished.
  * - `unanswered-syn`: a SYN without answer (scans, dead backends) keeps its entry this long.
  * - `half-open-tcp`: SYN answered, handshake not finished (SYN floods).
- * - `udp-short`: UDP flows without a reply, or request/response such as DNS, and (since about 4.19)
- *   any flow that ends within 2 s of its first packet.
+ * - `udp-short`: UDP flows without a reply, or request/response such as DNS, and (since 5.0) any
+ *   flow that ends within 2 s of its first packet.
  * - `udp-stream`: UDP flows that keep exchanging packets (QUIC, VPN, VoIP, games).
  * - `icmp`: ping and other ICMP queries.
  * - `other-protocols`: protocols without a tracker of their own (ESP, OSPF, …).

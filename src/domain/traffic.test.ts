@@ -87,7 +87,7 @@ describe("computeTrafficSizing golden values", () => {
       dominant: "udp",
     },
     {
-      name: "UDP streams before 4.19: 100/s × (60 s + 180 s) = 24000",
+      name: "UDP streams before 5.0: 100/s × (60 s + 180 s) = 24000",
       given: traffic({ udpCps: 100, udpLife: 60 }),
       kernel: old,
       tcp: 0,
@@ -114,7 +114,7 @@ describe("computeTrafficSizing golden values", () => {
       dominant: "udp",
     },
     {
-      name: "UDP for 1 s before 4.19 is a stream already: 100 × (1 + 180)",
+      name: "UDP for 1 s before 5.0 is a stream already: 100 × (1 + 180)",
       given: traffic({ udpCps: 100, udpLife: 1 }),
       kernel: old,
       tcp: 0,
@@ -239,7 +239,15 @@ describe("computeTrafficSizing golden values", () => {
   });
 });
 
-const kernels: readonly KernelVersion[] = [v(2, 6, 32), v(3, 10), v(4, 9), v(4, 19), v(5, 15), v(6, 12)];
+const kernels: readonly KernelVersion[] = [
+  v(2, 6, 32),
+  v(3, 10),
+  v(4, 9),
+  v(4, 19),
+  v(5, 0),
+  v(5, 15),
+  v(6, 12),
+];
 const kernelArb = fc.constantFrom(...kernels);
 const cpsArb = fc.integer({ min: 0, max: TRAFFIC_LIMITS.cps.max * 1000 });
 const lifeArb = fc.integer({ min: 0, max: TRAFFIC_LIMITS.lifeSeconds.max * 1000 });
@@ -262,7 +270,8 @@ const orderedTimeoutsArb = timeoutsArb.map((t) => ({
 
 /** An independent reference in BigInt, written from the formula in the docs. */
 function reference(t: Traffic, timeouts: Timeouts, kernel: KernelVersion): bigint {
-  const twoSecondRule = kernel.major > 4 || (kernel.major === 4 && kernel.minor >= 19);
+  // d535c8a69c19, in 5.0 (docs/formulas.md).
+  const twoSecondRule = kernel.major >= 5;
   const stream = twoSecondRule ? t.udpLifeMs > 2000 : t.udpLifeMs > 0;
   const udpKept = stream ? timeouts.udp_timeout_stream : timeouts.udp_timeout;
   // Thousandths of entries per second times milliseconds: entries in millionths.

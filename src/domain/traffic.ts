@@ -210,11 +210,11 @@ export function readTraffic(raw: RawTraffic): Traffic {
 /**
  * How a UDP flow ends in the table:
  * - `request-response`: kept `udp_timeout` after its last packet. Every flow whose packets after the
- *   reply stop within 2 s of its first packet (on kernels since about 4.19), and every single
+ *   reply stop within 2 s of its first packet (on kernels since 5.0), and every single
  *   exchange on any kernel: the reply itself is refreshed with the unreplied timeout, because
  *   nf_conntrack_in() sets IPS_SEEN_REPLY only after the protocol handler ran.
  * - `stream`: kept `udp_timeout_stream` after its last packet: a packet after the reply, and (since
- *   about 4.19) more than 2 s after the first packet (nf_conntrack_udp_packet(),
+ *   5.0) more than 2 s after the first packet (nf_conntrack_udp_packet(),
  *   `time_after(jiffies, ct->proto.udp.stream_ts)` with `stream_ts = 2 * HZ + jiffies`).
  */
 export type UdpMode = "request-response" | "stream";
