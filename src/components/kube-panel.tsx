@@ -104,6 +104,7 @@ function noteMessage(t: Messages, note: KubeProxyNote, locale: Locale): string {
     case "overwrites-max":
     case "leaves-max":
     case "only-raises":
+    case "lowers-larger-max":
     case "sets-timeouts":
       return notes[note.code]();
   }

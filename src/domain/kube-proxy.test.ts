@@ -135,9 +135,22 @@ describe("computeKubeProxy: getConntrackMax()", () => {
       { code: "capped", scaled: 2097152 },
       { code: "overwrites-max" },
       { code: "hashsize", hashsize: 262144 },
-      { code: "only-raises" },
+      { code: "lowers-larger-max" },
       { code: "sets-timeouts" },
     ]);
+  });
+
+  it("says which releases lower a larger max and which only raise it (PR #142035, in 1.38)", () => {
+    const codes = (minor: number) =>
+      computeKubeProxy({ cores: 8, version: k8s(minor) }).notes.map((n) => n.code);
+    expect(codes(35)).not.toContain("lowers-larger-max");
+    expect(codes(35)).not.toContain("only-raises");
+    expect(codes(37)).toContain("lowers-larger-max");
+    expect(codes(38)).toContain("only-raises");
+    expect(codes(38)).not.toContain("lowers-larger-max");
+    expect(computeKubeProxy({ cores: 8, version: k8s(38), maxPerCore: 0 }).notes).not.toContainEqual({
+      code: "only-raises",
+    });
   });
 
   it("flags a product above INT_MAX, which the sysctl refuses", () => {

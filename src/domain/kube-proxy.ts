@@ -52,6 +52,13 @@ export const KUBE_PROXY = {
   cap: 1048576,
   capSince: k8s(36),
   /**
+   * PR #142035 "Don't set nf_conntrack_max if it's already larger than needed" (merged Sept 2026,
+   * fixing issue #141943, the 1.35 → 1.36 regression): CHANGELOG-1.38.md lists it in
+   * v1.38.0-alpha.1, "Changelog since v1.37.0", so 1.38 is the first minor release. Its backports
+   * to release-1.37 (#142198) and release-1.36 (#142199) were approved but not seen merged.
+   */
+  onlyRaisesSince: k8s(38),
+  /**
    * conntrack.udpTimeout / udpStreamTimeout and tcpBeLiberal: PR #120354 (merged Sept 2023), believed
    * first released in 1.29 (UNVERIFIED tag).
    */
@@ -153,9 +160,10 @@ export interface KubeProxyParams {
  * - `hashsize`: kube-proxy writes max / 4 to /sys/module/nf_conntrack/parameters/hashsize when the
  *   table is smaller; that needs the host's network namespace and a writable /sys, otherwise
  *   kube-proxy logs an error and an event (docker#24000).
- * - `only-raises`: kube-proxy leaves nf_conntrack_max alone when it is already larger (PR #142035,
- *   merged Sept 2026, cherry-picks to 1.37 and 1.36 proposed; which patch releases carry it is
- *   UNVERIFIED).
+ * - `only-raises`: from 1.38 kube-proxy leaves nf_conntrack_max alone when it is already larger
+ *   (PR #142035).
+ * - `lowers-larger-max`: 1.36 and 1.37 write the capped value even over a larger one; backports of
+ *   PR #142035 to their patch releases were proposed, not confirmed.
  * - `sets-timeouts`: kube-proxy writes nf_conntrack_tcp_timeout_established and _close_wait.
  */
 export type KubeProxyNote =
@@ -166,6 +174,7 @@ export type KubeProxyNote =
   | { code: "above-int-max"; max: number }
   | { code: "hashsize"; hashsize: number }
   | { code: "only-raises" }
+  | { code: "lowers-larger-max" }
   | { code: "sets-timeouts" };
 
 export interface KubeProxyResult {
@@ -230,7 +239,8 @@ export function computeKubeProxy(params: KubeProxyParams): KubeProxyResult {
     // nf_conntrack_max is bounded 0..INT_MAX (proc_dointvec_minmax, 8b6861390ffe).
     if (max > INT_MAX) notes.push({ code: "above-int-max", max });
     notes.push({ code: "hashsize", hashsize: floorDiv(max, 4) });
-    if (capped) notes.push({ code: "only-raises" });
+    if (k8sAtLeast(params.version, KUBE_PROXY.onlyRaisesSince)) notes.push({ code: "only-raises" });
+    else if (capped) notes.push({ code: "lowers-larger-max" });
   }
   if (established > 0 || closeWait > 0) notes.push({ code: "sets-timeouts" });
 

@@ -470,7 +470,9 @@ export const en = {
       hashsize: (hashsize: string) =>
         `kube-proxy also raises hashsize to ${hashsize} (max ÷ 4) when the table is smaller; that needs the host's network namespace and a writable /sys.`,
       "only-raises": () =>
-        "Newer kube-proxy releases only raise nf_conntrack_max, never lower it (PR #142035).",
+        "Since 1.38 kube-proxy only raises nf_conntrack_max: a larger value already set stays (PR #142035).",
+      "lowers-larger-max": () =>
+        "1.36 and 1.37 write this value even over a larger one already set (issue #141943); 1.38 only raises it (PR #142035), and backports to 1.36 and 1.37 patch releases were proposed, not confirmed.",
       "sets-timeouts": () => "kube-proxy also sets TCP established to 24 h and close_wait to 1 h.",
     } satisfies Record<KubeProxyNote["code"], (...args: string[]) => string>,
     configTitle: (max: string) => `kube-proxy configuration for nf_conntrack_max ${max}`,

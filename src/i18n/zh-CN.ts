@@ -408,7 +408,10 @@ export const zhCN: Messages = {
       "above-int-max": (max) => `${max} 超出内核参数的取值范围：kube-proxy 将无法启动。`,
       hashsize: (hashsize) =>
         `表较小时，kube-proxy 还会把 hashsize 调大到 ${hashsize}（max ÷ 4）；这需要主机网络命名空间和可写的 /sys。`,
-      "only-raises": () => "较新的 kube-proxy 只会调大 nf_conntrack_max，不会调小（PR #142035）。",
+      "only-raises": () =>
+        "1.38 起 kube-proxy 只会调大 nf_conntrack_max：已设置的更大值会保留（PR #142035）。",
+      "lowers-larger-max": () =>
+        "1.36 和 1.37 即使已设置了更大的值也会写入此值（issue #141943）；1.38 起只会调大（PR #142035），向 1.36、1.37 补丁版本的回移已提出，尚未确认。",
       "sets-timeouts": () => "kube-proxy 还会把 TCP established 设为 24 小时、close_wait 设为 1 小时。",
     },
     configTitle: (max) => `使 nf_conntrack_max 为 ${max} 的 kube-proxy 配置`,
