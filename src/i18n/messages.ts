@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { create } from "zustand";
-import { detectLocale, LOCALES, type Locale } from "../domain/locale";
+import { LOCALES, pageLocale, type Locale } from "../domain/locale";
 import { useCalcStore } from "../store/calc-store";
 import type { Messages } from "./en";
 
@@ -29,7 +29,7 @@ export function loadMessages(locale: Locale): Promise<void> {
 
 /** The page language: the link's `lang` if any, else the browser's preference. */
 export function initialLocale(lang: Locale | null): Locale {
-  return lang ?? detectLocale(navigator.languages);
+  return pageLocale(lang, navigator.languages);
 }
 
 /**

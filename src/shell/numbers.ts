@@ -1,5 +1,5 @@
 import { formatBinaryBytes, formatInteger } from "../domain/format";
-import { detectLocale, type Locale } from "../domain/locale";
+import { pageLocale, type Locale } from "../domain/locale";
 import { computeSizing } from "../domain/sizing";
 import { decodeSizingLink } from "../url/sizing-link";
 
@@ -25,7 +25,7 @@ export function shellNumbers(
 ): { locale: Locale; numbers: ShellNumber[] } {
   const { inputs, lang } = decodeSizingLink(search);
   const sizing = computeSizing(inputs);
-  const locale = lang ?? detectLocale(languages);
+  const locale = pageLocale(lang, languages);
   const numbers: ShellNumber[] = [
     {
       title: "nf_conntrack_max",
