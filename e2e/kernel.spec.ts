@@ -19,7 +19,9 @@ test("a new kernel: its own defaults, no boot line, buckets set by sysctl", asyn
   await expect(page.getByTestId("apply-commands")).toContainText(
     "echo 771584 > /sys/module/nf_conntrack/parameters/hashsize",
   );
-  await expect(page.getByTestId("apply-commands")).toContainText("read-only inside containers");
+  await expect(page.getByTestId("apply-commands")).toContainText(
+    "only from the host's network namespace, never from a container",
+  );
 });
 
 test("an old kernel: factor 4, its boot line, and buckets only through the module", async ({ page }) => {
@@ -58,9 +60,20 @@ test("changing the kernel and page size updates the defaults live", async ({ pag
   await expect(page).toHaveURL(/kernel=2\.6\.32&page=64$/);
 });
 
+test("a distribution kernel says it may differ from the vanilla release", async ({ page }) => {
+  await page.goto("./?kernel=5.14.0-427.13.1.el9_4.x86_64");
+  await expect(page.getByTestId("kernel-distribution-note")).toContainText(
+    "`-427.13.1.el9_4.x86_64` marks a Red Hat Enterprise Linux kernel",
+  );
+  await page.locator("input[name=kernel]").fill("5.14");
+  await expect(page.getByTestId("kernel-distribution-note")).toHaveCount(0);
+});
+
 test("a version inside an unconfirmed boundary says so", async ({ page }) => {
-  await page.goto("./?kernel=5.14");
-  await expect(page.getByText(/RHEL 9 kernels \(5\.14\) carry many backports/)).toBeVisible();
+  await page.goto("./?kernel=2.6.18");
+  await expect(
+    page.getByText(/kernels 2\.6\.15 to 2\.6\.21 ship both ip_conntrack and nf_conntrack/),
+  ).toBeVisible();
 });
 
 test("bad kernel and page values are flagged at their fields", async ({ page }) => {

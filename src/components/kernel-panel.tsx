@@ -9,7 +9,7 @@ import { RichText } from "./rich-text";
 export function KernelPanel() {
   const { t, locale } = useMessages();
   const { inputs, sizing } = useSizing();
-  const { kernel, differences, uncertain } = useKernelView();
+  const { kernel, differences, uncertain, distribution } = useKernelView();
   const n = (value: number) => formatInteger(value, locale);
   const version = formatKernelVersion(inputs.kernel);
   const { names } = kernel.rules;
@@ -81,6 +81,17 @@ export function KernelPanel() {
             <RichText text={t.uncertain[code]} />
           </li>
         ))}
+        {distribution && (
+          <li className="uncertain" data-testid="kernel-distribution-note">
+            <RichText
+              text={t.distribution.note(
+                distribution.suffix,
+                t.distribution.vendors[distribution.vendor],
+                version,
+              )}
+            />
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -77,6 +77,10 @@ export function KubePanel() {
                     </li>
                   ) : note.code === "sysctl-for" ? (
                     <li key={note.code}>{k.sysctlFor(note.keys.join(", "))}</li>
+                  ) : note.code === "only-raises" ? (
+                    <li key={note.code} className="warning">
+                      {k.configOnlyRaises(note.timeouts)}
+                    </li>
                   ) : null,
                 )}
               </ul>
@@ -100,10 +104,16 @@ function noteMessage(t: Messages, note: KubeProxyNote, locale: Locale): string {
     case "above-int-max":
       return notes["above-int-max"](n(note.max));
     case "hashsize":
-      return notes.hashsize(n(note.hashsize));
+      return notes.hashsize(n(note.hashsize), note.fatal);
+    case "only-raises":
+      return notes["only-raises"](note.timeouts);
+    case "raises-timeouts":
+      return notes["raises-timeouts"](
+        note.established === null ? null : n(note.established),
+        note.closeWait === null ? null : n(note.closeWait),
+      );
     case "overwrites-max":
     case "leaves-max":
-    case "only-raises":
     case "lowers-larger-max":
     case "sets-timeouts":
       return notes[note.code]();

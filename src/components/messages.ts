@@ -143,6 +143,8 @@ export function differenceMessage(t: Messages, difference: KernelDifference, loc
       return d["table-per-namespace"]();
     case "buckets-sysctl-read-only":
       return d["buckets-sysctl-read-only"]();
+    case "hashsize-at-load-only":
+      return d["hashsize-at-load-only"]();
     case "ip-conntrack":
       return d["ip-conntrack"]();
     case "list-head":

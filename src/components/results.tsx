@@ -75,6 +75,9 @@ export function Results() {
               String(sizing.headBytes),
               formatBinaryBytes(sizing.memory.hashTable),
             )}
+            {sizing.hashTableFootprint &&
+              sizing.hashTableFootprint.bytes > sizing.memory.hashTable &&
+              r.hashTableFootprint(formatBinaryBytes(sizing.hashTableFootprint.bytes))}
           </li>
         </ul>
       </ResultCard>

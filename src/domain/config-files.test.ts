@@ -33,7 +33,7 @@ describe("the sysctl.d drop-in", () => {
   });
 
   it("sets both keys in sysctl.conf(5) syntax on a kernel whose buckets sysctl is writable", () => {
-    const text = render({ kernel: "4.7" });
+    const text = render({ kernel: "4.8" });
     expect(settings(text)).toEqual([
       "net.netfilter.nf_conntrack_max = 524288",
       "net.netfilter.nf_conntrack_buckets = 131072",
@@ -134,7 +134,25 @@ describe("the other blocks", () => {
       "sysctl net.netfilter.nf_conntrack_max net.netfilter.nf_conntrack_buckets",
     ]);
     expect(text).toMatch(/root/);
-    expect(text).toMatch(/read-only inside containers/);
+    // E9: the bucket count only from the host's namespace; max host-wide, writable from privileged
+    // containers before 2671fa4dc010 (5.13).
+    expect(text).toMatch(/only from the host's network namespace, never from a container/);
+  });
+
+  it("warns that a privileged container can still write the max before 5.13 (E9, 2671fa4dc010)", () => {
+    const text = render({ kernel: "5.10" }, "apply");
+    expect(text).toMatch(/bucket count can be written only from the host's network namespace/);
+    expect(text).toMatch(/privileged container can still write it \(until 5\.13\)/);
+  });
+
+  it("leaves nf_conntrack_buckets out of sysctl.d on 4.7, where it is still read-only (E4)", () => {
+    expect(settings(render({ kernel: "4.7" }))).toEqual(["net.netfilter.nf_conntrack_max = 524288"]);
+  });
+
+  it("sets hashsize only at module load before 2.6.15 (E6)", () => {
+    const text = render({ kernel: "2.6.14" }, "apply");
+    expect(text).not.toMatch(/> \/sys\/module\/.*hashsize/);
+    expect(settings(text).join("\n")).not.toMatch(/hashsize/);
   });
 
   it("bundles every block in one setup script with quoted here-documents", () => {

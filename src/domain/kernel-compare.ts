@@ -23,6 +23,7 @@ export type KernelDifference =
   | { code: "max-from-unrounded"; bucketsUnrounded: number }
   | { code: "table-per-namespace" }
   | { code: "buckets-sysctl-read-only" }
+  | { code: "hashsize-at-load-only" }
   | { code: "ip-conntrack" }
   | { code: "list-head" }
   | { code: "num-physpages" };
@@ -43,6 +44,7 @@ export const DIFFERENCE_SEVERITY: Readonly<Record<KernelDifference["code"], "war
   "max-from-unrounded": "info",
   "table-per-namespace": "warning",
   "buckets-sysctl-read-only": "info",
+  "hashsize-at-load-only": "warning",
   "ip-conntrack": "info",
   "list-head": "info",
   "num-physpages": "info",
@@ -103,40 +105,26 @@ export function explainDifferences(
   }
   if (rules.tablePerNamespace) out.push({ code: "table-per-namespace" });
   if (!rules.bucketsSysctlWritable) out.push({ code: "buckets-sysctl-read-only" });
+  if (!rules.hashsizeWritable) out.push({ code: "hashsize-at-load-only" });
   if (rules.era === "ip_conntrack") out.push({ code: "ip-conntrack" });
   if (rules.headPointers === 2) out.push({ code: "list-head" });
   if (!rules.ramFromMemTotal) out.push({ code: "num-physpages" });
   return out;
 }
 
-/** A version boundary that could not be confirmed from a primary source (docs/formulas.md). */
-export type UncertainBoundary =
-  | "ip-or-nf-conntrack"
-  | "hlist-2.6.23"
-  | "netns-start"
-  | "cap-65536"
-  | "global-table"
-  | "boot-line"
-  | "rhel9-5.14";
+/**
+ * A version window whose behaviour cannot be told from the version alone. 2.6.15 to 2.6.21 ship
+ * both ip_conntrack and nf_conntrack (587aa64163b removed ip_conntrack in 2.6.22), and which one a
+ * host runs depends on its build. Every other boundary was checked in the source of the releases
+ * on both sides (BOUNDARIES in kernel-defaults.ts).
+ */
+export type UncertainBoundary = "ip-or-nf-conntrack";
 
 const UNCERTAIN: ReadonlyArray<{ code: UncertainBoundary; from: KernelVersion; until: KernelVersion }> = [
-  // 2.6.15 … 2.6.21 ship both ip_conntrack and nf_conntrack.
   { code: "ip-or-nf-conntrack", from: v(2, 6, 15), until: BOUNDARIES.nfConntrackOnly },
-  // 2.6.22.15 has list heads and no rounding, 2.6.24 has hlist heads and rounding; 2.6.23 unchecked.
-  { code: "hlist-2.6.23", from: v(2, 6, 23), until: BOUNDARIES.factor4 },
-  // Per-namespace tables (and max from the unrounded size) believed from 2.6.27.
-  { code: "netns-start", from: v(2, 6, 26), until: v(2, 6, 28) },
-  // 3.18.47 lacks the > 4 GiB cap and 4.0.5 has it; 3.19 rests on a documentation date.
-  { code: "cap-65536", from: BOUNDARIES.cap65536, until: v(4, 0) },
-  // Single table, writable buckets sysctl: believed 4.7, the sysctl certain by 4.14.
-  { code: "global-table", from: v(4, 5), until: v(4, 15) },
-  // The boot line is in 4.12-era source and not in 4.19-era source.
-  { code: "boot-line", from: v(4, 12), until: BOUNDARIES.bootLineRemoved },
-  // RHEL 9 (5.14) carries many backports; whether it has d532bcd0b269 is not known.
-  { code: "rhel9-5.14", from: v(5, 14), until: BOUNDARIES.factor1 },
 ];
 
-/** The uncertain boundaries that the given version falls inside. */
+/** The uncertain windows that the given version falls inside. */
 export function uncertainBoundaries(version: KernelVersion): UncertainBoundary[] {
   return UNCERTAIN.filter(
     ({ from, until }) => atLeast(version, from) && compareKernelVersions(version, until) < 0,

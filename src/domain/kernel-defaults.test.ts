@@ -134,6 +134,49 @@ describe("the kernel's own boot defaults", () => {
       buckets: 512,
       max: 128,
     },
+    // E1: 2.6.23 (f205c5e0c28a, 8e5105a0c36a) already has hlist heads, factor 4 and page rounding.
+    {
+      name: "2.6.23 990 MiB: hlist heads, factor 4, max from the rounded size",
+      ram: 990 * MiB,
+      arch: 64,
+      kernel: v(2, 6, 23),
+      buckets: 8192,
+      max: 32768,
+    },
+    // E2: 2.6.27 still has one table, max from the rounded size.
+    {
+      name: "2.6.27 990 MiB: one table, max from the rounded size",
+      ram: 990 * MiB,
+      arch: 64,
+      kernel: v(2, 6, 27),
+      buckets: 8192,
+      max: 32768,
+    },
+    {
+      name: "2.6.28 990 MiB: per-namespace, max from the unrounded 7920",
+      ram: 990 * MiB,
+      arch: 64,
+      kernel: v(2, 6, 28),
+      buckets: 8192,
+      max: 31680,
+    },
+    // E3: vanilla 3.19.8 caps at 16384 above 1 GiB; the 65536 cap above 4 GiB is new in 4.0.
+    {
+      name: "3.19 16 GiB: 16384 / 65536",
+      ram: 16 * GiB,
+      arch: 64,
+      kernel: v(3, 19),
+      buckets: 16384,
+      max: 65536,
+    },
+    {
+      name: "4.0 16 GiB: 65536 / 262144",
+      ram: 16 * GiB,
+      arch: 64,
+      kernel: v(4, 0),
+      buckets: 65536,
+      max: 262144,
+    },
     // list_head era: two-pointer heads, factor 8, cap 8192, no rounding.
     {
       name: "2.6.22 nf_conntrack 2 GiB",
@@ -183,6 +226,13 @@ describe("the kernel's own boot defaults", () => {
       kernel: v(2, 6, 22),
       line: "nf_conntrack version 0.5.0 (8192 buckets, 65536 max)",
     },
+    // 2.6.23 to 2.6.27 print the rounded size and the max computed from it (E1, E2).
+    {
+      ram: 990 * MiB,
+      arch: 64,
+      kernel: v(2, 6, 27),
+      line: "nf_conntrack version 0.5.0 (8192 buckets, 32768 max)",
+    },
     // 32-bit, 991 MiB on a pre-4.7 kernel prints the unrounded size.
     {
       ram: 15856 * 65536,
@@ -199,9 +249,34 @@ describe("the kernel's own boot defaults", () => {
       "ip_conntrack version 2.4 (8192 buckets, 65536 max) - 304 bytes per conntrack",
     );
     // Just under 1 GiB on 32-bit: 8191 buckets, not rounded.
-    expect(kernelDefault(8191 * 131072, 32, v(2, 6, 9), 4 * KiB, 296).bootLine).toBe(
+    expect(kernelDefault(8191 * 131072, 32, v(2, 6, 18), 4 * KiB, 296).bootLine).toBe(
       "ip_conntrack version 2.4 (8191 buckets, 65528 max) - 296 bytes per conntrack",
     );
+  });
+
+  it("prints the ip_conntrack version string of each release (E6)", () => {
+    // IP_CONNTRACK_VERSION: "2.1" up to 2.6.13, "2.3" in 2.6.14, "2.4" from 2.6.15 (eed75f191d83).
+    const line = (kernel: KernelVersion) => kernelDefault(2 * GiB, 32, kernel, 4 * KiB, 304).bootLine;
+    expect(line(v(2, 6, 9))).toBe(
+      "ip_conntrack version 2.1 (8192 buckets, 65536 max) - 304 bytes per conntrack",
+    );
+    expect(line(v(2, 6, 13))).toMatch(/^ip_conntrack version 2\.1 /);
+    expect(line(v(2, 6, 14))).toMatch(/^ip_conntrack version 2\.3 /);
+    expect(line(v(2, 6, 15))).toMatch(/^ip_conntrack version 2\.4 /);
+  });
+
+  it("takes hashsize at run time only from 2.6.15 (E6, eed75f191d83)", () => {
+    expect(kernelRules(v(2, 6, 14)).hashsizeWritable).toBe(false);
+    expect(kernelRules(v(2, 6, 15)).hashsizeWritable).toBe(true);
+    expect(kernelRules(v(6, 12)).hashsizeWritable).toBe(true);
+  });
+
+  it("prints the nf_conntrack boot line up to 4.15 and none from 4.16 (E5)", () => {
+    expect(kernelDefault(16 * GiB, 64, v(4, 15)).bootLine).toBe(
+      "nf_conntrack version 0.5.0 (65536 buckets, 262144 max)",
+    );
+    expect(kernelDefault(16 * GiB, 64, v(4, 16)).bootLine).toBeNull();
+    expect(kernelDefault(16 * GiB, 64, v(4, 18)).bootLine).toBeNull();
   });
 
   it("allocates the pre-4.7 table rounded even though it prints it unrounded", () => {
@@ -228,8 +303,9 @@ describe("the kernel's own boot defaults", () => {
   });
 
   it("knows the per-namespace era and the RAM figure of each version", () => {
-    expect(kernelRules(v(2, 6, 26)).tablePerNamespace).toBe(false);
-    expect(kernelRules(v(2, 6, 27)).tablePerNamespace).toBe(true);
+    // 400dad39d1c3 ("per-netns conntrack hash") is first in v2.6.28 (E2).
+    expect(kernelRules(v(2, 6, 27)).tablePerNamespace).toBe(false);
+    expect(kernelRules(v(2, 6, 28)).tablePerNamespace).toBe(true);
     expect(kernelRules(v(4, 6)).tablePerNamespace).toBe(true);
     expect(kernelRules(v(4, 7)).tablePerNamespace).toBe(false);
     expect(kernelRules(v(2, 6, 31)).ramFromMemTotal).toBe(false);
@@ -237,7 +313,9 @@ describe("the kernel's own boot defaults", () => {
   });
 
   it("knows which kernels take nf_conntrack_buckets by sysctl", () => {
-    expect(kernelRules(v(4, 7)).bucketsSysctlWritable).toBe(true);
+    // Mode 0444 in 4.7.4's nf_conntrack_standalone.c, 0644 with nf_conntrack_hash_sysctl in 4.8.15 (E4).
+    expect(kernelRules(v(4, 8)).bucketsSysctlWritable).toBe(true);
+    expect(kernelRules(v(4, 7)).bucketsSysctlWritable).toBe(false);
     expect(kernelRules(v(4, 6)).bucketsSysctlWritable).toBe(false);
     expect(kernelRules(v(3, 10)).names.maxSysctl).toBe("net.netfilter.nf_conntrack_max");
     expect(kernelRules(v(2, 6, 18)).names.maxSysctl).toBe("net.ipv4.netfilter.ip_conntrack_max");

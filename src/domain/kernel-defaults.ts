@@ -15,7 +15,7 @@ export interface KernelRules {
   readonly era: "ip_conntrack" | "list_head" | "factor4" | "factor1";
   /** The module and sysctl names of that code. */
   readonly names: ConntrackNames;
-  /** sizeof(bucket head) in pointers: 2 for struct list_head, 1 for hlist heads (2.6.24 on). */
+  /** sizeof(bucket head) in pointers: 2 for struct list_head, 1 for hlist heads (2.6.23 on). */
   readonly headPointers: 1 | 2;
   /** nf_conntrack_max = factor × buckets when the kernel sizes the table itself. */
   readonly maxFactor: 8 | 4 | 1;
@@ -25,16 +25,29 @@ export interface KernelRules {
   readonly caps: readonly BucketCap[];
   /** Whether the table size is rounded up to whole pages of heads (nf_ct_alloc_hashtable()). */
   readonly roundsToPages: boolean;
-  /** Whether max is computed from the rounded table size (not in the per-namespace era, 2.6.27 … 4.6). */
+  /** Whether max is computed from the rounded table size (not in the per-namespace era, 2.6.28 … 4.6). */
   readonly maxFromRoundedSize: boolean;
-  /** ≥ 4.7 (3183ab8997a4): net.netfilter.nf_conntrack_buckets can be written by sysctl. */
+  /** ≥ 4.8 (3183ab8997a4): net.netfilter.nf_conntrack_buckets can be written by sysctl. */
   readonly bucketsSysctlWritable: boolean;
-  /** 2.6.27 … 4.6: every network namespace allocates a table of its own. */
+  /**
+   * ≥ 2.6.15 (eed75f191d83): the hashsize module parameter can be written at run time, which
+   * resizes the loaded table; before, it is read only at module load.
+   */
+  readonly hashsizeWritable: boolean;
+  /**
+   * ≥ 5.13 (2671fa4dc010): nf_conntrack_max can be written only from the host's network
+   * namespace; before, also from a privileged container, which changed the host-wide value.
+   */
+  readonly maxSysctlHostOnly: boolean;
+  /** 2.6.28 … 4.6: every network namespace allocates a table of its own. */
   readonly tablePerNamespace: boolean;
   /** ≥ 2.6.32: sized from totalram_pages (MemTotal); before, from num_physpages (closer to installed RAM). */
   readonly ramFromMemTotal: boolean;
   /** The line the kernel logs when it sizes the table, if this version prints one. */
-  readonly bootLine: "ip_conntrack" | "nf_conntrack" | null;
+  readonly bootLine:
+    | { readonly module: "ip_conntrack"; readonly version: string }
+    | { readonly module: "nf_conntrack" }
+    | null;
 }
 
 export interface ConntrackNames {
@@ -67,40 +80,68 @@ const IP_NAMES: ConntrackNames = {
 };
 
 /**
- * Version boundaries, each with its source. "Likely" ones rest on source trees of the versions
- * around them (docs/formulas.md, "Version facts: resolved and uncertain"); uncertainBoundaries() tells the user.
+ * Version boundaries, each checked in the source of the releases on both sides of it (a
+ * single-release tree identified by its Makefile, or mainline history: the commit is an ancestor
+ * of the first release tag and not of the one before). See docs/formulas.md.
  */
 export const BOUNDARIES = {
-  /** ip_conntrack gone, only nf_conntrack (likely 2.6.22: 2.6.21 trees still build ip_conntrack_core.c). */
+  /** 2.6.15 (eed75f191d83): ip_conntrack's hashsize becomes writable at run time; before, 0400. */
+  hashsizeWritable: v(2, 6, 15),
+  /** ip_conntrack removed, only nf_conntrack (587aa64163b, first in v2.6.22). */
   nfConntrackOnly: v(2, 6, 22),
   /**
-   * hlist heads (one pointer), max factor 4, floor 32, cap 16384 above 1 GiB, page rounding in
-   * nf_ct_alloc_hashtable() (likely 2.6.24: absent in 2.6.22.15, present in 2.6.24 source).
+   * hlist heads (one pointer), max factor 4, floor 32, cap 16384 above 1 GiB, and the table
+   * rounded to whole pages before max is computed: f205c5e0c28a ("use hlists for conntrack
+   * hash") and 8e5105a0c36a ("round up hashsize to next multiple of PAGE_SIZE") are in v2.6.23
+   * (bbf25010f1a6), not in v2.6.22 (7dcca30a32aa), which still uses list_head and `8 *`.
    */
-  factor4: v(2, 6, 24),
+  factor4: v(2, 6, 23),
   /**
-   * Per-namespace tables (netns conntrack, believed 2.6.27): each netns allocates its own rounded
-   * copy, and max is computed before, from the unrounded size (2.6.31 and 3.18 sources).
+   * A table per network namespace (400dad39d1c3 "per-netns conntrack hash", first in v2.6.28,
+   * 4a6908a3a050): max is computed from the global size before each namespace allocates its own
+   * rounded copy, so max and the boot line use the unrounded size. 2.6.23 to 2.6.27 have one table.
    */
-  tablePerNamespace: v(2, 6, 27),
-  /** RAM from totalram_pages instead of num_physpages (Jan Beulich's patch on 2.6.31-rc6: 2.6.32). */
+  tablePerNamespace: v(2, 6, 28),
+  /** RAM from totalram_pages instead of num_physpages (4481374ce88b, first in v2.6.32). */
   totalramPages: v(2, 6, 32),
   /**
-   * Cap 65536 above 4 GiB: absent in 3.18.47, present in 4.0.5; its documentation lines date
-   * from 2014-12-03, in the 3.19 merge window (likely 3.19).
+   * Cap 65536 above 4 GiB: vanilla 3.19.8 has only the 16384 cap above 1 GiB (its
+   * nf_conntrack_init_start() and Documentation/networking/nf_conntrack-sysctl.txt); 4.0.5 has both.
    */
-  cap65536: v(3, 19),
+  cap65536: v(4, 0),
   /**
-   * One global table, max from the rounded size, and a writable nf_conntrack_buckets sysctl
-   * (3183ab8997a4): believed 4.7. The sysctl is certain by 4.14 (its fix f6351c3f1c27 went to
-   * 4.14 stable); the single table is seen in source of 4.12 or later.
+   * One global table, allocated (rounded) before max is computed from it: 4.6.2 still allocates
+   * per namespace, 4.7.4 has the single nf_conntrack_hash.
    */
   globalTable: v(4, 7),
-  /** The "nf_conntrack version 0.5.0 (…)" boot line: present in 4.12-era source, gone by 4.19. */
-  bootLineRemoved: v(4, 19),
+  /**
+   * net.netfilter.nf_conntrack_buckets writable (0644, nf_conntrack_hash_sysctl(), 3183ab8997a4):
+   * 4.7.4's nf_conntrack_standalone.c still registers it 0444; 4.8.15's makes it writable.
+   */
+  bucketsSysctlWritable: v(4, 8),
+  /**
+   * The "nf_conntrack version 0.5.0 (…)" boot line: printed by 4.15.1's nf_conntrack_core.c;
+   * 4.16.13 has neither the NF_CONNTRACK_VERSION define nor the printk.
+   */
+  bootLineRemoved: v(4, 16),
+  /**
+   * nf_conntrack_max read-only outside init_net (2671fa4dc010 "netfilter: conntrack: Make global
+   * sysctls readonly in non-init netns", first in v5.13; also backported to 5.10.y and 5.12.y).
+   */
+  maxSysctlHostOnly: v(5, 13),
   /** d532bcd0b269 "netfilter: conntrack: sanitize table size default settings" (5.15-rc1). */
   factor1: v(5, 15),
 } as const;
+
+/**
+ * ip_conntrack's IP_CONNTRACK_VERSION, printed in its boot line: "2.1" up to 2.6.13, "2.3" in
+ * 2.6.14, "2.4" from 2.6.15 (ip_conntrack_core.c of those releases).
+ */
+function ipConntrackVersion(version: KernelVersion): string {
+  if (atLeast(version, v(2, 6, 15))) return "2.4";
+  if (atLeast(version, v(2, 6, 14))) return "2.3";
+  return "2.1";
+}
 
 /** The rules of the given kernel version. */
 export function kernelRules(version: KernelVersion): KernelRules {
@@ -108,7 +149,9 @@ export function kernelRules(version: KernelVersion): KernelRules {
   const perNamespace = atLeast(version, BOUNDARIES.tablePerNamespace) && !globalTable;
   const common = {
     maxFromRoundedSize: !perNamespace,
-    bucketsSysctlWritable: globalTable,
+    bucketsSysctlWritable: atLeast(version, BOUNDARIES.bucketsSysctlWritable),
+    hashsizeWritable: atLeast(version, BOUNDARIES.hashsizeWritable),
+    maxSysctlHostOnly: atLeast(version, BOUNDARIES.maxSysctlHostOnly),
     tablePerNamespace: perNamespace,
     ramFromMemTotal: atLeast(version, BOUNDARIES.totalramPages),
   };
@@ -146,7 +189,7 @@ export function kernelRules(version: KernelVersion): KernelRules {
         { aboveBytes: GiB, buckets: 16384, only64: false },
       ],
       roundsToPages: true,
-      bootLine: atLeast(version, BOUNDARIES.bootLineRemoved) ? null : "nf_conntrack",
+      bootLine: atLeast(version, BOUNDARIES.bootLineRemoved) ? null : { module: "nf_conntrack" },
     };
   }
   // ip_conntrack_init() and the first nf_conntrack_init(): list_head heads, 8192 cap, floor 16,
@@ -161,7 +204,9 @@ export function kernelRules(version: KernelVersion): KernelRules {
     floorBuckets: 16,
     caps: [{ aboveBytes: GiB, buckets: 8192, only64: false }],
     roundsToPages: false,
-    bootLine: ipConntrack ? "ip_conntrack" : "nf_conntrack",
+    bootLine: ipConntrack
+      ? { module: "ip_conntrack", version: ipConntrackVersion(version) }
+      : { module: "nf_conntrack" },
   };
 }
 
@@ -217,7 +262,7 @@ export function computeKernelDefault(params: {
   // nf_ct_alloc_hashtable(): roundup(size, PAGE_SIZE / sizeof(struct hlist_nulls_head)).
   const buckets = rules.roundsToPages ? roundUp(unrounded, floorDiv(params.page, headBytes)) : unrounded;
   // Outside the per-namespace era the table is allocated first and max derived from its rounded
-  // size (2.6.24 source; 48f4e7f7… for ≥ 4.7).
+  // size (v2.6.23's nf_conntrack_init(); 48f4e7f7c2b4 for ≥ 4.7).
   const max = rules.maxFactor * (rules.maxFromRoundedSize ? buckets : unrounded);
   const entries = bytes(max * params.struct);
   const hashTable = bytes(buckets * headBytes);
@@ -237,15 +282,11 @@ export function computeKernelDefault(params: {
 /**
  * The kernel's own log line. nf_conntrack: printk("nf_conntrack version %s (%u buckets, %d max)\n",
  * NF_CONNTRACK_VERSION = "0.5.0", …); ip_conntrack: "ip_conntrack version %s (%u buckets, %d max)
- * - %Zd bytes per conntrack" with IP_CONNTRACK_VERSION "2.4" and sizeof(struct ip_conntrack).
+ * - %Zd bytes per conntrack" with IP_CONNTRACK_VERSION and sizeof(struct ip_conntrack).
  */
 function renderBootLine(rules: KernelRules, buckets: number, max: number, struct: Bytes): string | null {
-  switch (rules.bootLine) {
-    case "nf_conntrack":
-      return `nf_conntrack version 0.5.0 (${buckets} buckets, ${max} max)`;
-    case "ip_conntrack":
-      return `ip_conntrack version 2.4 (${buckets} buckets, ${max} max) - ${struct} bytes per conntrack`;
-    case null:
-      return null;
-  }
+  const line = rules.bootLine;
+  if (line === null) return null;
+  if (line.module === "nf_conntrack") return `nf_conntrack version 0.5.0 (${buckets} buckets, ${max} max)`;
+  return `ip_conntrack version ${line.version} (${buckets} buckets, ${max} max) - ${struct} bytes per conntrack`;
 }

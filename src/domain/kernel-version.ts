@@ -66,3 +66,33 @@ export const v = (major: number, minor: number, patch: number | null = null): Ke
 
 /** a >= b */
 export const atLeast = (a: KernelVersion, b: KernelVersion): boolean => compareKernelVersions(a, b) >= 0;
+
+/** Who built a kernel, as its `uname -r` suffix tells. */
+export type KernelVendor = "rhel" | "oracle" | "amazon" | "fedora" | "ubuntu" | "debian" | "suse" | "other";
+
+/**
+ * A distribution kernel: `uname -r` with a suffix after the version. Distributions backport
+ * changes into their kernels (Red Hat's el8/el9 kernels carry whole netfilter series), so such a
+ * kernel may not behave like the vanilla release of its version number.
+ *
+ * @example distributionKernel("4.18.0-513.el8.x86_64") // { vendor: "rhel", suffix: "-513.el8.x86_64" }
+ * @example distributionKernel("6.12") // null
+ */
+export function distributionKernel(text: string): { vendor: KernelVendor; suffix: string } | null {
+  const trimmed = text.trim();
+  const match = /^\d{1,2}\.\d{1,3}(?:\.\d{1,5})?([^\d.].*)$/.exec(trimmed);
+  const suffix = match?.[1];
+  if (suffix === undefined || isNewestKeyword(trimmed)) return null;
+  return { vendor: kernelVendor(suffix.toLowerCase()), suffix };
+}
+
+function kernelVendor(suffix: string): KernelVendor {
+  if (/uek/.test(suffix)) return "oracle";
+  if (/\.el\d+/.test(suffix)) return "rhel";
+  if (/amzn\d/.test(suffix)) return "amazon";
+  if (/\.fc\d+/.test(suffix)) return "fedora";
+  if (/\+deb\d+|~bpo|-(?:amd64|arm64|686|686-pae|cloud-amd64|rt-amd64)$/.test(suffix)) return "debian";
+  if (/^-\d+-(?:generic|lowlatency|aws|azure|gcp|gke|kvm|oracle|ibm|raspi)/.test(suffix)) return "ubuntu";
+  if (/-default$|\.sles|-azure$/.test(suffix)) return "suse";
+  return "other";
+}

@@ -12,6 +12,7 @@ import {
   kubeProxyConfigFor,
   kubeProxyHashsizeWrite,
   kubeProxyLeaveAloneConfig,
+  kubeProxyWriteMode,
   renderKubeProxyConfig,
   renderKubeProxyFlags,
   tryParseKubernetesVersion,
@@ -134,13 +135,58 @@ describe("computeKubeProxy: getConntrackMax()", () => {
     expect(computeKubeProxy({ cores: 64, version: k8s(36) }).notes).toEqual([
       { code: "capped", scaled: 2097152 },
       { code: "overwrites-max" },
-      { code: "hashsize", hashsize: 262144 },
+      { code: "hashsize", hashsize: 262144, fatal: true },
       { code: "lowers-larger-max" },
       { code: "sets-timeouts" },
     ]);
   });
 
-  it("says which releases lower a larger max and which only raise it (PR #142035, in 1.38)", () => {
+  it("only raises max and both TCP timeouts in 1.23 to 1.28 (E7: setIntSysCtl() writes when val < value)", () => {
+    const result = computeKubeProxy({ cores: 8, version: k8s(28) });
+    expect(result.max).toBe(262144);
+    // The kernel's own established timeout is 432000 s: kube-proxy's 86400 is lower, so it stays.
+    expect(result.tcpEstablishedSeconds).toBeNull();
+    // close_wait is raised from the kernel's 60 s.
+    expect(result.tcpCloseWaitSeconds).toBe(3600);
+    expect(result.notes).toEqual([
+      { code: "only-raises", timeouts: true },
+      { code: "hashsize", hashsize: 65536, fatal: false },
+      { code: "raises-timeouts", established: null, closeWait: 3600 },
+    ]);
+    // A timeout above the kernel's own is raised.
+    expect(computeKubeProxy({ cores: 8, version: k8s(23), tcpEstablishedSeconds: 864000 })).toMatchObject({
+      tcpEstablishedSeconds: 864000,
+    });
+    const modes = [22, 23, 28, 29, 37, 38].map((minor) => kubeProxyWriteMode(k8s(minor)));
+    expect(modes).toEqual([
+      "overwrites",
+      "raises-all",
+      "raises-all",
+      "overwrites",
+      "overwrites",
+      "raises-max",
+    ]);
+  });
+
+  it("stops on a failed hashsize write from 1.36, only an event for a read-only /sys before (E8)", () => {
+    const fatal = (minor: number) =>
+      computeKubeProxy({ cores: 8, version: k8s(minor) }).notes.find((n) => n.code === "hashsize");
+    expect(fatal(35)).toEqual({ code: "hashsize", hashsize: 65536, fatal: false });
+    expect(fatal(36)).toEqual({ code: "hashsize", hashsize: 65536, fatal: true });
+  });
+
+  it("says in the config that 1.23 to 1.28 and 1.38 on never lower a larger value", () => {
+    const notes = (minor: number) => {
+      const plan = kubeProxyConfigFor({ wantedMax: 262144, cores: 8, version: k8s(minor) });
+      if (!plan.ok) throw new Error("no plan");
+      return plan.value.notes;
+    };
+    expect(notes(25)).toContainEqual({ code: "only-raises", timeouts: true });
+    expect(notes(38)).toContainEqual({ code: "only-raises", timeouts: false });
+    expect(notes(30)).not.toContainEqual(expect.objectContaining({ code: "only-raises" }));
+  });
+
+  it("says which releases lower a larger max and which only raise it (1.38)", () => {
     const codes = (minor: number) =>
       computeKubeProxy({ cores: 8, version: k8s(minor) }).notes.map((n) => n.code);
     expect(codes(35)).not.toContain("lowers-larger-max");
@@ -148,9 +194,9 @@ describe("computeKubeProxy: getConntrackMax()", () => {
     expect(codes(37)).toContain("lowers-larger-max");
     expect(codes(38)).toContain("only-raises");
     expect(codes(38)).not.toContain("lowers-larger-max");
-    expect(computeKubeProxy({ cores: 8, version: k8s(38), maxPerCore: 0 }).notes).not.toContainEqual({
-      code: "only-raises",
-    });
+    expect(computeKubeProxy({ cores: 8, version: k8s(38), maxPerCore: 0 }).notes).not.toContainEqual(
+      expect.objectContaining({ code: "only-raises" }),
+    );
   });
 
   it("flags a product above INT_MAX, which the sysctl refuses", () => {
@@ -374,6 +420,7 @@ describe("kubeProxyConfigFor", () => {
         conntrack: { udpStreamTimeoutSeconds: 0 },
         notes: [
           { code: "merge" },
+          { code: "only-raises", timeouts: true },
           { code: "sysctl-for", keys: ["tcp_timeout_time_wait", "udp_timeout_stream"] },
         ],
       },

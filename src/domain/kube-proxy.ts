@@ -36,6 +36,34 @@ export function compareKubernetesVersions(a: KubernetesVersion, b: KubernetesVer
 const k8sAtLeast = (a: KubernetesVersion, b: KubernetesVersion): boolean =>
   compareKubernetesVersions(a, b) >= 0;
 
+/** What kube-proxy of this version writes over a value already set. */
+export type KubeProxyWriteMode =
+  /** nf_conntrack_max and both TCP timeouts only when kube-proxy's value is larger (1.23 … 1.28). */
+  | "raises-all"
+  /** nf_conntrack_max only when larger; the timeouts whenever they differ (1.38 on). */
+  | "raises-max"
+  /** Every value whenever it differs (before 1.23, 1.29 … 1.37). */
+  | "overwrites";
+
+/** @example kubeProxyWriteMode(k8s(28)) === "raises-all" */
+export function kubeProxyWriteMode(version: KubernetesVersion): KubeProxyWriteMode {
+  if (k8sAtLeast(version, KUBE_PROXY.onlyRaisesMaxSince)) return "raises-max";
+  if (
+    k8sAtLeast(version, KUBE_PROXY.onlyRaisesAllSince) &&
+    !k8sAtLeast(version, KUBE_PROXY.onlyRaisesAllUntil)
+  ) {
+    return "raises-all";
+  }
+  return "overwrites";
+}
+
+/**
+ * The kernel's own TCP timeouts, which a raise-only kube-proxy compares against on a node where
+ * nothing else set them: tcp_timeouts[] in nf_conntrack_proto_tcp.c (ESTABLISHED 5 DAYS,
+ * CLOSE_WAIT 60 SECS), unchanged since 2.6 (timeouts.ts).
+ */
+const KERNEL_TCP_TIMEOUTS = { established: 432000, closeWait: 60 } as const;
+
 export const KUBE_PROXY = {
   /** MaxPerCore = 32 * 1024 (defaults.go). */
   defaultMaxPerCore: 32768,
@@ -52,12 +80,26 @@ export const KUBE_PROXY = {
   cap: 1048576,
   capSince: k8s(36),
   /**
-   * PR #142035 "Don't set nf_conntrack_max if it's already larger than needed" (merged Sept 2026,
-   * fixing issue #141943, the 1.35 → 1.36 regression): CHANGELOG-1.38.md lists it in
-   * v1.38.0-alpha.1, "Changelog since v1.37.0", so 1.38 is the first minor release. Its backports
-   * to release-1.37 (#142198) and release-1.36 (#142199) were approved but not seen merged.
+   * Which writes only raise a value. setIntSysCtl() in cmd/kube-proxy/app/conntrack.go writes a
+   * sysctl only when `val < value` from 1.23 (PR #103174, listed in CHANGELOG-1.23.md under
+   * v1.23.0-alpha.3) until 1.28, for nf_conntrack_max, tcp_timeout_established and
+   * tcp_timeout_close_wait alike; 1.29 reverted it (PR #120448, CHANGELOG-1.29.md, v1.29.0-alpha.1)
+   * to writing whenever the value differs. From 1.38 pkg/proxy/conntrack/sysctls.go leaves
+   * nf_conntrack_max alone when it is already larger (PR #142035, CHANGELOG-1.38.md,
+   * v1.38.0-alpha.1, "Changelog since v1.37.0"); the timeouts are still written whenever they differ.
    */
-  onlyRaisesSince: k8s(38),
+  onlyRaisesAllSince: k8s(23),
+  onlyRaisesAllUntil: k8s(29),
+  onlyRaisesMaxSince: k8s(38),
+  /**
+   * A failed hashsize write. Up to 1.35 cmd/kube-proxy/app/conntrack.go turns a read-only /sys
+   * (errReadOnlySysFS) into an event and a log line and goes on; every other failure (such as
+   * EOPNOTSUPP outside the host's network namespace) stops kube-proxy. From 1.36 (PR #135548,
+   * CHANGELOG-1.36.md) pkg/proxy/conntrack/sysctls.go returns every failure, and
+   * cmd/kube-proxy/app/server_linux.go platformSetup() stops with "could not set conntrack
+   * parameters from kube-proxy configuration".
+   */
+  hashsizeFatalSince: k8s(36),
   /**
    * conntrack.udpTimeout / udpStreamTimeout and tcpBeLiberal: PR #120354 (merged Sept 2023), believed
    * first released in 1.29 (UNVERIFIED tag).
@@ -153,18 +195,20 @@ export interface KubeProxyParams {
  * Facts about what kube-proxy does, as codes the page turns into words:
  * - `overwrites-max`: kube-proxy writes nf_conntrack_max every time it starts, so a sysctl.conf
  *   value is undone; configure kube-proxy instead (or set maxPerCore 0 to make it leave the value).
+ * - `only-raises`: this release writes nf_conntrack_max only when its value is larger, so a larger
+ *   sysctl.conf value stays; with `timeouts`, the two TCP timeouts too (1.23 … 1.28).
  * - `leaves-max`: maxPerCore is 0: kube-proxy leaves nf_conntrack_max (and min) alone.
  * - `capped`: since 1.36 the per-core product is capped at 1,048,576 (PR #137002).
  * - `would-cap`: before 1.36 no cap; upgrading to 1.36 would lower this to 1,048,576.
  * - `above-int-max`: the sysctl refuses values above INT_MAX; kube-proxy would fail to start.
  * - `hashsize`: kube-proxy writes max / 4 to /sys/module/nf_conntrack/parameters/hashsize when the
- *   table is smaller; that needs the host's network namespace and a writable /sys, otherwise
- *   kube-proxy logs an error and an event (docker#24000).
- * - `only-raises`: from 1.38 kube-proxy leaves nf_conntrack_max alone when it is already larger
- *   (PR #142035).
+ *   table is smaller; that needs the host's network namespace and a writable /sys. With `fatal`
+ *   (1.36 on) any failure stops kube-proxy; before, a read-only /sys only raised an event.
  * - `lowers-larger-max`: 1.36 and 1.37 write the capped value even over a larger one; backports of
- *   PR #142035 to their patch releases were proposed, not confirmed.
+ *   the 1.38 change to their patch releases were proposed, not confirmed.
  * - `sets-timeouts`: kube-proxy writes nf_conntrack_tcp_timeout_established and _close_wait.
+ * - `raises-timeouts`: 1.23 … 1.28 write each TCP timeout only when larger than the kernel's own;
+ *   the values it writes on a node where nothing else set them (null: it stays).
  */
 export type KubeProxyNote =
   | { code: "overwrites-max" }
@@ -172,10 +216,11 @@ export type KubeProxyNote =
   | { code: "capped"; scaled: number }
   | { code: "would-cap"; scaled: number }
   | { code: "above-int-max"; max: number }
-  | { code: "hashsize"; hashsize: number }
-  | { code: "only-raises" }
+  | { code: "hashsize"; hashsize: number; fatal: boolean }
+  | { code: "only-raises"; timeouts: boolean }
   | { code: "lowers-larger-max" }
-  | { code: "sets-timeouts" };
+  | { code: "sets-timeouts" }
+  | { code: "raises-timeouts"; established: number | null; closeWait: number | null };
 
 export interface KubeProxyResult {
   /** The nf_conntrack_max kube-proxy writes; null when it leaves the kernel's value alone. */
@@ -187,7 +232,10 @@ export interface KubeProxyResult {
   readonly cappedAt: number | null;
   /** max / 4 (Go integer division): what kube-proxy writes as hashsize if the table is smaller. */
   readonly hashsizeTarget: number | null;
-  /** The timeouts kube-proxy writes, in seconds; null when it leaves them alone. */
+  /**
+   * The timeouts kube-proxy writes, in seconds; null when it leaves them alone (1.23 … 1.28: when
+   * the value is not above the kernel's own, on a node where nothing else set it).
+   */
   readonly tcpEstablishedSeconds: number | null;
   readonly tcpCloseWaitSeconds: number | null;
   readonly notes: readonly KubeProxyNote[];
@@ -210,6 +258,7 @@ export function computeKubeProxy(params: KubeProxyParams): KubeProxyResult {
   const established = params.tcpEstablishedSeconds ?? KUBE_PROXY.tcpEstablishedSeconds;
   const closeWait = params.tcpCloseWaitSeconds ?? KUBE_PROXY.tcpCloseWaitSeconds;
   const capped = k8sAtLeast(params.version, KUBE_PROXY.capSince);
+  const mode = kubeProxyWriteMode(params.version);
   const notes: KubeProxyNote[] = [];
 
   let max: number | null = null;
@@ -235,14 +284,30 @@ export function computeKubeProxy(params: KubeProxyParams): KubeProxyResult {
   if (max === null) {
     notes.push({ code: "leaves-max" });
   } else {
-    notes.push({ code: "overwrites-max" });
+    notes.push(
+      mode === "overwrites"
+        ? { code: "overwrites-max" }
+        : { code: "only-raises", timeouts: mode === "raises-all" },
+    );
     // nf_conntrack_max is bounded 0..INT_MAX (proc_dointvec_minmax, 8b6861390ffe).
     if (max > INT_MAX) notes.push({ code: "above-int-max", max });
-    notes.push({ code: "hashsize", hashsize: floorDiv(max, 4) });
-    if (k8sAtLeast(params.version, KUBE_PROXY.onlyRaisesSince)) notes.push({ code: "only-raises" });
-    else if (capped) notes.push({ code: "lowers-larger-max" });
+    notes.push({
+      code: "hashsize",
+      hashsize: floorDiv(max, 4),
+      fatal: k8sAtLeast(params.version, KUBE_PROXY.hashsizeFatalSince),
+    });
+    if (mode === "overwrites" && capped) notes.push({ code: "lowers-larger-max" });
   }
-  if (established > 0 || closeWait > 0) notes.push({ code: "sets-timeouts" });
+  // A timeout of 0 is left as is; 1.23 … 1.28 write one only above the kernel's own.
+  const written = (value: number, kernel: number): number | null =>
+    value > 0 && (mode !== "raises-all" || value > kernel) ? value : null;
+  const establishedWritten = written(established, KERNEL_TCP_TIMEOUTS.established);
+  const closeWaitWritten = written(closeWait, KERNEL_TCP_TIMEOUTS.closeWait);
+  if (mode === "raises-all" && (established > 0 || closeWait > 0)) {
+    notes.push({ code: "raises-timeouts", established: establishedWritten, closeWait: closeWaitWritten });
+  } else if (establishedWritten !== null || closeWaitWritten !== null) {
+    notes.push({ code: "sets-timeouts" });
+  }
 
   return {
     max,
@@ -250,8 +315,8 @@ export function computeKubeProxy(params: KubeProxyParams): KubeProxyResult {
     scaled,
     cappedAt: decidedBy === "cap" ? KUBE_PROXY.cap : null,
     hashsizeTarget: max === null ? null : floorDiv(max, 4),
-    tcpEstablishedSeconds: established > 0 ? established : null,
-    tcpCloseWaitSeconds: closeWait > 0 ? closeWait : null,
+    tcpEstablishedSeconds: establishedWritten,
+    tcpCloseWaitSeconds: closeWaitWritten,
     notes,
   };
 }
@@ -332,9 +397,12 @@ export interface KubeProxyConntrackConfig {
  *   that also caps `min` would lower it.
  * - `sysctl-for`: these changed timeouts are not managed by kube-proxy (of this version): set them
  *   by sysctl, kube-proxy does not touch them.
+ * - `only-raises`: this release never lowers nf_conntrack_max (nor, with `timeouts`, the TCP
+ *   timeouts): on a node where a larger value is already set, it stays.
  */
 export type KubeProxyConfigNote =
   | { code: "merge" }
+  | { code: "only-raises"; timeouts: boolean }
   | { code: "min-above-cap"; cap: number }
   | { code: "sysctl-for"; keys: readonly TimeoutKey[] };
 
@@ -381,6 +449,8 @@ export function kubeProxyConfigFor(params: {
   const perCore = floorDiv(wantedMax, cores);
   const maxPerCore = capped ? Math.min(perCore, floorDiv(KUBE_PROXY.cap, cores)) : perCore;
   const notes: KubeProxyConfigNote[] = [{ code: "merge" }];
+  const mode = kubeProxyWriteMode(version);
+  if (mode !== "overwrites") notes.push({ code: "only-raises", timeouts: mode === "raises-all" });
   if (capped && wantedMax > KUBE_PROXY.cap) notes.push({ code: "min-above-cap", cap: KUBE_PROXY.cap });
 
   const changed = params.changedTimeouts ?? {};

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from "./inputs";
-import { bucketStep, computeSizing, largestBucketCount } from "./sizing";
+import { bucketStep, computeSizing, hashTableFootprint, largestBucketCount } from "./sizing";
 import { bytes, GiB, MiB, TiB } from "./units";
 
 const base = readInputs(DEFAULT_RAW);
@@ -282,5 +282,22 @@ describe("computeSizing properties", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("hashTableFootprint (E10: nf_ct_alloc_hashtable() in 4.6.2 and 4.18)", () => {
+  it("rounds a table of up to 4 MiB to the power-of-two page block it is allocated from", () => {
+    // hashsize=100000 on 64-bit: 100352 heads x 8 B = 802816 B, an order-8 block of 1 MiB.
+    expect(hashTableFootprint(bytes(802816), bytes(4096))).toEqual({ bytes: 1048576, via: "pages" });
+    expect(hashTableFootprint(bytes(4096), bytes(4096))).toEqual({ bytes: 4096, via: "pages" });
+    expect(hashTableFootprint(bytes(4 * MiB), bytes(4096))).toEqual({ bytes: 4 * MiB, via: "pages" });
+  });
+
+  it("counts a larger table page-exact: it comes from vmalloc", () => {
+    expect(hashTableFootprint(bytes(50_000_000), bytes(4096))).toEqual({ bytes: 50_003_968, via: "vmalloc" });
+  });
+
+  it("does not guess for other page sizes", () => {
+    expect(hashTableFootprint(bytes(802816), bytes(65536))).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { bytes, MiB, GiB, type Bytes } from "./units";
 
 /**
  * RAM per conntrack entry in the RAM-proportional rule: MemTotal / 16384 bytes of hash heads,
- * one pointer each, times 4 entries per bucket (the kernel's default 2.6.24 … 5.14, see
+ * one pointer each, times 4 entries per bucket (the kernel's default 2.6.23 … 5.14, see
  * nf_conntrack_init_init_net()): 64-bit gives RAM / 32768 (RAM in MiB × 32), 32-bit RAM / 16384
  * (RAM in MiB × 64). The same numbers as the list_head era's 8 × RAM / 16384 / (2 × P).
  */
@@ -35,11 +35,38 @@ export function largestBucketCount(headBytes: Bytes, step: number): number {
 }
 
 /**
+ * The memory a hash table of `tableBytes` really occupies. Tables up to 4 MiB come from one
+ * power-of-two block of pages: `__get_free_pages(GFP_KERNEL | __GFP_NOWARN, get_order(sz))` in
+ * nf_ct_alloc_hashtable() of 4.x (4.6.2), and kvmalloc()'s kmalloc path, which hands sizes above
+ * KMALLOC_MAX_CACHE_SIZE to the page allocator with the same get_order(), in later kernels (4.18).
+ * A 100352-bucket table (784 KiB) then takes a 1 MiB block. Larger tables, or when no such block is
+ * free, come from vmalloc, which maps whole pages: the table's own size, already a page multiple.
+ * The largest block is order 10 (MAX_ORDER 11 on x86-64, i386 and arm64 with 4 KiB pages); other
+ * page sizes build with other orders, so for them this returns null (not modelled).
+ *
+ * @example hashTableFootprint(bytes(802816), bytes(4096)) // { bytes: 1048576, via: "pages" }
+ */
+export function hashTableFootprint(
+  tableBytes: Bytes,
+  page: Bytes,
+): { readonly bytes: Bytes; readonly via: "pages" | "vmalloc" } | null {
+  if (page !== 4096) return null;
+  const largestBlock = 1024 * page;
+  if (tableBytes > largestBlock) return { bytes: bytes(roundUp(tableBytes, page)), via: "vmalloc" };
+  let block: number = page;
+  while (block < tableBytes) block *= 2;
+  return { bytes: bytes(block), via: "pages" };
+}
+
+/**
  * Kernel low memory on 32-bit x86 with the default 3G/1G split: the kernel maps at most
  * 896 MiB directly, and slab objects (conntrack entries) and the hash table must live there.
  */
 export const LOWMEM_BYTES = bytes(896 * MiB);
-/** 32-bit kernels with PAE address at most 64 GiB of RAM. */
+/**
+ * 32-bit x86 kernels with PAE address at most 64 GiB of RAM (36-bit physical addresses); 32-bit
+ * ARM with LPAE reaches 1 TiB (40 bits), so the warning names x86.
+ */
 export const PAE_LIMIT_BYTES = bytes(64 * GiB);
 
 /** Warning thresholds (shares are fractions of 1). */
@@ -71,9 +98,9 @@ export interface Sizing {
   readonly bucketsRequested: number;
   /** nf_conntrack_buckets as the kernel allocates it (rounded, clamped): the value written to the config. */
   readonly buckets: number;
-  /** The multiple the kernel rounds the table to; 1 on kernels that do not round (before 2.6.24). */
+  /** The multiple the kernel rounds the table to; 1 on kernels that do not round (before 2.6.23). */
   readonly bucketStep: number;
-  /** sizeof(bucket head): one pointer, two (struct list_head) before 2.6.24. */
+  /** sizeof(bucket head): one pointer, two (struct list_head) before 2.6.23. */
   readonly headBytes: Bytes;
   /** Average hash chain length at a full table: every entry is hashed twice (original and reply). */
   readonly chainLengthAtFull: number;
@@ -84,6 +111,8 @@ export interface Sizing {
     readonly hashTable: Bytes;
     readonly total: Bytes;
   };
+  /** What the hash table occupies once allocated (a power-of-two block up to 4 MiB); null if not modelled. */
+  readonly hashTableFootprint: ReturnType<typeof hashTableFootprint>;
   /** total / RAM. */
   readonly ramShare: number;
   /** total / 896 MiB on 32-bit; null on 64-bit. */
@@ -152,6 +181,7 @@ export function computeSizing(inputs: Inputs): Sizing {
     headBytes,
     chainLengthAtFull,
     memory: { entries, hashTable, total },
+    hashTableFootprint: hashTableFootprint(hashTable, inputs.page),
     ramShare,
     lowmemShare,
     warnings,

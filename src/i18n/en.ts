@@ -5,6 +5,7 @@ import type { TimeoutReason } from "../domain/timeouts";
 import type { PresetAssumption, TrafficFieldKey, TrafficPresetId, TrafficVerdict } from "../domain/traffic";
 import type { FieldKey } from "../domain/inputs";
 import type { KernelDifference, UncertainBoundary } from "../domain/kernel-compare";
+import type { KernelVendor } from "../domain/kernel-version";
 import type { SizingWarning } from "../domain/sizing";
 
 /**
@@ -50,7 +51,7 @@ export const en = {
       ratio:
         "nf_conntrack_max ÷ nf_conntrack_buckets. The article uses 4 (the kernel's default until 5.14); the kernel itself uses 1 since 5.15.",
       struct:
-        "On the host: `sudo awk '/^nf_conntrack /{print $4}' /proc/slabinfo` (object size), or `cat /sys/kernel/slab/nf_conntrack/slab_size` (with alignment).",
+        "On the host: `sudo awk '/^nf_conntrack(_[0-9]+)? /{print $4}' /proc/slabinfo` (object size; up to 4.6 the cache is named nf_conntrack_1 and so on), or `cat /sys/kernel/slab/nf_conntrack/slab_size` (with alignment).",
       max: "Optional: a target nf_conntrack_max of your own. Empty: derived from RAM.",
       kernel: "The kernel the config is for: `uname -r`. The kernel's own defaults and the config follow it.",
       page: "`getconf PAGESIZE`: 4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB, which rounds tables to larger steps.",
@@ -121,6 +122,8 @@ export const en = {
       `Entries: ${max} × ${struct} B = ${bytes}, allocated as connections arrive.`,
     hashTable: (buckets: string, head: string, bytes: string) =>
       `Hash table: ${buckets} × ${head} B = ${bytes}, allocated up front.`,
+    hashTableFootprint: (footprint: string) =>
+      ` As allocated it may occupy ${footprint}: tables up to 4 MiB come from one power-of-two block of pages.`,
   },
   warnings: {
     "max-clamped": (unclamped: string, intMax: string) =>
@@ -134,7 +137,7 @@ export const en = {
     "ram-share-large": (share: string) =>
       `A full table takes ${share} of RAM, and kernel memory is never swapped out. Check that the machine can spare it.`,
     "ram-beyond-pae": () =>
-      "A 32-bit kernel addresses at most 64 GiB (with PAE): the RAM above that is not usable.",
+      "A 32-bit x86 kernel addresses at most 64 GiB (with PAE): the RAM above that is not usable there. (32-bit ARM with LPAE reaches 1 TiB.)",
   } satisfies Record<SizingWarning["code"], (...args: string[]) => string>,
   kernel: {
     heading: (version: string) => `What kernel ${version} does by itself`,
@@ -172,9 +175,11 @@ export const en = {
     "max-from-unrounded": (buckets: string) =>
       `This kernel computes its max from the unrounded ${buckets} buckets, and its boot line prints that number, while the table it allocates is rounded up to whole pages.`,
     "table-per-namespace": () =>
-      "Before 4.7 every network namespace (every container) allocates its own hash table of this size: multiply the hash table memory by the number of namespaces.",
+      "From 2.6.28 to 4.6 every network namespace (every container) allocates its own hash table of this size: multiply the hash table memory by the number of namespaces. Writing hashsize resizes only the host's table; namespaces created before keep their size.",
     "buckets-sysctl-read-only": () =>
-      "On this kernel nf_conntrack_buckets cannot be set by sysctl: the config sets it with the module option and the hashsize parameter instead.",
+      "Before 4.8 nf_conntrack_buckets is read-only (mode 0444): the config sets the bucket count with the module option and the hashsize parameter instead.",
+    "hashsize-at-load-only": () =>
+      "Before 2.6.15 the hashsize parameter is read only when the module loads (mode 0400): a loaded table cannot be resized. The config sets it for the next load; reloading the module now forgets every tracked connection.",
     "ip-conntrack": () =>
       "This kernel tracks IPv4 connections with ip_conntrack (until 2.6.21): its keys are net.ipv4.netfilter.ip_conntrack_*, and the config uses them.",
     "list-head": () =>
@@ -185,19 +190,21 @@ export const en = {
   uncertain: {
     "ip-or-nf-conntrack":
       "Uncertain for this version: kernels 2.6.15 to 2.6.21 ship both ip_conntrack and nf_conntrack; check lsmod. The config assumes ip_conntrack.",
-    "hlist-2.6.23":
-      "Uncertain for this version: 2.6.22 still sizes like ip_conntrack and 2.6.24 has the factor-4 rules with page rounding; 2.6.23 was not checked and is shown with the 2.6.22 rules.",
-    "netns-start":
-      "Uncertain for this version: per-namespace tables (max computed from the unrounded size) are believed to start in 2.6.27.",
-    "cap-65536":
-      "Uncertain for this version: the 65,536-bucket default above 4 GiB is missing in 3.18 and present in 4.0; it is believed to be in 3.19 and shown so.",
-    "global-table":
-      "Uncertain for this version: the single global table and the writable nf_conntrack_buckets sysctl are believed to arrive in 4.7 (the sysctl is certain by 4.14); shown from 4.7.",
-    "boot-line":
-      "Uncertain for this version: the nf_conntrack boot line is in 4.12 and gone by 4.19; it is shown up to 4.18.",
-    "rhel9-5.14":
-      "Uncertain for this version: RHEL 9 kernels (5.14) carry many backports; whether they have the 5.15 defaults (factor 1, 262,144 buckets) is not confirmed. Compare with `sysctl net.netfilter.nf_conntrack_buckets` on the host.",
   } satisfies Record<UncertainBoundary, string>,
+  distribution: {
+    vendors: {
+      rhel: "a Red Hat Enterprise Linux kernel (or a rebuild such as CentOS, Rocky or AlmaLinux)",
+      oracle: "an Oracle Unbreakable Enterprise Kernel",
+      amazon: "an Amazon Linux kernel",
+      fedora: "a Fedora kernel",
+      ubuntu: "an Ubuntu kernel",
+      debian: "a Debian kernel",
+      suse: "a SUSE kernel",
+      other: "a distribution or custom kernel",
+    } satisfies Record<KernelVendor, string>,
+    note: (suffix: string, vendor: string, version: string) =>
+      `\`${suffix}\` marks ${vendor}. Distributions backport changes into their kernels, so this one may size conntrack differently from vanilla ${version} shown here (Red Hat's el8 and el9 kernels carry whole netfilter series). Paste the host's collector output below to see what it really does.`,
+  },
   charts: {
     heading: "Memory and lookups as the table fills",
     memoryTitle: "Kernel memory versus tracked connections",
@@ -376,7 +383,8 @@ export const en = {
       "little-ram": "Little RAM: a large headroom still costs little in absolute terms.",
       "service-traffic": "Pods reach Services through kube-proxy's DNAT: one entry per connection.",
       "ndots-dns": "Pod DNS with ndots:5 sends several queries per lookup.",
-      "kube-proxy-timeouts": "kube-proxy sets established 86400 s and close_wait 3600 s when it starts.",
+      "kube-proxy-timeouts":
+        "kube-proxy sets established 86400 s and close_wait 3600 s when it starts (1.23 to 1.28 only raise them, so established stays at 432000 s).",
     } satisfies Record<PresetAssumption, string>,
     none: "Enter a rate above to see what your traffic needs.",
     requiredTitle: "nf_conntrack_max this traffic needs",
@@ -467,20 +475,37 @@ export const en = {
       "would-cap": (scaled: string) => `Upgrading to 1.36 would cap this ${scaled} at 1,048,576.`,
       "above-int-max": (max: string) =>
         `${max} is above what the sysctl accepts: kube-proxy would fail to start.`,
-      hashsize: (hashsize: string) =>
-        `kube-proxy also raises hashsize to ${hashsize} (max ÷ 4) when the table is smaller; that needs the host's network namespace and a writable /sys.`,
-      "only-raises": () =>
-        "Since 1.38 kube-proxy only raises nf_conntrack_max: a larger value already set stays (PR #142035).",
+      hashsize: (hashsize: string, fatal: boolean): string =>
+        `kube-proxy also raises hashsize to ${hashsize} (max ÷ 4) when the table is smaller; that needs the host's network namespace and a writable /sys. ` +
+        (fatal
+          ? 'If that write fails, kube-proxy does not start ("could not set conntrack parameters from kube-proxy configuration").'
+          : "A read-only /sys only gives an event and a log line; any other failure stops kube-proxy."),
+      "only-raises": (timeouts: boolean): string =>
+        timeouts
+          ? "kube-proxy 1.23 to 1.28 only raise nf_conntrack_max and the two TCP timeouts, never lower them: a larger value already set (by sysctl.conf, say) stays."
+          : "From 1.38 kube-proxy only raises nf_conntrack_max, never lowers it: a larger value already set (by sysctl.conf, say) stays.",
       "lowers-larger-max": () =>
-        "1.36 and 1.37 write this value even over a larger one already set (issue #141943); 1.38 only raises it (PR #142035), and backports to 1.36 and 1.37 patch releases were proposed, not confirmed.",
+        "1.36 and 1.37 write this value even over a larger one already set; 1.38 only raises it, and backports to 1.36 and 1.37 patch releases were proposed, not confirmed.",
       "sets-timeouts": () => "kube-proxy also sets TCP established to 24 h and close_wait to 1 h.",
-    } satisfies Record<KubeProxyNote["code"], (...args: string[]) => string>,
+      "raises-timeouts": (established: string | null, closeWait: string | null): string =>
+        "It writes a TCP timeout only when it is longer than the kernel's own: " +
+        (established === null
+          ? "established stays at the kernel's 432,000 s (5 days), as 24 h is shorter; "
+          : `established becomes ${established} s; `) +
+        (closeWait === null
+          ? "close_wait stays at the kernel's 60 s."
+          : `close_wait becomes ${closeWait} s.`),
+    } satisfies Record<KubeProxyNote["code"], (...args: never[]) => string>,
     configTitle: (max: string) => `kube-proxy configuration for nf_conntrack_max ${max}`,
     configWhy:
       "Merge this conntrack section into your KubeProxyConfiguration (a file with only this section resets every other field).",
     minAboveCap:
       "From 1.36 the per-core value is capped, so min carries a value above 1,048,576; a later release that also caps min would undo it.",
     sysctlFor: (keys: string) => `kube-proxy does not manage ${keys}: keep them in the sysctl file.`,
+    configOnlyRaises: (timeouts: boolean): string =>
+      timeouts
+        ? "This kube-proxy only raises nf_conntrack_max and the TCP timeouts: where a larger value is already set on the node, it stays. Remove that setting to get these values."
+        : "This kube-proxy only raises nf_conntrack_max: where a larger value is already set on the node, it stays. Remove that setting to get this value.",
     belowCores:
       "Fewer entries than cores cannot come from kube-proxy: set maxPerCore to 0 and use the sysctl file.",
   },

@@ -38,7 +38,7 @@ export const zhCN: Messages = {
       ratio:
         "nf_conntrack_max ÷ nf_conntrack_buckets。原文用 4（5.14 及以前内核的默认值）；5.15 起内核自己用 1。",
       struct:
-        "在主机上查看：`sudo awk '/^nf_conntrack /{print $4}' /proc/slabinfo`（对象大小），或 `cat /sys/kernel/slab/nf_conntrack/slab_size`（含对齐）。",
+        "在主机上查看：`sudo awk '/^nf_conntrack(_[0-9]+)? /{print $4}' /proc/slabinfo`（对象大小；4.6 及更早的缓存名为 nf_conntrack_1 等），或 `cat /sys/kernel/slab/nf_conntrack/slab_size`（含对齐）。",
       max: "可选：自己指定的 nf_conntrack_max 目标值。留空则按内存推算。",
       kernel: "配置所针对的内核：`uname -r`。内核默认值和生成的配置都随之变化。",
       page: "`getconf PAGESIZE`：x86 为 4 KiB；arm64 和 ppc64le 内核可能是 16 或 64 KiB，哈希表会按更大的步长取整。",
@@ -97,6 +97,8 @@ export const zhCN: Messages = {
     lowmemShare: (share) => `，占 32 位低端内存 896 MiB 的 ${share}`,
     entries: (max, struct, bytes) => `条目：${max} × ${struct} B = ${bytes}，随连接建立逐个分配。`,
     hashTable: (buckets, head, bytes) => `哈希表：${buckets} × ${head} B = ${bytes}，预先一次性分配。`,
+    hashTableFootprint: (footprint) =>
+      `实际分配时可能占用 ${footprint}：4 MiB 以内的表来自一整块 2 的幂大小的连续页。`,
   },
   warnings: {
     "max-clamped": (unclamped, intMax) =>
@@ -109,7 +111,8 @@ export const zhCN: Messages = {
       `表满时占用 32 位内核全部低端内存（896 MiB）的 ${share}：远在内存用满之前，机器就可能分配失败或触发 OOM。请调低 nf_conntrack_max，或改用 64 位内核。`,
     "ram-share-large": (share) =>
       `表满时占用内存的 ${share}，且内核内存不会被换出。请确认机器能腾出这么多内存。`,
-    "ram-beyond-pae": () => "32 位内核（开启 PAE）最多只能寻址 64 GiB，超出部分无法使用。",
+    "ram-beyond-pae": () =>
+      "32 位 x86 内核（开启 PAE）最多只能寻址 64 GiB，超出部分在 x86 上无法使用。（开启 LPAE 的 32 位 ARM 可达 1 TiB。）",
   },
   kernel: {
     heading: (version) => `内核 ${version} 自己的默认值`,
@@ -143,9 +146,11 @@ export const zhCN: Messages = {
     "max-from-unrounded": (buckets) =>
       `该内核按取整前的 ${buckets} 个桶计算 max，启动日志打印的也是这个数；实际分配的哈希表则向上取整到整页。`,
     "table-per-namespace": () =>
-      "4.7 之前，每个网络命名空间（每个容器）都会分配一张同样大小的哈希表：哈希表内存要乘以命名空间的数量。",
+      "2.6.28 到 4.6 之间，每个网络命名空间（每个容器）都会分配一张同样大小的哈希表：哈希表内存要乘以命名空间的数量。写 hashsize 只会调整主机自己的表，之前创建的命名空间保持原大小。",
     "buckets-sysctl-read-only": () =>
-      "该内核不能通过 sysctl 设置 nf_conntrack_buckets：配置改用模块参数和 hashsize 参数来设置。",
+      "4.8 之前 nf_conntrack_buckets 是只读的（权限 0444）：配置改用模块参数和 hashsize 参数来设置桶数。",
+    "hashsize-at-load-only": () =>
+      "2.6.15 之前，hashsize 参数只在模块加载时读取（权限 0400）：已加载的表无法调整大小。配置会在下次加载时生效；现在重新加载模块会丢失所有已跟踪的连接。",
     "ip-conntrack": () =>
       "该内核用 ip_conntrack 跟踪 IPv4 连接（2.6.21 及以前）：参数名为 net.ipv4.netfilter.ip_conntrack_*，配置中已按此生成。",
     "list-head": () => "该内核的桶头是两个指针（struct list_head），每个桶的哈希表开销翻倍。",
@@ -155,17 +160,20 @@ export const zhCN: Messages = {
   uncertain: {
     "ip-or-nf-conntrack":
       "此版本存在不确定性：2.6.15 到 2.6.21 同时带有 ip_conntrack 和 nf_conntrack，请用 lsmod 确认。配置按 ip_conntrack 生成。",
-    "hlist-2.6.23":
-      "此版本存在不确定性：2.6.22 仍按 ip_conntrack 的方式计算，2.6.24 已是系数 4 并按页取整；2.6.23 未核实，按 2.6.22 的规则显示。",
-    "netns-start": "此版本存在不确定性：按命名空间分配哈希表（max 按取整前的桶数计算）据信始于 2.6.27。",
-    "cap-65536":
-      "此版本存在不确定性：内存超过 4 GiB 时默认 65,536 个桶的规则，3.18 中没有、4.0 中已有；据信始于 3.19，此处按此显示。",
-    "global-table":
-      "此版本存在不确定性：全局共用一张哈希表、以及可写的 nf_conntrack_buckets 参数，据信始于 4.7（可写参数在 4.14 中已确认）；此处从 4.7 起按此显示。",
-    "boot-line":
-      "此版本存在不确定性：nf_conntrack 的启动日志在 4.12 中仍有、4.19 中已无；此处显示到 4.18 为止。",
-    "rhel9-5.14":
-      "此版本存在不确定性：RHEL 9 的 5.14 内核带有大量向后移植，是否包含 5.15 的默认值（系数 1、262,144 个桶）未经证实。请在主机上用 `sysctl net.netfilter.nf_conntrack_buckets` 对照。",
+  },
+  distribution: {
+    vendors: {
+      rhel: "Red Hat Enterprise Linux 内核（或 CentOS、Rocky、AlmaLinux 等重建版）",
+      oracle: "Oracle Unbreakable Enterprise Kernel",
+      amazon: "Amazon Linux 内核",
+      fedora: "Fedora 内核",
+      ubuntu: "Ubuntu 内核",
+      debian: "Debian 内核",
+      suse: "SUSE 内核",
+      other: "发行版或自行编译的内核",
+    },
+    note: (suffix, vendor, version) =>
+      `\`${suffix}\` 表示这是${vendor}。发行版会向自己的内核移植改动，因此它计算 conntrack 的方式可能与这里显示的原版 ${version} 不同（Red Hat 的 el8、el9 内核移植了整批 netfilter 补丁）。请在下方粘贴主机的采集输出，查看它的实际行为。`,
   },
   charts: {
     heading: "表逐渐填满时的内存与查找开销",
@@ -330,7 +338,8 @@ export const zhCN: Messages = {
       "little-ram": "内存小：即使余量留得大，绝对开销也不多。",
       "service-traffic": "Pod 通过 kube-proxy 的 DNAT 访问 Service：每条连接一个条目。",
       "ndots-dns": "Pod 的 DNS 配置 ndots:5，每次解析会发出多次查询。",
-      "kube-proxy-timeouts": "kube-proxy 启动时把 established 设为 86400 秒、close_wait 设为 3600 秒。",
+      "kube-proxy-timeouts":
+        "kube-proxy 启动时把 established 设为 86400 秒、close_wait 设为 3600 秒（1.23 至 1.28 只会调大，因此 established 保持 432000 秒）。",
     },
     none: "在上面填入速率，即可看到你的流量需要多大的表。",
     requiredTitle: "这些流量需要的 nf_conntrack_max",
@@ -406,13 +415,24 @@ export const zhCN: Messages = {
       capped: (scaled) => `按每核计算应为 ${scaled}，但 1.36 起 kube-proxy 将其限制为 1,048,576。`,
       "would-cap": (scaled) => `升级到 1.36 后，这里的 ${scaled} 会被限制为 1,048,576。`,
       "above-int-max": (max) => `${max} 超出内核参数的取值范围：kube-proxy 将无法启动。`,
-      hashsize: (hashsize) =>
-        `表较小时，kube-proxy 还会把 hashsize 调大到 ${hashsize}（max ÷ 4）；这需要主机网络命名空间和可写的 /sys。`,
-      "only-raises": () =>
-        "1.38 起 kube-proxy 只会调大 nf_conntrack_max：已设置的更大值会保留（PR #142035）。",
+      hashsize: (hashsize, fatal) =>
+        `表较小时，kube-proxy 还会把 hashsize 调大到 ${hashsize}（max ÷ 4）；这需要主机网络命名空间和可写的 /sys。` +
+        (fatal
+          ? "写入失败时 kube-proxy 无法启动（“could not set conntrack parameters from kube-proxy configuration”）。"
+          : "/sys 只读时只会产生一条事件和日志；其他失败会让 kube-proxy 停止。"),
+      "only-raises": (timeouts) =>
+        timeouts
+          ? "kube-proxy 1.23 至 1.28 只会调大 nf_conntrack_max 和两个 TCP 超时，从不调小：已设置的更大值（例如来自 sysctl.conf）会保留。"
+          : "1.38 起 kube-proxy 只会调大 nf_conntrack_max，从不调小：已设置的更大值（例如来自 sysctl.conf）会保留。",
       "lowers-larger-max": () =>
-        "1.36 和 1.37 即使已设置了更大的值也会写入此值（issue #141943）；1.38 起只会调大（PR #142035），向 1.36、1.37 补丁版本的回移已提出，尚未确认。",
+        "1.36 和 1.37 即使已设置了更大的值也会写入此值；1.38 起只会调大，向 1.36、1.37 补丁版本的回移已提出，尚未确认。",
       "sets-timeouts": () => "kube-proxy 还会把 TCP established 设为 24 小时、close_wait 设为 1 小时。",
+      "raises-timeouts": (established, closeWait) =>
+        "它只在 TCP 超时比内核自身的值更长时才写入：" +
+        (established === null
+          ? "established 保持内核的 432,000 秒（5 天），因为 24 小时更短；"
+          : `established 变为 ${established} 秒；`) +
+        (closeWait === null ? "close_wait 保持内核的 60 秒。" : `close_wait 变为 ${closeWait} 秒。`),
     },
     configTitle: (max) => `使 nf_conntrack_max 为 ${max} 的 kube-proxy 配置`,
     configWhy:
@@ -420,6 +440,10 @@ export const zhCN: Messages = {
     minAboveCap:
       "1.36 起每核的值有上限，因此用 min 承载超过 1,048,576 的值；若以后的版本也限制 min，这个配置就会失效。",
     sysctlFor: (keys) => `kube-proxy 不管理 ${keys}：请保留在 sysctl 文件中。`,
+    configOnlyRaises: (timeouts) =>
+      timeouts
+        ? "此版本的 kube-proxy 只会调大 nf_conntrack_max 和 TCP 超时：节点上已设置的更大值会保留。要得到这些值，请先移除那项设置。"
+        : "此版本的 kube-proxy 只会调大 nf_conntrack_max：节点上已设置的更大值会保留。要得到这个值，请先移除那项设置。",
     belowCores: "kube-proxy 无法设置少于核数的条目数：请把 maxPerCore 设为 0，改用 sysctl 文件。",
   },
   config: {

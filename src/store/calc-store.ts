@@ -5,6 +5,7 @@ import { readInputs } from "../domain/inputs";
 import { computeChainSeries, computeMemorySeries } from "../domain/chart-series";
 import { explainDifferences, uncertainBoundaries } from "../domain/kernel-compare";
 import { computeKernelDefault } from "../domain/kernel-defaults";
+import { distributionKernel } from "../domain/kernel-version";
 import { computeSizing } from "../domain/sizing";
 import type { Locale } from "../domain/locale";
 import { decodeSearch, type LinkState } from "../url/codec";
@@ -70,15 +71,16 @@ export function useSizing() {
 
 /** What the chosen kernel does by itself on this machine, and how the recommendation differs. */
 export function useKernelView() {
-  const { inputs, sizing } = useSizing();
+  const { validRaw, inputs, sizing } = useSizing();
   return useMemo(() => {
     const kernel = computeKernelDefault(inputs);
     return {
       kernel,
       differences: explainDifferences(inputs, sizing, kernel),
       uncertain: uncertainBoundaries(inputs.kernel),
+      distribution: distributionKernel(validRaw.kernel),
     };
-  }, [inputs, sizing]);
+  }, [validRaw.kernel, inputs, sizing]);
 }
 
 /** The chart series for the current sizing. */
