@@ -1,11 +1,50 @@
-import { ARTICLE, ARTICLE_LINK, DEFAULTS, expect, expectResults, test } from "./fixtures";
+import { ARTICLE, ARTICLE_DEFAULTS, ARTICLE_LINK, DEFAULTS, expect, expectResults, test } from "./fixtures";
 
-test("opens with the 16 GiB defaults and a link that writes every input", async ({ page }) => {
+test("opens with 16 GiB and the kernel's own figures, and its state in the address bar", async ({ page }) => {
   await page.goto("./");
   await expectResults(page, DEFAULTS);
   await expect(page.getByTestId("result-max")).toHaveText("524,288");
-  await expect(page.getByTestId("result-memory")).toHaveText("177 MiB");
-  await expect(page).toHaveURL(/\?v=1&ram=16GiB&arch=64&ratio=4&struct=352&kernel=6\.12&page=4$/);
+  await expect(page.getByTestId("result-memory")).toHaveText("132 MiB");
+  await expect(page.locator("input[name=ratio]")).toHaveAttribute("placeholder", "kernel's own: 1");
+  await expect(page.locator("input[name=struct]")).toHaveAttribute("placeholder", "kernel's own: 256 B");
+  await expect(page).toHaveURL(/\?v=2&ram=16GiB&arch=64&kernel=6\.12&page=4$/);
+});
+
+test("the kernel's own figures follow the chosen kernel", async ({ page }) => {
+  await page.goto("./?ram=16GiB&kernel=5.10");
+  // 5.10: four entries per bucket; 341.3 B of slab plus the 128 B extension every entry gets.
+  await expect(page.locator("input[name=ratio]")).toHaveAttribute("placeholder", "kernel's own: 4");
+  await expect(page.locator("input[name=struct]")).toHaveAttribute("placeholder", "kernel's own: 470 B");
+  await expectResults(page, { max: 524288, buckets: 131072, memory: 524288 * 470 + 131072 * 8 });
+  await expect(page.getByTestId("struct-source")).toContainText("Measured on Debian's 5.10 amd64 kernel");
+  await page.locator("select[name=arch]").selectOption("32");
+  await page.locator("input[name=kernel]").fill("6.1");
+  await expect(page.locator("input[name=struct]")).toHaveAttribute("placeholder", "kernel's own: 228 B");
+});
+
+test("the article's figures are one click away, and so is the way back", async ({ page }) => {
+  await page.goto("./?ram=16GiB");
+  const article = page.getByRole("button", { name: "The article: 4 per bucket, 352 B" });
+  const own = page.getByRole("button", { name: "The kernel's own" });
+  await expect(own).toHaveAttribute("aria-pressed", "true");
+  await article.click();
+  await expect(article).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("input[name=ratio]")).toHaveValue("4");
+  await expect(page.locator("input[name=struct]")).toHaveValue("352");
+  await expectResults(page, ARTICLE_DEFAULTS);
+  await expect(page).toHaveURL(/ratio=4&struct=352/);
+  await own.click();
+  await expect(page.locator("input[name=ratio]")).toHaveValue("");
+  await expect(page.locator("input[name=struct]")).toHaveValue("");
+  await expectResults(page, DEFAULTS);
+});
+
+test("a version 1 link shows exactly the numbers it showed before", async ({ page }) => {
+  await page.goto("./?v=1&ram=16GiB&kernel=6.12");
+  await expectResults(page, ARTICLE_DEFAULTS);
+  await expect(page.locator("input[name=ratio]")).toHaveValue("4");
+  await expect(page.locator("input[name=struct]")).toHaveValue("352");
+  await expect(page).toHaveURL(/\?v=2&ram=16GiB&arch=64&ratio=4&struct=352&kernel=6\.12&page=4$/);
 });
 
 test("typing RAM updates results, snippet and address bar on every keystroke", async ({ page }) => {
@@ -13,10 +52,10 @@ test("typing RAM updates results, snippet and address bar on every keystroke", a
   const ram = page.locator("input[name=ram]");
   await ram.fill("");
   await ram.pressSequentially("64 GiB");
-  await expectResults(page, { max: 2097152, buckets: 524288, memory: 2097152 * 352 + 524288 * 8 });
+  await expectResults(page, { max: 2097152, buckets: 2097152, memory: 2097152 * 256 + 2097152 * 8 });
   await expect(page.getByTestId("sysctl-snippet")).toContainText("net.netfilter.nf_conntrack_max = 2097152");
   await expect(page.getByTestId("sysctl-snippet")).toContainText(
-    "net.netfilter.nf_conntrack_buckets = 524288",
+    "net.netfilter.nf_conntrack_buckets = 2097152",
   );
   await expect(page).toHaveURL(/[?&]ram=64\+GiB(&|$)/);
 });

@@ -47,7 +47,10 @@ export async function expectResults(page: Page, expected: { max: number; buckets
 
 export const ARTICLE_LINK = "./?v=1&ram=787752MiB&arch=64&ratio=4&struct=352&kernel=6.12";
 export const ARTICLE = { max: 25208064, buckets: 6302208, memory: 8923656192 };
-export const DEFAULTS = { max: 524288, buckets: 131072, memory: 185597952 };
+/** 16 GiB on 6.12 with the kernel's own figures: one entry per bucket, 256 bytes per entry. */
+export const DEFAULTS = { max: 524288, buckets: 524288, memory: 524288 * 256 + 524288 * 8 };
+/** The same machine with the article's 4 entries per bucket and 352 bytes (version 1's defaults). */
+export const ARTICLE_DEFAULTS = { max: 524288, buckets: 131072, memory: 185597952 };
 
 /** Every query key a link may carry, for tests that build links. */
 export const FIELD_KEYS_FOR_LINKS = [

@@ -40,7 +40,7 @@ test("an old kernel: factor 4, its boot line, and buckets only through the modul
 });
 
 test("a modern kernel warns that the article's ratio shrinks its table", async ({ page }) => {
-  await page.goto("./?ram=16GiB&kernel=6.12");
+  await page.goto("./?ram=16GiB&ratio=4&kernel=6.12");
   await expect(
     page.getByText(/shrinks the table this kernel allocates by itself, from 262,144 to 131,072/),
   ).toBeVisible();
@@ -63,7 +63,7 @@ test("changing the kernel and page size updates the defaults live", async ({ pag
 test("a distribution kernel says it may differ from the vanilla release", async ({ page }) => {
   await page.goto("./?kernel=5.14.0-427.13.1.el9_4.x86_64");
   await expect(page.getByTestId("kernel-distribution-note")).toContainText(
-    "`-427.13.1.el9_4.x86_64` marks a Red Hat Enterprise Linux kernel",
+    "-427.13.1.el9_4.x86_64 marks a Red Hat Enterprise Linux kernel",
   );
   await page.locator("input[name=kernel]").fill("5.14");
   await expect(page.getByTestId("kernel-distribution-note")).toHaveCount(0);
@@ -85,13 +85,23 @@ test("bad kernel and page values are flagged at their fields", async ({ page }) 
   await expect(page.getByTestId("kernel-default-buckets")).toHaveAttribute("data-value", "262144");
 });
 
-test("bytes-per-entry presets fill the field", async ({ page }) => {
+test("bytes-per-entry presets fill the field and say where the figure comes from", async ({ page }) => {
   await page.goto("./");
-  await page.getByRole("button", { name: /^256 B/ }).click();
-  await expect(page.locator("input[name=struct]")).toHaveValue("256");
-  await expect(page.getByRole("button", { name: /^256 B/ })).toHaveAttribute("aria-pressed", "true");
+  const own = page.getByRole("button", { name: "256 B: this kernel's own" });
+  await expect(own).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("struct-source")).toContainText(
+    "Measured on Debian's 6.12 amd64 kernel: 256-byte slab objects, 16 to a 4 KiB slab",
+  );
+  await page.getByRole("button", { name: "384 B: with NAT or events" }).click();
+  await expect(page.locator("input[name=struct]")).toHaveValue("384");
   await expect(page.getByTestId("result-memory")).toHaveAttribute(
     "data-value",
-    String(524288 * 256 + 131072 * 8),
+    String(524288 * 384 + 524288 * 8),
   );
+  await page.getByRole("button", { name: "352 B: the article" }).click();
+  await expect(page.getByTestId("struct-source")).toContainText("no kernel measured uses it");
+  await page.locator("input[name=struct]").fill("300");
+  await expect(page.getByTestId("struct-source")).toHaveText("Your own figure.");
+  await own.click();
+  await expect(page.locator("input[name=struct]")).toHaveValue("");
 });

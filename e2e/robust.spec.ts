@@ -60,10 +60,10 @@ test("the whole page works from the keyboard, with a visible focus", async ({ pa
   await page.keyboard.type("8G");
   await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "262144");
   // A preset button is reachable and pressable by keyboard.
-  const preset = page.getByRole("button", { name: /^256 B/ });
+  const preset = page.getByRole("button", { name: /^384 B/ });
   await preset.focus();
   await page.keyboard.press("Enter");
-  await expect(page.locator("input[name=struct]")).toHaveValue("256");
+  await expect(page.locator("input[name=struct]")).toHaveValue("384");
 });
 
 /** A small deterministic generator, so a failing link can be reproduced. */

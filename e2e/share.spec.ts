@@ -16,7 +16,9 @@ test("Copy puts exactly the snippet on the clipboard and says so", async ({ page
   expect(await clipboardText(page)).toBe(snippet);
   expect(snippet).toContain("net.netfilter.nf_conntrack_max = 25208064\n");
   expect(snippet).toContain("net.netfilter.nf_conntrack_buckets = 6302208\n");
-  expect(snippet).toMatch(/^# Reproduce: http:\/\/127\.0\.0\.1:\d+\/nf-conntrack\/\?v=1&ram=787752MiB&/m);
+  expect(snippet).toMatch(
+    /^# Reproduce: http:\/\/127\.0\.0\.1:\d+\/nf-conntrack\/\?v=2&ram=787752MiB&arch=64&ratio=4&struct=352&/m,
+  );
 });
 
 test("Copy link reproduces the page in a new tab", async ({ page, context }) => {
@@ -27,7 +29,10 @@ test("Copy link reproduces the page in a new tab", async ({ page, context }) => 
   await page.getByRole("button", { name: "Copy link" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Link copied" })).toBeVisible();
   const link = await clipboardText(page);
-  expect(link).toContain("/nf-conntrack/?v=1&");
+  // Every input is written, the kernel's own figures as the numbers they stand for today.
+  expect(link).toMatch(
+    /\/nf-conntrack\/\?v=2&ram=787752\+MiB&arch=64&ratio=1&struct=320&kernel=6\.12&page=4$/,
+  );
   const other = await context.newPage();
   await other.goto(link);
   for (const testId of ["result-max", "result-buckets", "result-memory"]) {

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { LOCALES, type Locale } from "../domain/locale";
 import { useMessages } from "../i18n/messages";
 import { setLang, useCalcStore } from "../store/calc-store";
+import { URL_VERSION } from "../url/migrations";
 import { ChartsPanel } from "./charts-panel";
 import { ConfigBlocks } from "./config-blocks";
 import { DiagnosticsPanel } from "./diagnostics-panel";
@@ -52,7 +53,7 @@ export function App() {
       </header>
       {notice && (
         <p className="notice" role="status">
-          {t.notice.unknownVersion(notice.given)}
+          {t.notice.unknownVersion(notice.given, String(URL_VERSION))}
         </p>
       )}
       <main className="layout">

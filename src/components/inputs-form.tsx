@@ -1,6 +1,9 @@
-import { PAGE_SIZES_KIB } from "../domain/inputs";
+import { defaultEntryBytes, slabBytesPerEntry } from "../domain/entry-size";
+import { formatRatio } from "../domain/format";
+import { ARTICLE_PRESET, kernelOwnDefaults, PAGE_SIZES_KIB } from "../domain/inputs";
+import { formatKernelVersion } from "../domain/kernel-version";
 import { useMessages } from "../i18n/messages";
-import { setField, useCalcStore, useFieldIssues } from "../store/calc-store";
+import { applyFields, setField, useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
 import { Field } from "./field";
 
 /** Kernel versions offered in the kernel field, named after the distributions that ship them. */
@@ -16,14 +19,13 @@ const KERNEL_CHOICES: ReadonlyArray<readonly [version: string, distribution: str
   ["2.6.32", "RHEL / CentOS 6"],
 ];
 
-/** Bytes-per-entry presets; their labels and sources are in the message tables (docs/formulas.md). */
-const STRUCT_PRESETS = ["256", "384", "320", "352"] as const;
-
 const ARCH_CHOICES = ["64", "32"] as const;
 
 export function InputsForm() {
   const { t } = useMessages();
   const issues = useFieldIssues();
+  const { inputs } = useSizing();
+  const own = kernelOwnDefaults(inputs.kernel, inputs.arch);
   return (
     <form className="inputs" onSubmit={(event) => event.preventDefault()} aria-labelledby="inputs-heading">
       <h2 id="inputs-heading">{t.inputs.heading}</h2>
@@ -44,10 +46,20 @@ export function InputsForm() {
           </select>
         )}
       </Field>
+      <DefaultsPresets />
       <Field name="ratio" issue={issues.ratio}>
         {(control) => (
           <>
-            <input {...control} type="text" inputMode="decimal" autoComplete="off" list="ratio-choices" />
+            <input
+              {...control}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              list="ratio-choices"
+              placeholder={t.inputs.kernelOwnPlaceholder(
+                formatRatio({ numerator: own.ratio, denominator: 1 }),
+              )}
+            />
             <datalist id="ratio-choices">
               <option value="1" />
               <option value="2" />
@@ -58,7 +70,15 @@ export function InputsForm() {
         )}
       </Field>
       <Field name="struct" issue={issues.struct} extra={<StructPresets />}>
-        {(control) => <input {...control} type="text" inputMode="numeric" autoComplete="off" />}
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder={t.inputs.kernelOwnPlaceholder(`${own.struct} B`)}
+          />
+        )}
       </Field>
       <Field name="max" issue={issues.max}>
         {(control) => (
@@ -100,28 +120,98 @@ export function InputsForm() {
   );
 }
 
-/** Buttons that fill bytes per entry with a figure of known origin, and that origin. */
+/**
+ * Sets entries per bucket and bytes per entry together: empty, the chosen kernel's own, or the
+ * article's 4 and 352.
+ */
+function DefaultsPresets() {
+  const { t } = useMessages();
+  const ratio = useCalcStore((state) => state.raw.ratio.trim());
+  const struct = useCalcStore((state) => state.raw.struct.trim());
+  const choices = [
+    { key: "kernel", fields: { ratio: "", struct: "" } },
+    { key: "article", fields: ARTICLE_PRESET },
+  ] as const;
+  return (
+    <div className="presets defaults-presets" role="group" aria-label={t.inputs.defaultsLabel}>
+      <span className="presets-label">{t.inputs.defaultsLabel}</span>
+      {choices.map(({ key, fields }) => (
+        <button
+          key={key}
+          type="button"
+          className="preset"
+          aria-pressed={ratio === fields.ratio && struct === fields.struct}
+          title={t.inputs.defaults[key].title}
+          onClick={() => applyFields(fields)}
+        >
+          {t.inputs.defaults[key].label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Buttons that fill bytes per entry with a figure of known origin: the chosen kernel's own
+ * (empty), the same with the 128-byte extension where the kernel does not add it by itself, and
+ * the article's 352; and where the kernel's own figure was measured.
+ */
 function StructPresets() {
   const { t } = useMessages();
   const current = useCalcStore((state) => state.raw.struct.trim());
-  const pressed = STRUCT_PRESETS.find((preset) => preset === current);
+  const { inputs } = useSizing();
+  const entry = defaultEntryBytes(inputs.kernel, inputs.arch);
+  const m = entry.measurement;
+  const presets = [
+    { value: "", label: t.inputs.structPresets.kernel(String(entry.bytes)) },
+    ...(m.extensionByDefault
+      ? []
+      : [
+          {
+            value: String(entry.withExtensionBytes),
+            label: t.inputs.structPresets.extension(String(entry.withExtensionBytes)),
+          },
+        ]),
+    { value: ARTICLE_PRESET.struct, label: t.inputs.structPresets.article },
+  ];
+  const pressed = presets.find((preset) => preset.value === current);
+  const measured = [
+    t.inputs.measured(
+      formatKernelVersion(m.kernel),
+      m.machine,
+      String(m.objectBytes),
+      String(m.objectsPerSlab),
+      String(slabBytesPerEntry(m)),
+    ),
+    entry.exact ? null : t.inputs.measuredNearest(formatKernelVersion(m.kernel)),
+    m.extensionByDefault
+      ? t.inputs.extensionByDefault(String(entry.bytes))
+      : t.inputs.extensionOnDemand(String(entry.withExtensionBytes)),
+  ]
+    .filter((sentence) => sentence !== null)
+    .join(" ");
   return (
     <>
       <div className="presets" role="group" aria-label={t.inputs.presetsLabel}>
-        {STRUCT_PRESETS.map((preset) => (
+        {presets.map((preset) => (
           <button
-            key={preset}
+            key={preset.value}
             type="button"
             className="preset"
             aria-pressed={preset === pressed}
-            title={t.inputs.presets[preset].source}
-            onClick={() => setField("struct", preset)}
+            onClick={() => setField("struct", preset.value)}
           >
-            {t.inputs.presets[preset].label}
+            {preset.label}
           </button>
         ))}
       </div>
-      <p className="preset-source">{pressed ? t.inputs.presets[pressed].source : t.inputs.ownFigure}</p>
+      <p className="preset-source" data-testid="struct-source">
+        {pressed?.value === ARTICLE_PRESET.struct
+          ? t.inputs.articleSource
+          : pressed
+            ? measured
+            : t.inputs.ownFigure}
+      </p>
     </>
   );
 }

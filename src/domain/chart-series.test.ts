@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CHART_POINTS, computeChainSeries, computeMemorySeries, computeNiceTicks } from "./chart-series";
-import { DEFAULT_RAW, readInputs, type RawInputs } from "./inputs";
+import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "./inputs";
 import { computeSizing } from "./sizing";
 
+/** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
+const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };
+
 const setup = (raw: Partial<RawInputs>) => {
-  const inputs = readInputs({ ...DEFAULT_RAW, ...raw });
+  const inputs = readInputs({ ...ARTICLE_RAW, ...raw });
   const sizing = computeSizing(inputs);
   return {
     inputs,

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildConfigFiles, renderConfig, renderSetupScript, type ConfigFileId } from "./config-files";
-import { DEFAULT_RAW, readInputs, type RawInputs } from "./inputs";
+import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "./inputs";
 import { kernelRules } from "./kernel-defaults";
 import { computeSizing } from "./sizing";
 
+/** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
+const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };
+
 const sourceFor = (raw: Partial<RawInputs>, link = "https://example.test/calc/?v=1") => {
-  const inputs = readInputs({ ...DEFAULT_RAW, ...raw });
+  const inputs = readInputs({ ...ARTICLE_RAW, ...raw });
   return {
     inputs,
     sizing: computeSizing(inputs),

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RAW, FIELD_KEYS, readInputs, validateAll, validateField, type FieldKey } from "./inputs";
+import {
+  DEFAULT_RAW,
+  FIELD_KEYS,
+  kernelOwnDefaults,
+  pinKernelDefaults,
+  readInputs,
+  validateAll,
+  validateField,
+  type FieldKey,
+} from "./inputs";
 import { GiB, MiB } from "./units";
 
 describe("validateField", () => {
@@ -54,7 +63,6 @@ describe("validateField", () => {
     ["arch", "48", "choice"],
     ["arch", "x86_64", "choice"],
     ["arch", "", "choice"],
-    ["ratio", "", "empty"],
     ["ratio", "four", "syntax"],
     ["ratio", "-1", "syntax"],
     ["ratio", "0.1", "range"],
@@ -62,7 +70,6 @@ describe("validateField", () => {
     ["ratio", "1.0000001", "precision"],
     ["ratio", "1e3", "syntax"],
     ["ratio", "99999999999", "range"],
-    ["struct", "", "empty"],
     ["struct", "63", "range"],
     ["struct", "8193", "range"],
     ["struct", "352.5", "syntax"],
@@ -103,7 +110,36 @@ describe("readInputs", () => {
   it("falls back to the default for an invalid field alone", () => {
     const inputs = readInputs({ ...DEFAULT_RAW, ram: "64 GiB", ratio: "nonsense", struct: "320" });
     expect(inputs.ram).toBe(64 * GiB);
-    expect(inputs.ratio).toEqual({ numerator: 4, denominator: 1 });
+    // The default ratio is the kernel's own: 1 on 6.12.
+    expect(inputs.ratio).toEqual({ numerator: 1, denominator: 1 });
     expect(inputs.struct).toBe(320);
+  });
+
+  it.each([
+    // factor 1 from 5.15 (d532bcd0b269); 256 B slab objects measured on 6.12 and 6.1 amd64.
+    ["6.12", "64", 1, 256],
+    ["6.1", "64", 1, 256],
+    // 5.10: factor 4; 320 B objects, 12 per 4 KiB slab (341.3 B) plus the 128 B extension every
+    // entry gets there (nf_conntrack_events defaults to 1): 470.
+    ["5.10", "64", 4, 470],
+    // Older than any measurement: the oldest measured (5.10) figure; factor 8 before 2.6.23.
+    ["2.6.22", "64", 8, 470],
+    ["6.1", "32", 1, 228],
+  ])("reads empty ratio and struct as the kernel's own on %s, %s-bit", (kernel, arch, ratio, struct) => {
+    const inputs = readInputs({ ...DEFAULT_RAW, kernel, arch, ratio: "", struct: "" });
+    expect(inputs.ratio).toEqual({ numerator: ratio, denominator: 1 });
+    expect(inputs.struct).toBe(struct);
+    expect(kernelOwnDefaults(inputs.kernel, inputs.arch)).toEqual({ ratio, struct });
+  });
+
+  it("pins empty ratio and struct to the values they stand for, and nothing else", () => {
+    expect(pinKernelDefaults({ ...DEFAULT_RAW, kernel: "5.10" })).toEqual({
+      ...DEFAULT_RAW,
+      kernel: "5.10",
+      ratio: "4",
+      struct: "470",
+    });
+    const typed = { ...DEFAULT_RAW, ratio: "2.5", struct: "300" };
+    expect(pinKernelDefaults(typed)).toBe(typed);
   });
 });

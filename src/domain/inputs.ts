@@ -1,4 +1,7 @@
+import { defaultEntryBytes } from "./entry-size";
+import { formatRatio } from "./format";
 import { tryParseGroupedInteger } from "./integer";
+import { kernelRules } from "./kernel-defaults";
 import { tryParseKernelVersion, type KernelVersion } from "./kernel-version";
 import { fail, ok, type Result } from "./result";
 import { bytes, KiB, MiB, PiB, tryParseRamText, type Bytes } from "./units";
@@ -38,15 +41,25 @@ export interface Inputs {
   readonly page: Bytes;
 }
 
+/**
+ * The defaults. Empty entries per bucket and bytes per entry mean "the chosen kernel's own"
+ * (kernelOwnDefaults()), so the default page reproduces what the kernel itself would do.
+ */
 export const DEFAULT_RAW: RawInputs = {
   ram: "16GiB",
   arch: "64",
-  ratio: "4",
-  struct: "352",
+  ratio: "",
+  struct: "",
   max: "",
   kernel: "6.12",
   page: "4",
 };
+
+/**
+ * The worked example's figures (4 entries per bucket, 352 bytes per entry), one click away in the
+ * form and what a version 1 link meant by leaving them out (url/migrations.ts).
+ */
+export const ARTICLE_PRESET = { ratio: "4", struct: "352" } as const;
 
 /** Page sizes Linux builds with, in KiB: 4 everywhere, 16 and 64 on arm64, 64 on ppc64le. */
 export const PAGE_SIZES_KIB = [4, 16, 64] as const;
@@ -72,7 +85,13 @@ export type FieldIssue =
   | { code: "range" }
   | { code: "choice" };
 
-type Validators = { readonly [K in FieldKey]: (text: string) => Result<Inputs[K], FieldIssue> };
+/** A field's value as read from its text alone: empty ratio and struct are null, "the kernel's own". */
+export type FieldValues = Omit<Inputs, "ratio" | "struct"> & {
+  readonly ratio: Ratio | null;
+  readonly struct: Bytes | null;
+};
+
+type Validators = { readonly [K in FieldKey]: (text: string) => Result<FieldValues[K], FieldIssue> };
 
 const VALIDATORS: Validators = {
   ram(text) {
@@ -90,7 +109,7 @@ const VALIDATORS: Validators = {
   },
   ratio(text) {
     const trimmed = text.trim();
-    if (trimmed === "") return fail({ code: "empty" });
+    if (trimmed === "") return ok(null);
     const match = /^(\d*)(?:\.(\d*))?$/.exec(trimmed);
     const whole = (match?.[1] ?? "").replace(/^0+(?=\d)/, "");
     const written = match?.[2] ?? "";
@@ -108,7 +127,7 @@ const VALIDATORS: Validators = {
   },
   struct(text) {
     const trimmed = text.trim();
-    if (trimmed === "") return fail({ code: "empty" });
+    if (trimmed === "") return ok(null);
     const n = tryParseGroupedInteger(trimmed);
     if (n === null) return fail({ code: "syntax" });
     if (n < LIMITS.struct.min || n > LIMITS.struct.max) return fail({ code: "range" });
@@ -132,7 +151,7 @@ const VALIDATORS: Validators = {
 };
 
 /** Validates one field's text. Never throws, whatever the string. */
-export function validateField<K extends FieldKey>(key: K, text: string): Result<Inputs[K], FieldIssue> {
+export function validateField<K extends FieldKey>(key: K, text: string): Result<FieldValues[K], FieldIssue> {
   return VALIDATORS[key](text);
 }
 
@@ -147,24 +166,56 @@ export function validateAll(raw: RawInputs): Partial<Record<FieldKey, FieldIssue
 }
 
 /**
+ * What the kernel itself uses where entries per bucket or bytes per entry are left empty: its own
+ * max / buckets factor (kernelRules(): 1 from 5.15, 4 from 2.6.23, 8 before) and the bytes per
+ * entry measured on real kernels for that release and pointer width (entry-size.ts).
+ *
+ * @example kernelOwnDefaults(v(6, 12), 64) // { ratio: 1, struct: 256 }
+ */
+export function kernelOwnDefaults(kernel: KernelVersion, arch: Arch): { ratio: number; struct: Bytes } {
+  return { ratio: kernelRules(kernel).maxFactor, struct: bytes(defaultEntryBytes(kernel, arch).bytes) };
+}
+
+/**
  * Reads inputs field by field: an invalid field falls back to its default alone, so one bad
- * value never resets the others.
+ * value never resets the others. Empty entries per bucket and bytes per entry become the chosen
+ * kernel's own (kernelOwnDefaults()).
  */
 export function readInputs(raw: RawInputs): Inputs {
-  const read = <K extends FieldKey>(key: K): Inputs[K] => {
+  const read = <K extends FieldKey>(key: K): FieldValues[K] => {
     const result = validateField(key, raw[key]);
     if (result.ok) return result.value;
     const fallback = validateField(key, DEFAULT_RAW[key]);
     if (!fallback.ok) throw new Error(`default for ${key} is invalid`);
     return fallback.value;
   };
+  const kernel = read("kernel");
+  const arch = read("arch");
+  const own = kernelOwnDefaults(kernel, arch);
   return {
     ram: read("ram"),
-    arch: read("arch"),
-    ratio: read("ratio"),
-    struct: read("struct"),
+    arch,
+    ratio: read("ratio") ?? { numerator: own.ratio, denominator: 1 },
+    struct: read("struct") ?? own.struct,
     max: read("max"),
-    kernel: read("kernel"),
+    kernel,
     page: read("page"),
+  };
+}
+
+/**
+ * The same texts with empty entries per bucket and bytes per entry replaced by the values they
+ * stand for on the kernel and architecture given, so a shared link keeps its numbers when the
+ * measured defaults change. Invalid texts are left as they are.
+ *
+ * @example pinKernelDefaults({ ...DEFAULT_RAW }) // { ..., ratio: "1", struct: "256" }
+ */
+export function pinKernelDefaults<T extends RawInputs>(raw: T): T {
+  if (raw.ratio.trim() !== "" && raw.struct.trim() !== "") return raw;
+  const inputs = readInputs(raw);
+  return {
+    ...raw,
+    ratio: raw.ratio.trim() === "" ? formatRatio(inputs.ratio) : raw.ratio,
+    struct: raw.struct.trim() === "" ? String(inputs.struct) : raw.struct,
   };
 }

@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RAW, readInputs, type RawInputs } from "./inputs";
+import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "./inputs";
 import { explainDifferences, uncertainBoundaries } from "./kernel-compare";
 import { computeKernelDefault } from "./kernel-defaults";
 import { v } from "./kernel-version";
 import { computeSizing } from "./sizing";
 
+/** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
+const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };
+
 const codes = (raw: Partial<RawInputs>) => {
-  const inputs = readInputs({ ...DEFAULT_RAW, ...raw });
+  const inputs = readInputs({ ...ARTICLE_RAW, ...raw });
   return explainDifferences(inputs, computeSizing(inputs), computeKernelDefault(inputs)).map((d) => d.code);
 };
 
 describe("explainDifferences", () => {
   it("warns that the article's ratio shrinks a modern kernel's 262144-bucket table", () => {
-    const inputs = readInputs(DEFAULT_RAW);
+    const inputs = readInputs(ARTICLE_RAW);
     const differences = explainDifferences(inputs, computeSizing(inputs), computeKernelDefault(inputs));
     expect(differences).toContainEqual({ code: "shrinks-table", kernelBuckets: 262144, buckets: 131072 });
     expect(differences).toContainEqual({ code: "raises-max", kernelMax: 262144, max: 524288 });

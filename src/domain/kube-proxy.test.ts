@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from "./inputs";
+import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from "./inputs";
 import {
   computeKubeProxy,
   computeKubeProxyMemory,
@@ -22,6 +22,9 @@ import {
 } from "./kube-proxy";
 import { v } from "./kernel-version";
 import { bytes, GiB } from "./units";
+
+/** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
+const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };
 
 describe("computeKubeProxy: getConntrackMax()", () => {
   // kernel-facts §6 worked examples and pkg/proxy/conntrack/sysctls.go.
@@ -248,7 +251,7 @@ describe("kubeProxyHashsizeWrite: SetMax()", () => {
 });
 
 describe("computeKubeProxyMemory", () => {
-  const base = readInputs(DEFAULT_RAW);
+  const base = readInputs(ARTICLE_RAW);
   const inputs = (overrides: Partial<Inputs>): Inputs => ({ ...base, ...overrides });
 
   it.each([

@@ -1,10 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from "./inputs";
+import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from "./inputs";
 import { bucketStep, computeSizing, hashTableFootprint, largestBucketCount } from "./sizing";
 import { bytes, GiB, MiB, TiB } from "./units";
 
-const base = readInputs(DEFAULT_RAW);
+/** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
+const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };
+
+const base = readInputs(ARTICLE_RAW);
 const inputs = (overrides: Partial<Inputs>): Inputs => ({ ...base, ...overrides });
 const ratio = (numerator: number, denominator = 1) => ({ numerator, denominator });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RAW, INT_MAX, readInputs } from "./inputs";
+import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs } from "./inputs";
 import { v, type KernelVersion } from "./kernel-version";
 import { computeSizing } from "./sizing";
 import { defaultTimeouts, TIMEOUT_KEYS, TIMEOUT_LIMITS, validateTimeout, type Timeouts } from "./timeouts";
@@ -19,6 +19,9 @@ import {
   validateTrafficField,
   type Traffic,
 } from "./traffic";
+
+/** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
+const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };
 
 const modern = v(6, 12);
 const old = v(4, 9);
@@ -469,7 +472,7 @@ describe("verdicts", () => {
 });
 
 describe("sizingForRequiredMax", () => {
-  const inputs = readInputs(DEFAULT_RAW);
+  const inputs = readInputs(ARTICLE_RAW);
 
   it("is the calculator's sizing with that explicit max: 180000 on 64-bit, ratio 4, 352 B", () => {
     const sizing = sizingForRequiredMax(inputs, 180000);

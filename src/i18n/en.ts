@@ -31,8 +31,8 @@ export const en = {
   footer:
     "Everything is computed in your browser; nothing is sent anywhere. The formulas and their kernel sources are in docs/formulas.md of this project.",
   notice: {
-    unknownVersion: (given: string) =>
-      `This link says v=${given}, a version this page does not know; its values are read as version 1, each checked at its field.`,
+    unknownVersion: (given: string, current: string) =>
+      `This link says v=${given}, a version this page does not know; its values are read as version ${current}, each checked at its field.`,
   },
   inputs: {
     heading: "Your machine",
@@ -49,9 +49,9 @@ export const en = {
       ram: "MemTotal from `free -g` or `grep MemTotal /proc/meminfo`, not the installed RAM. Units: B, K, M, G, T (binary); a bare number is GiB.",
       arch: "Pointer width of the kernel: `uname -m`.",
       ratio:
-        "nf_conntrack_max ÷ nf_conntrack_buckets. The article uses 4 (the kernel's default until 5.14); the kernel itself uses 1 since 5.15.",
+        "nf_conntrack_max ÷ nf_conntrack_buckets. Empty: the chosen kernel's own, 1 from 5.15, 4 from 2.6.23, 8 before. The article uses 4.",
       struct:
-        "On the host: `sudo awk '/^nf_conntrack(_[0-9]+)? /{print $4}' /proc/slabinfo` (object size; up to 4.6 the cache is named nf_conntrack_1 and so on), or `cat /sys/kernel/slab/nf_conntrack/slab_size` (with alignment).",
+        "Empty: what the chosen kernel was measured to use. On the host: `sudo awk '/^nf_conntrack(_[0-9]+)? /{print $4}' /proc/slabinfo` (object size; up to 4.6 the cache is named nf_conntrack_1 and so on), or `cat /sys/kernel/slab/nf_conntrack/slab_size` (with alignment).",
       max: "Optional: a target nf_conntrack_max of your own. Empty: derived from RAM.",
       kernel: "The kernel the config is for: `uname -r`. The kernel's own defaults and the config follow it.",
       page: "`getconf PAGESIZE`: 4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB, which rounds tables to larger steps.",
@@ -61,24 +61,33 @@ export const en = {
     maxPlaceholder: "from RAM",
     newestKernel: "the newest kernel this tool knows",
     pageChoice: (kib: number) => `${kib} KiB`,
-    presetsLabel: "Bytes per entry presets",
-    presets: {
-      "256": {
-        label: "256 B: x86-64, 4.x on",
-        source:
-          "the x86-64 slab slot on kernels 4.x and later (248 B object aligned to 64 B; measured on 6.18)",
+    kernelOwnPlaceholder: (value: string) => `kernel's own: ${value}`,
+    defaultsLabel: "Start from",
+    defaults: {
+      kernel: {
+        label: "The kernel's own",
+        title: "Entries per bucket and bytes per entry as the chosen kernel itself uses them",
       },
-      "384": {
-        label: "384 B: with extensions",
-        source:
-          "256 B plus the 128 B extension area entries get for NAT, conntrack events, accounting or timestamps",
+      article: {
+        label: "The article: 4 per bucket, 352 B",
+        title: "The figures of the article this calculator grew from",
       },
-      "320": {
-        label: "320 B: RHEL 7 (3.10)",
-        source: "the slab object of RHEL / CentOS 7 era (3.10) kernels",
-      },
-      "352": { label: "352 B: the article", source: "the figure of the article this calculator grew from" },
     },
+    presetsLabel: "Bytes per entry presets",
+    structPresets: {
+      kernel: (bytes: string) => `${bytes} B: this kernel's own`,
+      extension: (bytes: string) => `${bytes} B: with NAT or events`,
+      article: "352 B: the article",
+    },
+    measured: (kernel: string, machine: string, object: string, perSlab: string, slab: string) =>
+      `Measured on Debian's ${kernel} ${machine} kernel: ${object}-byte slab objects, ${perSlab} to a 4 KiB slab, so ${slab} B per entry.`,
+    measuredNearest: (kernel: string) =>
+      `This release was not measured; the closest measured one, ${kernel}, stands in for it.`,
+    extensionByDefault: (total: string) =>
+      `Every entry also gets a 128 B extension area on this kernel (its nf_conntrack_events default is 1): ${total} B.`,
+    extensionOnDemand: (total: string) =>
+      `NAT, conntrack events, accounting or timestamps add a 128 B extension area to every entry: ${total} B.`,
+    articleSource: "The figure of the article this calculator grew from; no kernel measured uses it.",
     ownFigure: "Your own figure.",
   },
   fieldIssues: {

@@ -18,8 +18,8 @@ export const zhCN: Messages = {
   },
   footer: "所有计算都在浏览器里完成，不向任何地方发送数据。公式及其内核出处见本项目的 docs/formulas.md。",
   notice: {
-    unknownVersion: (given) =>
-      `链接中的 v=${given} 是本页不认识的版本；各参数按第 1 版读取，并在各自的输入框中逐项校验。`,
+    unknownVersion: (given, current) =>
+      `链接中的 v=${given} 是本页不认识的版本；各参数按第 ${current} 版读取，并在各自的输入框中逐项校验。`,
   },
   inputs: {
     heading: "你的机器",
@@ -36,9 +36,9 @@ export const zhCN: Messages = {
       ram: "填 `free -g` 或 `grep MemTotal /proc/meminfo` 中的 MemTotal，而不是物理内存条的容量。单位：B、K、M、G、T（按 1024 进位）；只写数字表示 GiB。",
       arch: "内核的指针宽度：`uname -m`。",
       ratio:
-        "nf_conntrack_max ÷ nf_conntrack_buckets。原文用 4（5.14 及以前内核的默认值）；5.15 起内核自己用 1。",
+        "nf_conntrack_max ÷ nf_conntrack_buckets。留空则用所选内核自身的值：5.15 起为 1，2.6.23 起为 4，更早为 8。原文用 4。",
       struct:
-        "在主机上查看：`sudo awk '/^nf_conntrack(_[0-9]+)? /{print $4}' /proc/slabinfo`（对象大小；4.6 及更早的缓存名为 nf_conntrack_1 等），或 `cat /sys/kernel/slab/nf_conntrack/slab_size`（含对齐）。",
+        "留空则用所选内核的实测值。在主机上查看：`sudo awk '/^nf_conntrack(_[0-9]+)? /{print $4}' /proc/slabinfo`（对象大小；4.6 及更早的缓存名为 nf_conntrack_1 等），或 `cat /sys/kernel/slab/nf_conntrack/slab_size`（含对齐）。",
       max: "可选：自己指定的 nf_conntrack_max 目标值。留空则按内存推算。",
       kernel: "配置所针对的内核：`uname -r`。内核默认值和生成的配置都随之变化。",
       page: "`getconf PAGESIZE`：x86 为 4 KiB；arm64 和 ppc64le 内核可能是 16 或 64 KiB，哈希表会按更大的步长取整。",
@@ -48,19 +48,32 @@ export const zhCN: Messages = {
     maxPlaceholder: "按内存推算",
     newestKernel: "本工具已知的最新内核",
     pageChoice: (kib) => `${kib} KiB`,
-    presetsLabel: "每条目字节数的预设值",
-    presets: {
-      "256": {
-        label: "256 B：x86-64，4.x 及以后",
-        source: "4.x 及以后内核在 x86-64 上的 slab 槽位大小（对象 248 B，按 64 B 对齐；在 6.18 上实测）",
+    kernelOwnPlaceholder: (value) => `内核自身：${value}`,
+    defaultsLabel: "起点",
+    defaults: {
+      kernel: {
+        label: "内核自身的取值",
+        title: "每个哈希桶的条目数和每条目字节数按所选内核自身的取值",
       },
-      "384": {
-        label: "384 B：带扩展区",
-        source: "256 B 再加 128 B 扩展区：NAT、conntrack 事件、流量统计或时间戳会给条目附加扩展区",
+      article: {
+        label: "原文：每桶 4 条、352 B",
+        title: "本计算器所依据的那篇文章使用的数值",
       },
-      "320": { label: "320 B：RHEL 7（3.10）", source: "RHEL / CentOS 7 时代（3.10）内核的 slab 对象大小" },
-      "352": { label: "352 B：原文取值", source: "本计算器所依据的那篇文章使用的数值" },
     },
+    presetsLabel: "每条目字节数的预设值",
+    structPresets: {
+      kernel: (bytes) => `${bytes} B：该内核自身`,
+      extension: (bytes) => `${bytes} B：启用 NAT 或事件`,
+      article: "352 B：原文取值",
+    },
+    measured: (kernel, machine, object, perSlab, slab) =>
+      `在 Debian 的 ${kernel} ${machine} 内核上实测：slab 对象 ${object} 字节，每个 4 KiB slab 放 ${perSlab} 个，即每条目 ${slab} B。`,
+    measuredNearest: (kernel) => `这个版本没有实测过；以最接近的实测版本 ${kernel} 代替。`,
+    extensionByDefault: (total) =>
+      `该内核还会给每个条目附加 128 B 扩展区（其 nf_conntrack_events 默认为 1）：共 ${total} B。`,
+    extensionOnDemand: (total) =>
+      `NAT、conntrack 事件、流量统计或时间戳会给每个条目附加 128 B 扩展区：共 ${total} B。`,
+    articleSource: "本计算器所依据的那篇文章使用的数值；实测的内核都不是这个值。",
     ownFigure: "自定义数值。",
   },
   fieldIssues: {

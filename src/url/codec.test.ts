@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ALL_FIELD_KEYS, DEFAULT_ALL_RAW, type AllRaw } from "../domain/fields";
-import { DEFAULT_RAW } from "../domain/inputs";
+import { DEFAULT_RAW, readInputs } from "../domain/inputs";
 import { decodeSearch, encodeSearch, pinForSharing } from "./codec";
 
 const arbitraryRaw: fc.Arbitrary<AllRaw> = fc.record(
@@ -49,8 +49,25 @@ describe("decodeSearch", () => {
     });
   });
 
-  it("reads a link without v as version 1", () => {
-    expect(decodeSearch("?ram=8G").notice).toBeNull();
+  it("reads a link without v as the current version, with today's defaults", () => {
+    const { raw, notice } = decodeSearch("?ram=8G");
+    expect(notice).toBeNull();
+    expect(raw).toMatchObject({ ram: "8G", ratio: "", struct: "" });
+  });
+
+  it("keeps a version 1 link's meaning: absent ratio 4, absent struct 352", () => {
+    expect(decodeSearch("?v=1&ram=8G").raw).toMatchObject({ ram: "8G", ratio: "4", struct: "352" });
+    expect(decodeSearch("?v=1&ratio=1&struct=256").raw).toMatchObject({ ratio: "1", struct: "256" });
+    // An empty value was invalid in version 1 and fell back to the default: the same numbers.
+    expect(decodeSearch("?v=1&ratio=&struct=").validRaw).toMatchObject({ ratio: "4", struct: "352" });
+    expect(decodeSearch("?v=2&ram=8G").raw).toMatchObject({ ratio: "", struct: "" });
+  });
+
+  it("gives an invalid value of a version 1 link what version 1 fell back to", () => {
+    const old = decodeSearch("?v=1&ratio=0&struct=lots");
+    expect(old.raw).toMatchObject({ ratio: "0", struct: "lots" });
+    expect(old.validRaw).toMatchObject({ ratio: "4", struct: "352" });
+    expect(decodeSearch("?v=2&ratio=0&struct=lots").validRaw).toMatchObject({ ratio: "", struct: "" });
   });
 
   it("reports an unknown version and still reads the fields", () => {
@@ -79,12 +96,10 @@ describe("decodeSearch", () => {
 });
 
 describe("encodeSearch", () => {
-  it("writes every input explicitly, v first, max only when set", () => {
-    expect(encodeSearch(DEFAULT_ALL_RAW)).toBe(
-      "?v=1&ram=16GiB&arch=64&ratio=4&struct=352&kernel=6.12&page=4",
-    );
-    expect(encodeSearch({ ...DEFAULT_ALL_RAW, max: "262144" })).toBe(
-      "?v=1&ram=16GiB&arch=64&ratio=4&struct=352&max=262144&kernel=6.12&page=4",
+  it("writes every input as typed, v first; max, ratio and struct only when set", () => {
+    expect(encodeSearch(DEFAULT_ALL_RAW)).toBe("?v=2&ram=16GiB&arch=64&kernel=6.12&page=4");
+    expect(encodeSearch({ ...DEFAULT_ALL_RAW, max: "262144", ratio: "4", struct: "352" })).toBe(
+      "?v=2&ram=16GiB&arch=64&ratio=4&struct=352&max=262144&kernel=6.12&page=4",
     );
   });
 
@@ -109,7 +124,7 @@ describe("traffic, Kubernetes and timeout keys", () => {
   it("are written only when they differ from their default, traffic as a group", () => {
     const search = encodeSearch({ ...DEFAULT_ALL_RAW, tcp_cps: "1000", to_udp_timeout: "10", cores: "8" });
     expect(search).toBe(
-      "?v=1&ram=16GiB&arch=64&ratio=4&struct=352&kernel=6.12&page=4" +
+      "?v=2&ram=16GiB&arch=64&kernel=6.12&page=4" +
         "&tcp_cps=1000&tcp_life=10&udp_cps=0&udp_life=0&headroom=20&cores=8&k8s=1.36&to_udp_timeout=10",
     );
     expect(decodeSearch(search).raw).toMatchObject({ tcp_cps: "1000", headroom: "20", to_udp_timeout: "10" });
@@ -125,6 +140,28 @@ describe("traffic, Kubernetes and timeout keys", () => {
 describe("pinForSharing", () => {
   it('writes "newest" as the version it means, so a shared link keeps its meaning', () => {
     expect(pinForSharing({ ...DEFAULT_ALL_RAW, kernel: "Newest" }).kernel).toBe("6.18");
-    expect(pinForSharing(DEFAULT_ALL_RAW)).toBe(DEFAULT_ALL_RAW);
+    const typed = { ...DEFAULT_ALL_RAW, ratio: "4", struct: "352" };
+    expect(pinForSharing(typed)).toBe(typed);
+  });
+
+  it("writes the kernel's own ratio and bytes per entry, so a shared link shows every input", () => {
+    expect(encodeSearch(pinForSharing(DEFAULT_ALL_RAW))).toBe(
+      "?v=2&ram=16GiB&arch=64&ratio=1&struct=256&kernel=6.12&page=4",
+    );
+    expect(pinForSharing({ ...DEFAULT_ALL_RAW, kernel: "5.10" })).toMatchObject({
+      ratio: "4",
+      struct: "470",
+    });
+  });
+
+  it("keeps the numbers of any link through copying: decode(encode(pin(x))) computes the same", () => {
+    fc.assert(
+      fc.property(arbitraryRaw, (raw) => {
+        const { validRaw } = decodeSearch(encodeSearch(raw));
+        const pinned = decodeSearch(encodeSearch(pinForSharing(validRaw))).validRaw;
+        expect(readInputs(pinned)).toEqual(readInputs(validRaw));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -6,7 +6,7 @@ import {
   type AllRaw,
   type AnyFieldKey,
 } from "../domain/fields";
-import { FIELD_KEYS } from "../domain/inputs";
+import { FIELD_KEYS, pinKernelDefaults } from "../domain/inputs";
 import { formatKernelVersion, isNewestKeyword, NEWEST_KERNEL } from "../domain/kernel-version";
 import { tryParseLocale, type Locale } from "../domain/locale";
 import { migrateParams, URL_VERSION, type VersionNotice } from "./migrations";
@@ -23,16 +23,17 @@ export interface LinkState {
 
 /**
  * Reads a query string ("?ram=64GiB&arch=64…"). Never throws: a bad value stays in `raw` to be
- * shown at its field, and only that field falls back to its default in `validRaw`.
+ * shown at its field, and only that field falls back in `validRaw`: to its default, or to what
+ * the link's own version used instead (migrateParams()).
  */
 export function decodeSearch(search: string): LinkState {
-  const { params, notice } = migrateParams(new URLSearchParams(search));
+  const { params, notice, fallbacks } = migrateParams(new URLSearchParams(search));
   const raw = {} as Record<AnyFieldKey, string>;
   const validRaw = {} as Record<AnyFieldKey, string>;
   for (const key of ALL_FIELD_KEYS) {
     const text = params.get(key) ?? DEFAULT_ALL_RAW[key];
     raw[key] = text;
-    validRaw[key] = validateAnyField(key, text).ok ? text : DEFAULT_ALL_RAW[key];
+    validRaw[key] = validateAnyField(key, text).ok ? text : (fallbacks[key] ?? DEFAULT_ALL_RAW[key]);
   }
   return { raw, validRaw, notice, lang: tryParseLocale(params.get("lang")) };
 }
@@ -40,8 +41,9 @@ export function decodeSearch(search: string): LinkState {
 const SIZING_KEYS: ReadonlySet<string> = new Set(FIELD_KEYS);
 
 /**
- * Writes every sizing input explicitly, so a link keeps its meaning if defaults change; `max` is
- * left out when empty, its absence meaning "derive from RAM". The other fields are written when
+ * Writes every sizing input as typed; `max`, `ratio` and `struct` are left out when empty, their
+ * absence meaning "derive from RAM" and "the kernel's own" (a shared link pins those first:
+ * pinForSharing()). The other fields are written when
  * they differ from their default (their absence has a fixed meaning: no traffic, no Kubernetes
  * node, the kernel's own timeouts), a traffic field together with the rest of its group. `lang`
  * comes last, and only when a language was chosen.
@@ -51,7 +53,7 @@ export function encodeSearch(raw: AllRaw, lang: Locale | null = null): string {
   const changed = (key: AnyFieldKey) => raw[key] !== DEFAULT_ALL_RAW[key];
   for (const key of ALL_FIELD_KEYS) {
     if (SIZING_KEYS.has(key)) {
-      if (key === "max" && raw.max === "") continue;
+      if ((key === "max" || key === "ratio" || key === "struct") && raw[key] === "") continue;
       params.set(key, raw[key]);
       continue;
     }
@@ -63,9 +65,11 @@ export function encodeSearch(raw: AllRaw, lang: Locale | null = null): string {
 }
 
 /**
- * The field texts a shared link should carry: "newest" in the kernel field is written as the
- * version it means today, so the link keeps its meaning when this tool learns newer kernels.
+ * The field texts a shared link should carry, so it keeps its meaning when this tool learns newer
+ * kernels or better measurements: "newest" in the kernel field is written as the version it means
+ * today, and empty entries per bucket and bytes per entry as the kernel's own values they stand for.
  */
 export function pinForSharing(raw: AllRaw): AllRaw {
-  return isNewestKeyword(raw.kernel) ? { ...raw, kernel: formatKernelVersion(NEWEST_KERNEL) } : raw;
+  const pinned = isNewestKeyword(raw.kernel) ? { ...raw, kernel: formatKernelVersion(NEWEST_KERNEL) } : raw;
+  return pinKernelDefaults(pinned);
 }

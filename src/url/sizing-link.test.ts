@@ -11,7 +11,20 @@ const arbitraryLink = fc
     fc.tuple(
       fc.constantFrom(...ALL_FIELD_KEYS, "v", "lang", "x"),
       fc.oneof(
-        fc.constantFrom("64GiB", "787752 MiB", "32", "1.5", "0", "6.12", "newest", "16", "zh-CN", "2", ""),
+        fc.constantFrom(
+          "64GiB",
+          "787752 MiB",
+          "32",
+          "1.5",
+          "0",
+          "6.12",
+          "newest",
+          "16",
+          "zh-CN",
+          "1",
+          "2",
+          "",
+        ),
         fc.string(),
       ),
     ),

@@ -1,4 +1,11 @@
-import { DEFAULT_RAW, FIELD_KEYS, readInputs, type Inputs, type RawInputs } from "../domain/inputs";
+import {
+  DEFAULT_RAW,
+  FIELD_KEYS,
+  readInputs,
+  validateField,
+  type Inputs,
+  type RawInputs,
+} from "../domain/inputs";
 import { tryParseLocale, type Locale } from "../domain/locale";
 import { migrateParams } from "./migrations";
 
@@ -9,8 +16,11 @@ import { migrateParams } from "./migrations";
  * (codec.test.ts checks it over random links).
  */
 export function decodeSizingLink(search: string): { inputs: Inputs; lang: Locale | null } {
-  const { params } = migrateParams(new URLSearchParams(search));
+  const { params, fallbacks } = migrateParams(new URLSearchParams(search));
   const raw = {} as Record<keyof RawInputs, string>;
-  for (const key of FIELD_KEYS) raw[key] = params.get(key) ?? DEFAULT_RAW[key];
+  for (const key of FIELD_KEYS) {
+    const text = params.get(key) ?? DEFAULT_RAW[key];
+    raw[key] = validateField(key, text).ok ? text : (fallbacks[key] ?? text);
+  }
   return { inputs: readInputs(raw), lang: tryParseLocale(params.get("lang")) };
 }
