@@ -22,6 +22,10 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    files: ["src/worker/**/*.ts"],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     files: ["*.{js,ts}", "e2e/**/*.ts", "scripts/**/*.{js,mjs,ts}"],
     languageOptions: { globals: globals.node },
   },
@@ -41,6 +45,11 @@ export default tseslint.config(
     "url/ depends on domain/ only.",
   ),
   layer(["src/store/**"], ["**/components/**"], "store/ must not import views."),
+  layer(
+    ["src/worker/**"],
+    ["**/domain/**", "**/store/**", "**/url/**", "**/components/**", "**/i18n/**", "react", "zustand"],
+    "worker/ is the service worker: it imports nothing, so sw.js stays one classic script.",
+  ),
   layer(
     ["src/shell/**"],
     ["react", "react-dom", "zustand", "**/store/**", "**/components/**", "**/i18n/**"],

@@ -63,5 +63,6 @@ test.describe("when the Chinese words cannot be downloaded", () => {
     await page.goto("./?ram=16GiB&lang=zh-CN");
     await expect(page.getByText("Your machine")).toBeVisible();
     await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "524288");
+    await expect(page.getByTestId("page-status")).toContainText("简体中文 could not be loaded");
   });
 });

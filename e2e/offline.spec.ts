@@ -17,13 +17,3 @@ test("after the first visit the page works without a network", async ({ page, co
   await expect(page.getByTestId("memory-chart").locator("svg.recharts-surface")).toBeVisible();
   await context.setOffline(false);
 });
-
-test("the page itself is fetched from the network first, so a new deploy shows on the next load", async ({
-  page,
-}) => {
-  await page.goto("./");
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  const script = await page.evaluate(async () => (await fetch("./sw.js")).text());
-  expect(script).toContain('request.mode === "navigate"');
-  expect(script).toMatch(/fetch\(request\)\s*\.then/);
-});

@@ -3,16 +3,22 @@ import { createRoot } from "react-dom/client";
 import { App } from "./components/app";
 import { initialLocale, loadMessages } from "./i18n/messages";
 import { useCalcStore } from "./store/calc-store";
+import { markUpdateReady, registerServiceWorker } from "./store/page-status";
 import { startUrlSync } from "./store/url-sync";
 import "./styles.css";
 
-// Offline after the first visit (sw.js exists in builds only; see scripts/service-worker-plugin.ts).
+// Offline after the first visit, and told of new deploys (sw.js exists in builds only).
 if (import.meta.env.PROD && "serviceWorker" in navigator) {
-  window.addEventListener(
-    "load",
-    () => void navigator.serviceWorker.register("./sw.js").catch(() => undefined),
-  );
+  window.addEventListener("load", () => registerServiceWorker(navigator.serviceWorker));
 }
+
+// Vite reports a lazily loaded file it could not fetch. Online, that means the files of this build
+// are gone from the server (a new deploy): say a new version is ready. The error itself still
+// reaches the part that asked for the file, which shows it in its place (LoadBoundary), so the
+// page is not reloaded under the user's hands.
+window.addEventListener("vite:preloadError", () => {
+  if (navigator.onLine) markUpdateReady();
+});
 
 const root = document.getElementById("root");
 if (root) {

@@ -1,7 +1,8 @@
 import { useEffect } from "react";
 import { LOCALES, type Locale } from "../domain/locale";
-import { useMessages } from "../i18n/messages";
+import { initialLocale, useMessages } from "../i18n/messages";
 import { setLang, useCalcStore } from "../store/calc-store";
+import { reloadPage, usePageStatus } from "../store/page-status";
 import { URL_VERSION } from "../url/migrations";
 import { ChartsPanel } from "./charts-panel";
 import { ConfigBlocks } from "./config-blocks";
@@ -20,6 +21,10 @@ const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: "English", "zh-CN
 export function App() {
   const { t, locale } = useMessages();
   const notice = useCalcStore((state) => state.notice);
+  const asked = initialLocale(useCalcStore((state) => state.lang));
+  const updateReady = usePageStatus((state) => state.updateReady);
+  const failedLocale = usePageStatus((state) => state.failedLocale);
+  const localeFailed = failedLocale !== null && failedLocale === asked && failedLocale !== locale;
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -55,6 +60,14 @@ export function App() {
         <p className="notice" role="status">
           {t.notice.unknownVersion(notice.given, String(URL_VERSION))}
         </p>
+      )}
+      {(updateReady || localeFailed) && (
+        <div className="notice" role="status" data-testid="page-status">
+          <p>{localeFailed ? t.status.localeFailed(LANGUAGE_NAMES[failedLocale]) : t.status.updateReady}</p>
+          <button type="button" onClick={reloadPage}>
+            {t.status.reload}
+          </button>
+        </div>
       )}
       <main className="layout">
         <InputsForm />

@@ -4,6 +4,7 @@ import type { Messages } from "../i18n/en";
 import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "../domain/format";
 import { useMessages } from "../i18n/messages";
 import { useChartSeries } from "../store/calc-store";
+import { LoadBoundary } from "./load-boundary";
 
 // One chunk for both drawings: Recharts loads after the first paint.
 const MemoryChartCanvas = lazy(() =>
@@ -97,7 +98,9 @@ function ChartFigure({ testId, title, summary, chart, columns, rows }: ChartFigu
     <figure className="chart-figure" aria-labelledby={`${testId}-title`} aria-describedby={summaryId}>
       <h3 id={`${testId}-title`}>{title}</h3>
       <div className="chart-area" data-testid={testId}>
-        <Suspense fallback={<p className="chart-loading">{t.charts.loading}</p>}>{chart}</Suspense>
+        <LoadBoundary>
+          <Suspense fallback={<p className="chart-loading">{t.charts.loading}</p>}>{chart}</Suspense>
+        </LoadBoundary>
       </div>
       <figcaption id={summaryId}>{summary}</figcaption>
       <details>

@@ -3,6 +3,7 @@ import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT } from "../domain/collecto
 import { useMessages } from "../i18n/messages";
 import { setPaste, useCalcStore } from "../store/calc-store";
 import { CopyStatusText } from "./copy-status";
+import { LoadBoundary } from "./load-boundary";
 import { useCopy } from "./use-copy";
 
 // The parser and the report load only once something is pasted: most visits never need them.
@@ -59,9 +60,11 @@ export function DiagnosticsPanel() {
         </p>
       </div>
       {text.trim() !== "" && (
-        <Suspense fallback={null}>
-          <PasteReport text={text} />
-        </Suspense>
+        <LoadBoundary>
+          <Suspense fallback={null}>
+            <PasteReport text={text} />
+          </Suspense>
+        </LoadBoundary>
       )}
     </section>
   );

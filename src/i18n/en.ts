@@ -34,6 +34,15 @@ export const en = {
     unknownVersion: (given: string, current: string) =>
       `This link says v=${given}, a version this page does not know; its values are read as version ${current}, each checked at its field.`,
   },
+  status: {
+    updateReady:
+      "A new version of this page is ready. Reload when convenient: the fields are kept, a pasted dump has to be pasted again.",
+    partFailed:
+      "This part of the page could not be loaded, most likely because a new version was deployed or the network is gone. Everything else keeps working; reload to get it back (the fields are kept).",
+    localeFailed: (language: string) =>
+      `${language} could not be loaded, so the page stays in English. Reload to try again.`,
+    reload: "Reload",
+  },
   inputs: {
     heading: "Your machine",
     labels: {

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { create } from "zustand";
 import { LOCALES, pageLocale, type Locale } from "../domain/locale";
 import { useCalcStore } from "../store/calc-store";
+import { markLocaleFailed } from "../store/page-status";
 import type { Messages } from "./en";
 
 /**
@@ -43,9 +44,8 @@ export function useMessages(): { t: Messages; locale: Locale } {
   const shown = useLoaded((loaded) => LOCALES.find((other) => loaded[other]));
   const fallback = useLoaded((loaded) => (shown ? loaded[shown] : undefined));
   useEffect(() => {
-    // A language that cannot be downloaded leaves the page in the one it shows (the browser has
-    // already reported the failed request).
-    if (!t) loadMessages(locale).catch(() => undefined);
+    // A language that cannot be downloaded leaves the page in the one it shows, which says so.
+    if (!t) loadMessages(locale).catch(() => markLocaleFailed(locale));
   }, [t, locale]);
   if (t) return { t, locale };
   if (!fallback || !shown) throw new Error("useMessages: rendered before any language loaded");

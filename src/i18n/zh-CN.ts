@@ -21,6 +21,13 @@ export const zhCN: Messages = {
     unknownVersion: (given, current) =>
       `链接中的 v=${given} 是本页不认识的版本；各参数按第 ${current} 版读取，并在各自的输入框中逐项校验。`,
   },
+  status: {
+    updateReady: "本页有新版本可用。方便时请重新加载：各输入框的值会保留，粘贴的诊断输出需要重新粘贴。",
+    partFailed:
+      "页面的这一部分未能加载，多半是因为部署了新版本或网络已断开。页面其余部分照常可用；重新加载即可恢复（各输入框的值会保留）。",
+    localeFailed: (language) => `${language}未能加载，页面仍保持中文。重新加载可再试一次。`,
+    reload: "重新加载",
+  },
   inputs: {
     heading: "你的机器",
     labels: {

@@ -7,6 +7,17 @@ import { loadSearch, useCalcStore } from "./calc-store";
  */
 const WRITE_INTERVAL_MS = 150;
 
+/** Writes a pending change now; set while the sync runs. */
+let flushPending: (() => void) | null = null;
+
+/**
+ * Writes the fields to the address bar at once, before the page reloads itself: `pagehide` comes
+ * too late for that, the reload has already taken the old address.
+ */
+export function flushUrlSync(): void {
+  flushPending?.();
+}
+
 /**
  * Keeps the address bar equal to the fields, as typed, so a reload or a copied address shows
  * the same page. Returns a function that stops syncing.
@@ -42,12 +53,14 @@ export function startUrlSync(): () => void {
   });
   window.addEventListener("popstate", onPopState);
   window.addEventListener("pagehide", flush);
+  flushPending = flush;
   // Normalise the address on load: every input written explicitly.
   write();
   return () => {
     unsubscribe();
     window.removeEventListener("popstate", onPopState);
     window.removeEventListener("pagehide", flush);
+    flushPending = null;
     flush();
   };
 }
