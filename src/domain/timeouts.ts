@@ -42,23 +42,20 @@ export function timeoutKeyFromUrlKey(urlKey: string): TimeoutKey | null {
   return TIMEOUT_KEYS.find((key) => timeoutUrlKey(key) === urlKey) ?? null;
 }
 
-/** Kernel versions where a timeout default or rule changed, with how sure each boundary is. */
+/** Kernel versions where a timeout default or rule changed. */
 export const TIMEOUT_BOUNDARIES = {
   /**
-   * [UDP_CT_REPLIED] 180*HZ → 120*HZ in nf_conntrack_proto_udp.c: 294304e4c522 "netfilter:
-   * conntrack: udp: set stream timeout to 2 minutes" (Florian Westphal, committed to nf-next
-   * 2018-12-21, so in the 5.0 merge window). Not in 4.19 (v4.19.23 has 180*HZ) nor 4.20 (released
-   * 2018-12-23, fixes only by then); 5.0 likely, its tag not checked. Vendor 4.19 trees may carry
-   * it (alibaba/cloud-kernel 4.19.91 does).
+   * [UDP_CT_REPLIED] 180*HZ → 120*HZ: 294304e4c522 "netfilter: conntrack: udp: set stream timeout
+   * to 2 minutes". Checked in the source: `nf_conntrack_proto_udp.c` at 4.20.1 has 180*HZ, at
+   * 5.0.1 120*HZ.
    */
-  udpStream120: { version: v(5, 0), certain: false },
+  udpStream120: v(5, 0),
   /**
    * d535c8a69c19 "netfilter: conntrack: udp: only extend timeout to stream mode after 2s": the
    * stream timeout needs a packet more than 2 s after the first (stream_ts = jiffies + 2 * HZ).
-   * The parent of 294304e4c522, committed the same day: 5.0 likely, as above. (Maciej
-   * Żenczykowski, netdev, 2021-10-15: older kernels "don't have this '2s' wait feature".)
+   * Checked as above: no `stream_ts` in `nf_conntrack_proto_udp.c` at 4.20.1, there at 5.0.1.
    */
-  udpStreamAfterTwoSeconds: { version: v(5, 0), certain: false },
+  udpStreamAfterTwoSeconds: v(5, 0),
 } as const;
 
 /**
@@ -140,7 +137,7 @@ export function defaultTimeouts(kernel: KernelVersion): Timeouts {
   return {
     ...STABLE_DEFAULTS,
     // [UDP_CT_REPLIED] = 180*HZ before, 120*HZ after (TIMEOUT_BOUNDARIES.udpStream120).
-    udp_timeout_stream: atLeast(kernel, TIMEOUT_BOUNDARIES.udpStream120.version) ? 120 : 180,
+    udp_timeout_stream: atLeast(kernel, TIMEOUT_BOUNDARIES.udpStream120) ? 120 : 180,
   };
 }
 
@@ -153,7 +150,7 @@ export function defaultTimeouts(kernel: KernelVersion): Timeouts {
  * @example udpStreamNeedsTwoSeconds(v(6, 12)) === true
  */
 export function udpStreamNeedsTwoSeconds(kernel: KernelVersion): boolean {
-  return atLeast(kernel, TIMEOUT_BOUNDARIES.udpStreamAfterTwoSeconds.version);
+  return atLeast(kernel, TIMEOUT_BOUNDARIES.udpStreamAfterTwoSeconds);
 }
 
 /**
