@@ -460,7 +460,6 @@ describe("parseDiagnostics: realistic pastes", () => {
           expect({ ...parseDiagnostics(shuffled.join("\n")), lines: [] }).toEqual(expected);
         },
       ),
-      { numRuns: 200 },
     );
   });
 
@@ -838,7 +837,6 @@ describe("bounds and hostile input", () => {
       fc.property(fc.string({ unit: "binary" }), (text) => {
         parseDiagnostics(text);
       }),
-      { numRuns: 10_000 },
     );
   });
 
@@ -854,7 +852,6 @@ describe("bounds and hostile input", () => {
         ];
         expect(all.every((n) => Number.isFinite(n))).toBe(true);
       }),
-      { numRuns: 10_000 },
     );
   });
 
@@ -865,7 +862,6 @@ describe("bounds and hostile input", () => {
           expect(validateField(key as "ram" | "arch" | "kernel" | "page" | "struct", value).ok).toBe(true);
         }
       }),
-      { numRuns: 10_000 },
     );
   });
 

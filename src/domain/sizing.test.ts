@@ -231,7 +231,6 @@ describe("computeSizing properties", () => {
         expect(s.buckets).toBeGreaterThan(0);
         expect(s.buckets).toBeLessThanOrEqual(largestBucketCount(s.headBytes, s.bucketStep));
       }),
-      { numRuns: 2000 },
     );
   });
 
@@ -246,7 +245,6 @@ describe("computeSizing properties", () => {
           expect(s.buckets - s.bucketsRequested).toBeLessThan(s.bucketStep);
         }
       }),
-      { numRuns: 2000 },
     );
   });
 
@@ -259,7 +257,6 @@ describe("computeSizing properties", () => {
           BigInt(given.ratio.numerator);
         expect(BigInt(s.bucketsRequested)).toBe(exact);
       }),
-      { numRuns: 2000 },
     );
   });
 
@@ -269,7 +266,6 @@ describe("computeSizing properties", () => {
         const s = computeSizing(given);
         expect(s.memory.total).toBe(s.max * given.struct + s.buckets * (given.arch / 8));
       }),
-      { numRuns: 2000 },
     );
   });
 
@@ -283,7 +279,6 @@ describe("computeSizing properties", () => {
         expect(larger.buckets).toBeGreaterThanOrEqual(smaller.buckets);
         expect(larger.memory.total).toBeGreaterThanOrEqual(smaller.memory.total);
       }),
-      { numRuns: 2000 },
     );
   });
 });

@@ -70,7 +70,6 @@ describe("tryParseRamText", () => {
         const result = tryParseRamText(text);
         if (result.ok) expect(result.value >= 0n).toBe(true);
       }),
-      { numRuns: 10_000 },
     );
   });
 
