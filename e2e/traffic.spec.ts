@@ -22,6 +22,13 @@ test("UDP streams are kept by the stream timeout", async ({ page }) => {
   await expect(page.getByText(/stream: traffic past 2 s after the first packet/)).toBeVisible();
 });
 
+test("a fractional rate is shown as typed, not rounded", async ({ page }) => {
+  // 2.4 TCP/s × (10 s + 120 s TIME_WAIT) = 312 entries; no headroom.
+  await page.goto("./?tcp_cps=2.4&tcp_life=10&headroom=0");
+  await expect(page.getByTestId("required-max")).toHaveAttribute("data-value", "312");
+  await expect(page.getByText("TCP: 2.4/s × (10 s open + 120 s")).toBeVisible();
+});
+
 test("changing a timeout changes the required entries and the snippet", async ({ page }) => {
   await page.goto("./?tcp_cps=1000&tcp_life=30&headroom=0");
   await expect(page.getByTestId("required-max")).toHaveAttribute("data-value", "150000");

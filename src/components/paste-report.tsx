@@ -191,7 +191,7 @@ function findingMessage(t: Messages, finding: Finding, locale: Locale): string {
       return f["max-unlimited"]();
     case "table-full-seen": {
       const details = [
-        finding.messages !== null ? t.paste.tableFullMessages(n(finding.messages)) : null,
+        finding.messages !== null ? t.paste.tableFullMessages(finding.messages, n(finding.messages)) : null,
         finding.drop !== null ? t.paste.droppedPackets(n(finding.drop)) : null,
         finding.suppressedCallbacks ? t.paste.suppressed(n(finding.suppressedCallbacks)) : null,
       ].filter((part): part is string => part !== null);

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { formatBinaryBytes, formatInteger, formatPercent } from "../domain/format";
+import { formatBinaryBytes, formatInteger, formatMilli, formatPercent } from "../domain/format";
 import {
   TRAFFIC_FIELD_KEYS,
   TRAFFIC_PRESET_IDS,
@@ -79,7 +79,7 @@ export function TrafficPanel() {
             {result.tcp.entries > 0 && (
               <li>
                 {tr.tcpTerm(
-                  n(result.tcp.cpsMilli / 1000),
+                  formatMilli(result.tcp.cpsMilli, locale),
                   seconds(result.tcp.openMs),
                   n(result.tcp.keptSeconds),
                   `nf_conntrack_${result.tcp.keptBy}`,
@@ -90,7 +90,7 @@ export function TrafficPanel() {
             {result.udp.entries > 0 && (
               <li>
                 {tr.udpTerm(
-                  n(result.udp.cpsMilli / 1000),
+                  formatMilli(result.udp.cpsMilli, locale),
                   seconds(result.udp.openMs),
                   n(result.udp.keptSeconds),
                   `nf_conntrack_${result.udp.keptBy}`,

@@ -4,6 +4,7 @@ import {
   formatBinaryBytes,
   formatCompactCount,
   formatDecimal,
+  formatMilli,
   formatExactBinaryBytes,
   formatInteger,
   formatPercent,
@@ -87,6 +88,14 @@ describe("formatting for people", () => {
     [2147483647, "2.1G"],
   ])("formatCompactCount(%d) = %s", (n, text) => {
     expect(formatCompactCount(n)).toBe(text);
+  });
+
+  it("formatMilli writes thousandths exactly, grouped", () => {
+    expect(formatMilli(2400)).toBe("2.4");
+    expect(formatMilli(1000125)).toBe("1,000.125");
+    expect(formatMilli(1)).toBe("0.001");
+    expect(formatMilli(5000)).toBe("5");
+    expect(formatMilli(0)).toBe("0");
   });
 
   it("formatDecimal keeps at most two decimals", () => {

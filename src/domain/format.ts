@@ -16,6 +16,18 @@ export function formatInteger(n: number, locale: Locale = "en"): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, GROUP_SEPARATOR[locale]);
 }
 
+/**
+ * A count given in thousandths, exactly, grouped like formatInteger: "2.4", "1,000.125", "0.001".
+ * Rates are kept in thousandths (traffic.ts), so nothing is rounded on screen.
+ */
+export function formatMilli(milli: number, locale: Locale = "en"): string {
+  const whole = Math.floor(milli / 1000);
+  const fraction = String(milli - whole * 1000)
+    .padStart(3, "0")
+    .replace(/0+$/, "");
+  return fraction === "" ? formatInteger(whole, locale) : `${formatInteger(whole, locale)}.${fraction}`;
+}
+
 /** A share of 1 as a percentage with about three significant digits: "1.08%", "0.0061%", "<0.0001%". */
 export function formatPercent(share: number): string {
   const percent = share * 100;

@@ -348,7 +348,8 @@ export const en = {
       "tuned-buckets": (buckets: string, kernelDefault: string) =>
         `nf_conntrack_buckets ${buckets} was tuned (this kernel's default here: ${kernelDefault}).`,
     } satisfies Record<FindingCode, (...args: string[]) => string>,
-    tableFullMessages: (n: string) => `${n} table-full messages in the kernel log`,
+    tableFullMessages: (count: number, n: string): string =>
+      count === 1 ? "1 table-full message in the kernel log" : `${n} table-full messages in the kernel log`,
     droppedPackets: (n: string) => `${n} packets dropped`,
     suppressed: (n: string) => `${n} more rate-limited network messages suppressed, possibly these`,
     change: (max: string, buckets: string, memory: string) =>

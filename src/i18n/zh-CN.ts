@@ -308,7 +308,7 @@ export const zhCN: Messages = {
       "tuned-buckets": (buckets, kernelDefault) =>
         `nf_conntrack_buckets ${buckets} 经过调整（该内核在此的默认值：${kernelDefault}）。`,
     },
-    tableFullMessages: (n) => `内核日志中有 ${n} 条表满消息`,
+    tableFullMessages: (_count, n) => `内核日志中有 ${n} 条表满消息`,
     droppedPackets: (n) => `丢弃了 ${n} 个包`,
     suppressed: (n) => `另有 ${n} 条被限速抑制的网络日志，可能也是这类消息`,
     change: (max, buckets, memory) =>
