@@ -1,7 +1,7 @@
 import { defaultEntryBytes } from "./entry-size";
 import { formatRatio } from "./format";
 import { tryParseGroupedInteger } from "./integer";
-import { kernelRules } from "./kernel-defaults";
+import { maxFactor } from "./kernel-boundaries";
 import { tryParseKernelVersion, type KernelVersion } from "./kernel-version";
 import { fail, ok, type Result } from "./result";
 import { bytes, KiB, MiB, PiB, tryParseRamText, type Bytes } from "./units";
@@ -173,7 +173,7 @@ export function validateAll(raw: RawInputs): Partial<Record<FieldKey, FieldIssue
  * @example kernelOwnDefaults(v(6, 12), 64) // { ratio: 1, struct: 256 }
  */
 export function kernelOwnDefaults(kernel: KernelVersion, arch: Arch): { ratio: number; struct: Bytes } {
-  return { ratio: kernelRules(kernel).maxFactor, struct: bytes(defaultEntryBytes(kernel, arch).bytes) };
+  return { ratio: maxFactor(kernel), struct: bytes(defaultEntryBytes(kernel, arch).bytes) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Inputs } from "./inputs";
-import { BOUNDARIES, type KernelDefault } from "./kernel-defaults";
+import { BOUNDARIES } from "./kernel-boundaries";
+import type { KernelDefault } from "./kernel-defaults";
 import { atLeast, compareKernelVersions, v, type KernelVersion } from "./kernel-version";
 import type { Sizing } from "./sizing";
 import { GiB } from "./units";

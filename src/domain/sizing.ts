@@ -1,7 +1,7 @@
 import { ceilDiv, floorDiv, roundDown, roundUp } from "./integer";
 import { pointerBytes } from "./arch";
 import { INT_MAX, type Arch, type Inputs } from "./inputs";
-import { kernelRules } from "./kernel-defaults";
+import { tableGeometry } from "./kernel-boundaries";
 import { bytes, MiB, GiB, type Bytes } from "./units";
 
 /**
@@ -132,7 +132,7 @@ export interface Sizing {
 export function computeSizing(inputs: Inputs): Sizing {
   const warnings: SizingWarning[] = [];
   // The chosen kernel decides the head size and whether tables are rounded to pages.
-  const rules = kernelRules(inputs.kernel);
+  const rules = tableGeometry(inputs.kernel);
   const headBytes = bytes(pointerBytes(inputs.arch) * rules.headPointers);
   const step = rules.roundsToPages ? bucketStep(headBytes, inputs.page) : 1;
 

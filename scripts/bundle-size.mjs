@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+/** The size budgets of the built page, in KB of gzip (docs/performance.md). */
+export const SIZE_BUDGETS = { initialJsKb: 80, totalJsKb: 220 };
+
+/**
+ * Gzip sizes of a build, in KB. Initial: what index.html loads plus the page language's messages,
+ * which the app loads before its first render (src/main.tsx); the larger of the two languages
+ * counts. The rest (charts, the other language, the paste parser) loads on demand.
+ */
+export function bundleSizes(dist) {
+  const assets = readdirSync(join(dist, "assets"));
+  const gz = (file) => gzipSync(readFileSync(join(dist, "assets", file))).length / 1024;
+  const indexHtml = readFileSync(join(dist, "index.html"), "utf8");
+  const initialFiles = assets.filter((file) =>
+    new RegExp(`(?:src|href)="\\./assets/${file}"`).test(indexHtml),
+  );
+  const sum = (files) => files.reduce((total, file) => total + gz(file), 0);
+  const messagesKb = (prefix) => sum(assets.filter((f) => f.startsWith(prefix) && f.endsWith(".js")));
+  const initialPageJsKb = sum(initialFiles.filter((f) => f.endsWith(".js")));
+  const initialJsEnKb = initialPageJsKb + messagesKb("en-");
+  const initialJsZhKb = initialPageJsKb + messagesKb("zh-CN-");
+  return {
+    initialJsKb: Math.max(initialJsEnKb, initialJsZhKb),
+    initialJsEnKb,
+    initialJsZhKb,
+    initialCssKb: sum(initialFiles.filter((f) => f.endsWith(".css"))),
+    totalJsKb: sum(assets.filter((f) => f.endsWith(".js"))),
+    totalCssKb: sum(assets.filter((f) => f.endsWith(".css"))),
+  };
+}
