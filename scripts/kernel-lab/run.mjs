@@ -91,6 +91,10 @@ function unpacked(deb) {
   return dir;
 }
 
+/** busybox-static installs /bin/busybox up to bookworm, /usr/bin/busybox (merged /usr) in trixie. */
+const busyboxIn = (root) =>
+  [join(root, "bin", "busybox"), join(root, "usr", "bin", "busybox")].find((p) => existsSync(p));
+
 function fillBinary(machine) {
   const out = join(LAB, `fill-${machine}`);
   const cc = { amd64: ["gcc"], i386: ["gcc", "-m32"] }[machine];
@@ -145,7 +149,7 @@ function prepare(target, collector) {
   const all = resolveModules(mods, [...CT_MODULES, ...(target.fill ? NFT_MODULES : [])]);
   const ctNames = new Set(ct.order.map((m) => m.name));
   const base = [
-    { path: "bin/busybox", mode: 0o755, data: readFileSync(join(broot, "bin", "busybox")) },
+    { path: "bin/busybox", mode: 0o755, data: readFileSync(busyboxIn(broot)) },
     { path: "init", mode: 0o755, data: readFileSync(join(HERE, "guest-init.sh")) },
     { path: "collector.sh", mode: 0o644, data: Buffer.from(`${collector}\n`) },
     ...all.order.map((m) => ({ path: `modules/${m.name}.ko`, mode: 0o644, data: m.data })),
