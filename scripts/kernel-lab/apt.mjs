@@ -44,9 +44,14 @@ export function privateApt(labDir, suite) {
     writeFileSync(stamp, new Date().toISOString());
   }
   return {
-    /** The first real (non-virtual) Depends of a package whose name starts with `prefix`. */
+    /** The first real (non-virtual) Depends of a package whose name starts with `prefix`, or null. */
     resolve(pkg, prefix) {
-      const out = run("apt-cache", ["depends", "--no-recommends", "--no-suggests", pkg]);
+      let out;
+      try {
+        out = run("apt-cache", ["depends", "--no-recommends", "--no-suggests", pkg]);
+      } catch {
+        return null; // "E: No packages found": the suite has no such metapackage
+      }
       const deps = [...out.matchAll(/^\s+\|?Depends: ([^<\s]+)$/gm)].map((m) => m[1]);
       return deps.find((n) => n.startsWith(prefix)) ?? null;
     },
