@@ -5,7 +5,11 @@
  *
  * - MemTotal: /proc/meminfo is world-readable.
  * - `uname -rm`: kernel release and machine (`6.18.44 x86_64`).
- * - Page size: labelled, so the parser need not guess what a bare number is.
+ * - Page size: labelled, so the parser need not guess what a bare number is. busybox systems
+ *   (OpenWrt, initramfs shells) have no getconf, so the fallback reads the collector's own
+ *   KernelPageSize from /proc/self/smaps (in kB; awk's own mappings, which use the base page):
+ *   the kernel lab (docs/kernel-lab.md) recorded it on 4 KiB and 16 KiB kernels under busybox.
+ *   The awk program sits in double quotes with `\$2` escaped, as the line has no single quotes.
  * - Conntrack sysctls: read from /proc/sys with `grep -H .`, which prints `path:value`. Not
  *   `sysctl`: it lives in /usr/sbin (procps), which is not on an ordinary user's PATH on Debian.
  *   The files are world-readable (nf_conntrack_count is 0444, kernel-facts.md section 8); the
@@ -27,7 +31,8 @@
 export const COLLECTOR_STEPS: readonly string[] = [
   "grep MemTotal /proc/meminfo",
   "uname -rm",
-  'echo "PAGESIZE: $(getconf PAGESIZE 2>/dev/null)"',
+  'echo "PAGESIZE: $(getconf PAGESIZE 2>/dev/null ||' +
+    ' awk "/KernelPageSize/{print \\$2*1024; exit}" /proc/self/smaps 2>/dev/null)"',
   "if [ -r /proc/sys/net/netfilter/nf_conntrack_max ]; then" +
     " grep -Hs . /proc/sys/net/netfilter/nf_conntrack_max /proc/sys/net/netfilter/nf_conntrack_buckets" +
     " /proc/sys/net/netfilter/nf_conntrack_count /proc/sys/net/netfilter/nf_conntrack_*timeout*;" +

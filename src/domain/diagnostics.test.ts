@@ -694,6 +694,19 @@ describe("parseDiagnostics: one line of each format", () => {
     }
   });
 
+  it("reads the page size the collector's busybox fallback prints, and the fallback run by hand", () => {
+    const fallback = COLLECTOR_STEPS.find((step) => step.includes("PAGESIZE")) ?? "";
+    expect(fallback).toContain("getconf PAGESIZE 2>/dev/null || awk");
+    expect(fallback).toContain("/proc/self/smaps");
+    expect(parseDiagnostics("PAGESIZE: 16384\n").pageBytes).toBe(16384);
+    const byHand = parseDiagnostics(
+      '$ awk "/KernelPageSize/{print \\$2*1024; exit}" /proc/self/smaps\n8192\n',
+    );
+    // A bare 8192 is read only because the command before it asked for the page size.
+    expect(byHand.pageBytes).toBe(8192);
+    expect(byHand.lines.map((l) => l.kind)).toEqual(["ignored", "bare-value"]);
+  });
+
   it("clears a command's expectation once its value is read", () => {
     const d = parseDiagnostics("$ getconf PAGESIZE\n16384\n1530\n");
     expect(d.pageBytes).toBe(16384);

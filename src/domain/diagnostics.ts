@@ -355,13 +355,14 @@ function startsWithCommand(text: string): boolean {
 }
 
 /**
- * The single value a command prints, if it asks for exactly one known value: `getconf PAGESIZE`,
+ * The single value a command prints, if it asks for exactly one known value: `getconf PAGESIZE`
+ * or the collector's busybox fallback that reads KernelPageSize from /proc/self/smaps,
  * `conntrack -C` (conntrack-tools: the entry count), or one conntrack key (`sysctl -n <key>`,
  * `cat /proc/sys/net/netfilter/<key>`, `cat /sys/module/nf_conntrack/parameters/hashsize`).
  */
 function expectationOf(command: string): Expectation | null {
   const names = new Set<string>();
-  if (/\bgetconf PAGE_?SIZE\b/.test(command)) names.add("page");
+  if (/\bgetconf PAGE_?SIZE\b|\bKernelPageSize\b.*\/smaps\b/.test(command)) names.add("page");
   if (/\bconntrack (?:-C|--count)\b/.test(command)) names.add("count-option");
   for (const match of command.matchAll(/(?:nf|ip)_conntrack_[a-z0-9_]{1,64}|parameters\/hashsize/g)) {
     names.add(match[0]);
