@@ -61,4 +61,7 @@ fi
 
 section dmesg sh -c "dmesg | grep -i conntrack"
 echo "@@LAB DONE"
+# poweroff -f does not wait for the serial port to drain: without the pause the console lost
+# the last kilobytes of some boots' output (seen on 5.10 and 6.12 amd64 under TCG).
+sleep 2
 poweroff -f

@@ -1,19 +1,31 @@
 // npm run lab [-- --only bookworm-amd64,trixie]: boots Debian kernels under QEMU and writes
-// fixtures/kernel-lab.json. Downloads and unpacked trees are cached in .kernel-lab/ (gitignored).
+// fixtures/kernel-lab.json and the tables of docs/kernel-lab.md (`-- --report`: the tables only).
+// Downloads and unpacked trees are cached in .kernel-lab/ (gitignored).
 import { execFileSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as prettier from "prettier";
 import ts from "typescript";
 import { extractDeb, privateApt } from "./apt.mjs";
 import { cpio, modulesDir, resolveModules, treeEntries } from "./initramfs.mjs";
 import { done, fillStep, sections } from "./parse.mjs";
+import { withReport } from "./report.mjs";
 import { boot, chooseAccel, qemuCommand } from "./qemu.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, "..", "..");
 const LAB = join(REPO, ".kernel-lab");
 const FIXTURE = join(REPO, "fixtures", "kernel-lab.json");
+const DOC = join(REPO, "docs", "kernel-lab.md");
 
 /**
  * Guest memory sizes straddling the thresholds of kernel-defaults.ts: 512M (RAM rule on every
@@ -103,13 +115,19 @@ function fillBinary(machine) {
   return out;
 }
 
+/** Debian's multiarch directory per architecture (lib/<triplet>/). */
+const TRIPLETS = { amd64: "x86_64-linux-gnu", i386: "i386-linux-gnu", arm64: "aarch64-linux-gnu" };
+
 /** nft and its shared libraries from the suite's packages, run through their own ELF interpreter. */
 function nftTree(apt, suite, arch) {
   const dir = join(LAB, "nft", `${suite}-${arch}`);
   if (!existsSync(join(dir, ".done"))) {
     for (const pkg of apt.closure(`nftables:${arch}`)) {
       if (pkg.endsWith("-base") || /^<|debconf/.test(pkg)) continue;
-      extractDeb(apt.download(pkg.includes(":") ? pkg : `${pkg}:${arch}`).file, dir);
+      // The closure also names other architectures' libc6 (libc6:arm64 …): only the guest's own.
+      const [name, qualifier] = pkg.split(":");
+      if (qualifier && qualifier !== arch) continue;
+      extractDeb(apt.download(`${name}:${arch}`).file, dir);
     }
     writeFileSync(join(dir, ".done"), "");
   }
@@ -121,9 +139,14 @@ function nftTree(apt, suite, arch) {
     }
   };
   walk(dir);
-  const interp = files.find(
-    (f) => /\/ld-linux[^/]*\.so\.\d$/.test(f) && !lstatSync(join(dir, f)).isSymbolicLink(),
+  // The ELF interpreter: a regular file from bookworm on; up to bullseye ld-linux*.so.N is a
+  // relative symlink to ld-2.31.so. An absolute symlink (/lib64/...) would leave the /nft tree.
+  const loaders = files.filter(
+    (f) => /\/ld-linux[^/]*\.so\.\d$/.test(f) && f.includes(`/${TRIPLETS[arch]}/`),
   );
+  const interp =
+    loaders.find((f) => !lstatSync(join(dir, f)).isSymbolicLink()) ??
+    loaders.find((f) => !readlinkSync(join(dir, f)).startsWith("/"));
   const libDirs = [...new Set(files.filter((f) => /\.so(\.|$)/.test(f)).map((f) => dirname(f)))];
   const nftPath = files.find((f) => f.endsWith("sbin/nft"));
   return {
@@ -297,7 +320,9 @@ async function main() {
           memoryMiB: b.memoryMiB,
           accel,
         });
-        const r = await boot(argv);
+        // One retry: a boot that powered off with its output cut short says nothing about the kernel.
+        let r = await boot(argv);
+        if (!r.timedOut && !done(r.output)) r = await boot(argv);
         const s = sections(r.output);
         const ok = done(r.output) && num(s.max) !== null;
         const failure = ok
@@ -339,6 +364,19 @@ async function main() {
     `${JSON.stringify(stable({ boots: records, collectorCommand: collector }), null, 2)}\n`,
   );
   console.log(`wrote ${relative(REPO, FIXTURE)}: ${records.length} boots`);
+  await writeDoc({ boots: records });
 }
 
-await main();
+/** Rewrites the generated tables of docs/kernel-lab.md, formatted as `npm run format` would. */
+async function writeDoc(fixture) {
+  const doc = withReport(readFileSync(DOC, "utf8"), fixture);
+  writeFileSync(
+    DOC,
+    await prettier.format(doc, { ...(await prettier.resolveConfig(DOC)), parser: "markdown" }),
+  );
+  console.log(`updated ${relative(REPO, DOC)}`);
+}
+
+// --report: only rewrite the doc's tables from the committed fixture (no boots).
+if (process.argv.includes("--report")) await writeDoc(JSON.parse(readFileSync(FIXTURE, "utf8")));
+else await main();

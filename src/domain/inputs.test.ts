@@ -123,7 +123,9 @@ describe("readInputs", () => {
     ["5.10", "64", 4, 470],
     // Older than any measurement: the oldest measured (5.10) figure; factor 8 before 2.6.23.
     ["2.6.22", "64", 8, 470],
-    ["6.1", "32", 1, 228],
+    // 32-bit: 256 B objects, 16 per slab, on 5.10 and 6.1 686 and 686-pae; 5.10 adds the extension.
+    ["6.1", "32", 1, 256],
+    ["5.10", "32", 4, 384],
   ])("reads empty ratio and struct as the kernel's own on %s, %s-bit", (kernel, arch, ratio, struct) => {
     const inputs = readInputs({ ...DEFAULT_RAW, kernel, arch, ratio: "", struct: "" });
     expect(inputs.ratio).toEqual({ numerator: ratio, denominator: 1 });
