@@ -58,12 +58,16 @@ export function App() {
       </header>
       {notice && (
         <p className="notice" role="status">
-          {t.notice.unknownVersion(notice.given, String(URL_VERSION))}
+          {t.notice.unknownVersion({ given: notice.given, current: URL_VERSION })}
         </p>
       )}
       {(updateReady || localeFailed) && (
         <div className="notice" role="status" data-testid="page-status">
-          <p>{localeFailed ? t.status.localeFailed(LANGUAGE_NAMES[failedLocale]) : t.status.updateReady}</p>
+          <p>
+            {localeFailed
+              ? t.status.localeFailed({ language: LANGUAGE_NAMES[failedLocale] })
+              : t.status.updateReady}
+          </p>
           <button type="button" onClick={reloadPage}>
             {t.status.reload}
           </button>

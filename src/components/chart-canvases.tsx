@@ -10,15 +10,8 @@ import {
   type LineDrawShapeProps,
 } from "recharts";
 import type { ChainSeries, MemorySeries } from "../domain/chart-series";
-import type { Locale } from "../domain/locale";
 import type { Messages } from "../i18n/en";
-import {
-  formatBinaryBytes,
-  formatCompactCount,
-  formatDecimal,
-  formatInteger,
-  formatPercent,
-} from "../domain/format";
+import { formatBinaryBytes, formatCompactCount, formatDecimal } from "../domain/format";
 
 /**
  * The Recharts drawings, in their own chunk (loaded lazily, so the first paint never waits
@@ -57,32 +50,31 @@ interface TooltipProps {
   active?: boolean;
   payload?: readonly TooltipPayload[];
   t: Messages;
-  locale: Locale;
 }
 
-function MemoryTooltip({ active, payload, t, locale }: TooltipProps) {
+function MemoryTooltip({ active, payload, t }: TooltipProps) {
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   const { connections = 0, total = 0, entries = 0 } = point;
   return (
     <div className="chart-tooltip" data-testid="memory-tooltip">
-      <strong>{t.charts.tooltipConnections(formatInteger(connections, locale))}</strong>
+      <strong>{t.charts.tooltipConnections({ connections })}</strong>
       <br />
-      {t.charts.tooltipMemory(formatBinaryBytes(total), formatInteger(total, locale))}
+      {t.charts.tooltipMemory({ totalBytes: total })}
       <br />
-      {t.charts.tooltipSplit(formatBinaryBytes(entries), formatBinaryBytes(total - entries))}
+      {t.charts.tooltipSplit({ entryBytes: entries, hashBytes: total - entries })}
     </div>
   );
 }
 
-function ChainTooltip({ active, payload, t, locale }: TooltipProps) {
+function ChainTooltip({ active, payload, t }: TooltipProps) {
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   return (
     <div className="chart-tooltip" data-testid="chain-tooltip">
-      <strong>{t.charts.tooltipConnections(formatInteger(point.connections ?? 0, locale))}</strong>
+      <strong>{t.charts.tooltipConnections({ connections: point.connections ?? 0 })}</strong>
       <br />
-      {t.charts.tooltipChain(formatDecimal(point.chainLength ?? 0))}
+      {t.charts.tooltipChain({ chain: point.chainLength ?? 0 })}
     </div>
   );
 }
@@ -107,10 +99,9 @@ function connectionsAxis(series: { xMax: number; xTicks: readonly number[] }) {
 interface CanvasProps<S> {
   series: S;
   t: Messages;
-  locale: Locale;
 }
 
-export function MemoryChartCanvas({ series, t, locale }: CanvasProps<MemorySeries>) {
+export function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
   const max = series.maxMarker.connections;
   return (
     <ComposedChart
@@ -129,7 +120,7 @@ export function MemoryChartCanvas({ series, t, locale }: CanvasProps<MemorySerie
         width={72}
         {...AXIS_STYLE}
       />
-      <Tooltip content={<MemoryTooltip t={t} locale={locale} />} isAnimationActive={false} />
+      <Tooltip content={<MemoryTooltip t={t} />} isAnimationActive={false} />
       <Line
         dataKey="entries"
         name={t.charts.columns.entries}
@@ -155,7 +146,7 @@ export function MemoryChartCanvas({ series, t, locale }: CanvasProps<MemorySerie
           stroke="var(--muted)"
           strokeDasharray="2 4"
           label={{
-            value: t.charts.ramMarker(formatPercent(marker.share)),
+            value: t.charts.ramMarker({ share: marker.share }),
             position: "insideTopLeft",
             fill: "var(--muted)",
             fontSize: 12,
@@ -168,7 +159,7 @@ export function MemoryChartCanvas({ series, t, locale }: CanvasProps<MemorySerie
         stroke="var(--chart-marker)"
         strokeDasharray="6 3"
         label={{
-          value: t.charts.maxMarker(formatInteger(max, locale)),
+          value: t.charts.maxMarker({ max }),
           position: "top",
           fill: "var(--text)",
           fontSize: 12,
@@ -178,7 +169,7 @@ export function MemoryChartCanvas({ series, t, locale }: CanvasProps<MemorySerie
   );
 }
 
-export function ChainChartCanvas({ series, t, locale }: CanvasProps<ChainSeries>) {
+export function ChainChartCanvas({ series, t }: CanvasProps<ChainSeries>) {
   const { atMax } = series;
   return (
     <LineChart
@@ -197,7 +188,7 @@ export function ChainChartCanvas({ series, t, locale }: CanvasProps<ChainSeries>
         width={48}
         {...AXIS_STYLE}
       />
-      <Tooltip content={<ChainTooltip t={t} locale={locale} />} isAnimationActive={false} />
+      <Tooltip content={<ChainTooltip t={t} />} isAnimationActive={false} />
       <Line
         dataKey="chainLength"
         name={t.charts.columns.chain}
@@ -223,7 +214,8 @@ export function ChainChartCanvas({ series, t, locale }: CanvasProps<ChainSeries>
         stroke="var(--chart-marker)"
         strokeDasharray="6 3"
         label={{
-          value: t.charts.fullMarker(formatDecimal(atMax.chainLength)),
+          value: t.charts.fullMarker({ chain: atMax.chainLength }),
+
           position: "top",
           fill: "var(--text)",
           fontSize: 12,

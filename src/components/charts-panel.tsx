@@ -1,7 +1,7 @@
 import { lazy, memo, Suspense, useDeferredValue, type ReactNode } from "react";
 import type { Locale } from "../domain/locale";
 import type { Messages } from "../i18n/en";
-import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "../domain/format";
+import { formatBinaryBytes, formatDecimal, formatInteger } from "../domain/format";
 import { useMessages } from "../i18n/messages";
 import { useChartSeries } from "../store/calc-store";
 import { LoadBoundary } from "./load-boundary";
@@ -36,7 +36,6 @@ const ChartsBody = memo(function ChartsBody({
   const { inputs, sizing, memory, chain } = series;
   const n = (value: number) => formatInteger(value, locale);
   const c = t.charts;
-  const max = n(sizing.max);
   const firstRamMarker = memory.ramMarkers[0];
 
   return (
@@ -46,22 +45,19 @@ const ChartsBody = memo(function ChartsBody({
         testId="memory-chart"
         title={c.memoryTitle}
         summary={
-          c.memorySummary(
-            formatBinaryBytes(sizing.memory.hashTable),
-            String(inputs.struct),
-            formatBinaryBytes(sizing.memory.total),
-            formatPercent(sizing.ramShare),
-            max,
-            formatBinaryBytes(memory.yMax),
-          ) +
+          c.memorySummary({
+            hashBytes: sizing.memory.hashTable,
+            entryBytes: inputs.struct,
+            totalBytes: sizing.memory.total,
+            share: sizing.ramShare,
+            max: sizing.max,
+            atTwiceBytes: memory.yMax,
+          }) +
           (firstRamMarker
-            ? c.memoryMarkerSummary(
-                formatPercent(firstRamMarker.share),
-                formatBinaryBytes(firstRamMarker.bytes),
-              )
+            ? c.memoryMarkerSummary({ share: firstRamMarker.share, markerBytes: firstRamMarker.bytes })
             : "")
         }
-        chart={<MemoryChartCanvas series={memory} t={t} locale={locale} />}
+        chart={<MemoryChartCanvas series={memory} t={t} />}
         columns={[c.columns.connections, c.columns.entries, c.columns.total]}
         rows={memory.points.map((p) => [
           n(p.connections),
@@ -72,8 +68,9 @@ const ChartsBody = memo(function ChartsBody({
       <ChartFigure
         testId="chain-chart"
         title={c.chainTitle}
-        summary={c.chainSummary(n(sizing.buckets), formatDecimal(chain.atMax.chainLength), max)}
-        chart={<ChainChartCanvas series={chain} t={t} locale={locale} />}
+        summary={c.chainSummary({ buckets: sizing.buckets, chain: chain.atMax.chainLength, max: sizing.max })}
+
+        chart={<ChainChartCanvas series={chain} t={t} />}
         columns={[c.columns.connections, c.columns.chain]}
         rows={chain.points.map((p) => [n(p.connections), formatDecimal(p.chainLength)])}
       />

@@ -27,11 +27,11 @@ export function ConfigBlocks() {
       <h2 id="config-heading">{t.config.heading}</h2>
       <div className="actions">
         <button type="button" onClick={() => download(script, SETUP_SCRIPT_NAME)}>
-          {t.config.downloadAll(SETUP_SCRIPT_NAME)}
+          {t.config.downloadAll({ name: SETUP_SCRIPT_NAME })}
         </button>
         {sysctl && (
           <button type="button" onClick={() => download(sysctl.text, SYSCTL_FILE_NAME)}>
-            {t.config.download(SYSCTL_FILE_NAME)}
+            {t.config.download({ name: SYSCTL_FILE_NAME })}
           </button>
         )}
         <button type="button" onClick={() => copyLink(shareLink(validRaw, lang))}>

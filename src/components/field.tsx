@@ -31,7 +31,7 @@ export interface ControlProps {
  * aria-invalid, and the message saying what is accepted is tied to it by aria-describedby.
  */
 export function Field({ name, issue, extra, label, children }: FieldProps) {
-  const { t, locale } = useMessages();
+  const { t } = useMessages();
   const value = useCalcStore((state) => state.raw[name]);
   const id = `field-${name}`;
   const text = fieldText(t, name);
@@ -50,7 +50,7 @@ export function Field({ name, issue, extra, label, children }: FieldProps) {
       {extra}
       {issue ? (
         <p id={`${id}-error`} className="field-error">
-          {fieldIssueMessage(t, name, issue, locale)}
+          {fieldIssueMessage(t, name, issue)}
         </p>
       ) : (
         text.hint && (

@@ -42,7 +42,9 @@ export function InputsForm() {
                 {t.inputs.archChoices[choice]}
               </option>
             ))}
-            {issues.arch && <option value={control.value}>{t.inputs.notValid(control.value)}</option>}
+            {issues.arch && (
+              <option value={control.value}>{t.inputs.notValid({ value: control.value })}</option>
+            )}
           </select>
         )}
       </Field>
@@ -56,9 +58,9 @@ export function InputsForm() {
               inputMode="decimal"
               autoComplete="off"
               list="ratio-choices"
-              placeholder={t.inputs.kernelOwnPlaceholder(
-                formatRatio({ numerator: own.ratio, denominator: 1 }),
-              )}
+              placeholder={t.inputs.kernelOwnPlaceholder({
+                value: formatRatio({ numerator: own.ratio, denominator: 1 }),
+              })}
             />
             <datalist id="ratio-choices">
               <option value="1" />
@@ -76,7 +78,7 @@ export function InputsForm() {
             type="text"
             inputMode="numeric"
             autoComplete="off"
-            placeholder={t.inputs.kernelOwnPlaceholder(`${own.struct} B`)}
+            placeholder={t.inputs.kernelOwnPlaceholder({ value: `${own.struct} B` })}
           />
         )}
       </Field>
@@ -109,10 +111,12 @@ export function InputsForm() {
           <select {...control}>
             {PAGE_SIZES_KIB.map((kib) => (
               <option key={kib} value={String(kib)}>
-                {t.inputs.pageChoice(kib)}
+                {t.inputs.pageChoice({ kib })}
               </option>
             ))}
-            {issues.page && <option value={control.value}>{t.inputs.notValid(control.value)}</option>}
+            {issues.page && (
+              <option value={control.value}>{t.inputs.notValid({ value: control.value })}</option>
+            )}
           </select>
         )}
       </Field>
@@ -163,30 +167,30 @@ function StructPresets() {
   const entry = defaultEntryBytes(inputs.kernel, inputs.arch);
   const m = entry.measurement;
   const presets = [
-    { value: "", label: t.inputs.structPresets.kernel(String(entry.bytes)) },
+    { value: "", label: t.inputs.structPresets.kernel({ entryBytes: entry.bytes }) },
     ...(m.extensionByDefault
       ? []
       : [
           {
             value: String(entry.withExtensionBytes),
-            label: t.inputs.structPresets.extension(String(entry.withExtensionBytes)),
+            label: t.inputs.structPresets.extension({ entryBytes: entry.withExtensionBytes }),
           },
         ]),
     { value: ARTICLE_PRESET.struct, label: t.inputs.structPresets.article },
   ];
   const pressed = presets.find((preset) => preset.value === current);
   const measured = [
-    t.inputs.measured(
-      formatKernelVersion(m.kernel),
-      m.machine,
-      String(m.objectBytes),
-      String(m.objectsPerSlab),
-      String(slabBytesPerEntry(m)),
-    ),
-    entry.exact ? null : t.inputs.measuredNearest(formatKernelVersion(m.kernel)),
+    t.inputs.measured({
+      kernel: formatKernelVersion(m.kernel),
+      machine: m.machine,
+      objectBytes: m.objectBytes,
+      perSlab: m.objectsPerSlab,
+      slabBytes: slabBytesPerEntry(m),
+    }),
+    entry.exact ? null : t.inputs.measuredNearest({ kernel: formatKernelVersion(m.kernel) }),
     m.extensionByDefault
-      ? t.inputs.extensionByDefault(String(entry.bytes))
-      : t.inputs.extensionOnDemand(String(entry.withExtensionBytes)),
+      ? t.inputs.extensionByDefault({ totalBytes: entry.bytes })
+      : t.inputs.extensionOnDemand({ totalBytes: entry.withExtensionBytes }),
   ]
     .filter((sentence) => sentence !== null)
     .join(" ");

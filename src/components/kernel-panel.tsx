@@ -17,14 +17,14 @@ export function KernelPanel() {
 
   return (
     <section className="kernel" aria-labelledby="kernel-heading">
-      <h2 id="kernel-heading">{k.heading(version)}</h2>
+      <h2 id="kernel-heading">{k.heading({ version })}</h2>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">{k.caption(version)}</caption>
+          <caption className="visually-hidden">{k.caption({ version })}</caption>
           <thead>
             <tr>
               <td></td>
-              <th scope="col">{k.byItself(version)}</th>
+              <th scope="col">{k.byItself({ version })}</th>
               <th scope="col">{k.recommended}</th>
             </tr>
           </thead>
@@ -67,13 +67,13 @@ export function KernelPanel() {
         </div>
       ) : (
         <p className="boot-line">
-          <RichText text={k.noBootLine(`sysctl ${names.maxSysctl} ${names.bucketsSysctl}`)} />
+          <RichText text={k.noBootLine({ command: `sysctl ${names.maxSysctl} ${names.bucketsSysctl}` })} />
         </p>
       )}
       <ul className="differences">
         {differences.map((difference) => (
           <li key={difference.code} className={DIFFERENCE_SEVERITY[difference.code]}>
-            {differenceMessage(t, difference, locale)}
+            {differenceMessage(t, difference)}
           </li>
         ))}
         {uncertain.map((code) => (
@@ -84,11 +84,11 @@ export function KernelPanel() {
         {distribution && (
           <li className="uncertain" data-testid="kernel-distribution-note">
             <RichText
-              text={t.distribution.note(
-                distribution.suffix,
-                t.distribution.vendors[distribution.vendor],
+              text={t.distribution.note({
+                suffix: distribution.suffix,
+                vendor: t.distribution.vendors[distribution.vendor],
                 version,
-              )}
+              })}
             />
           </li>
         )}

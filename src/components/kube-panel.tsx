@@ -1,6 +1,4 @@
-import { formatBinaryBytes, formatInteger } from "../domain/format";
 import type { KubeProxyNote } from "../domain/kube-proxy";
-import type { Locale } from "../domain/locale";
 import type { Messages } from "../i18n/en";
 import { useMessages } from "../i18n/messages";
 import { useFieldIssues, useSizing } from "../store/calc-store";
@@ -10,12 +8,11 @@ import { CopyStatusText } from "./copy-status";
 import { useCopy } from "./use-copy";
 
 export function KubePanel() {
-  const { t, locale } = useMessages();
+  const { t } = useMessages();
   const issues = useFieldIssues();
   const view = useKubeView();
   const { sizing } = useSizing();
   const [status, copy] = useCopy();
-  const n = (value: number) => formatInteger(value, locale);
   const k = t.kube;
 
   return (
@@ -35,18 +32,18 @@ export function KubePanel() {
           <article className="result" aria-label={k.byItself}>
             <h3>{k.byItself}</h3>
             <p className="result-value" data-testid="kube-proxy-max" data-value={view.own.max ?? ""}>
-              {view.own.max === null ? k.leavesAlone : k.resultMax(n(view.own.max))}
+              {view.own.max === null ? k.leavesAlone : k.resultMax({ max: view.own.max })}
             </p>
             <p className="result-formula">
               {view.own.decidedBy === "per-core"
-                ? k.decidedBy["per-core"](n(view.cores))
+                ? k.decidedBy["per-core"]({ cores: view.cores })
                 : k.decidedBy[view.own.decidedBy]()}
-              {view.ownMemory && <>; {k.memory(formatBinaryBytes(view.ownMemory.memory.total))}</>}
+              {view.ownMemory && <>; {k.memory({ memoryBytes: view.ownMemory.memory.total })}</>}
             </p>
             <ul className="differences">
               {view.own.notes.map((note) => (
                 <li key={note.code} className={note.code === "overwrites-max" ? "warning" : "info"}>
-                  {noteMessage(t, note, locale)}
+                  {noteMessage(t, note)}
                 </li>
               ))}
             </ul>
@@ -54,7 +51,7 @@ export function KubePanel() {
           {view.plan.ok && view.yaml ? (
             <section className="block" aria-labelledby="kube-config-heading">
               <div className="block-header">
-                <h3 id="kube-config-heading">{k.configTitle(n(sizing.max))}</h3>
+                <h3 id="kube-config-heading">{k.configTitle({ max: sizing.max })}</h3>
                 <button type="button" onClick={() => copy(view.yaml ?? "")}>
                   {t.config.copy}
                 </button>
@@ -76,10 +73,10 @@ export function KubePanel() {
                       {k.minAboveCap}
                     </li>
                   ) : note.code === "sysctl-for" ? (
-                    <li key={note.code}>{k.sysctlFor(note.keys.join(", "))}</li>
+                    <li key={note.code}>{k.sysctlFor({ keys: note.keys.join(", ") })}</li>
                   ) : note.code === "only-raises" ? (
                     <li key={note.code} className="warning">
-                      {k.configOnlyRaises(note.timeouts)}
+                      {k.configOnlyRaises({ timeouts: note.timeouts })}
                     </li>
                   ) : null,
                 )}
@@ -94,24 +91,21 @@ export function KubePanel() {
   );
 }
 
-function noteMessage(t: Messages, note: KubeProxyNote, locale: Locale): string {
-  const n = (value: number) => formatInteger(value, locale);
+function noteMessage(t: Messages, note: KubeProxyNote): string {
   const notes = t.kube.notes;
   switch (note.code) {
     case "capped":
     case "would-cap":
-      return notes[note.code](n(note.scaled));
+      return notes[note.code]({ scaled: note.scaled });
     case "above-int-max":
-      return notes["above-int-max"](n(note.max));
+      return notes["above-int-max"]({ max: note.max });
     case "hashsize":
-      return notes.hashsize(n(note.hashsize), note.fatal);
+      return notes.hashsize({ hashsize: note.hashsize, fatal: note.fatal });
     case "only-raises":
-      return notes["only-raises"](note.timeouts);
+      return notes["only-raises"]({ timeouts: note.timeouts });
     case "raises-timeouts":
-      return notes["raises-timeouts"](
-        note.established === null ? null : n(note.established),
-        note.closeWait === null ? null : n(note.closeWait),
-      );
+      return notes["raises-timeouts"]({ established: note.established, closeWait: note.closeWait });
+
     case "overwrites-max":
     case "leaves-max":
     case "lowers-larger-max":

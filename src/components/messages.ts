@@ -1,14 +1,12 @@
-import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "../domain/format";
 import type { AnyFieldKey } from "../domain/fields";
 import { LIMITS, type FieldIssue } from "../domain/inputs";
 import { TIMEOUT_LIMITS } from "../domain/timeouts";
 import { TRAFFIC_LIMITS } from "../domain/traffic";
 import type { KernelDifference } from "../domain/kernel-compare";
-import type { Locale } from "../domain/locale";
 import type { SizingWarning } from "../domain/sizing";
 import type { Messages } from "../i18n/en";
 
-/** Typed issues, warnings and differences in words: values formatted here, sentences from the table. */
+/** Typed issues, warnings and differences in words: values picked here, sentences from the table. */
 
 /** A field's label and hint, whichever group it belongs to. */
 export function fieldText(t: Messages, key: AnyFieldKey): { label: string; hint: string } {
@@ -36,22 +34,21 @@ export function fieldText(t: Messages, key: AnyFieldKey): { label: string; hint:
   }
 }
 
-function acceptedText(t: Messages, key: AnyFieldKey, locale: Locale): string {
-  const n = (value: number) => formatInteger(value, locale);
+function acceptedText(t: Messages, key: AnyFieldKey): string {
   const accepted = t.fieldIssues.accepted;
   switch (key) {
     case "ram":
-      return accepted.ram(formatBinaryBytes(LIMITS.ram.min), formatBinaryBytes(LIMITS.ram.max));
+      return accepted.ram(LIMITS.ram);
     case "ratio":
-      return accepted.ratio(
-        String(LIMITS.ratio.min),
-        String(LIMITS.ratio.max),
-        String(LIMITS.ratio.maxDecimals),
-      );
+      return accepted.ratio({
+        min: LIMITS.ratio.min,
+        max: LIMITS.ratio.max,
+        decimals: LIMITS.ratio.maxDecimals,
+      });
     case "struct":
-      return accepted.struct(n(LIMITS.struct.min), n(LIMITS.struct.max));
+      return accepted.struct(LIMITS.struct);
     case "max":
-      return accepted.max(n(LIMITS.max.min), n(LIMITS.max.max));
+      return accepted.max(LIMITS.max);
     case "arch":
       return accepted.arch();
     case "kernel":
@@ -60,10 +57,10 @@ function acceptedText(t: Messages, key: AnyFieldKey, locale: Locale): string {
       return accepted.page();
     case "tcp_cps":
     case "udp_cps":
-      return t.traffic.accepted.rate(n(TRAFFIC_LIMITS.cps.max));
+      return t.traffic.accepted.rate({ max: TRAFFIC_LIMITS.cps.max });
     case "tcp_life":
     case "udp_life":
-      return t.traffic.accepted.life(n(TRAFFIC_LIMITS.lifeSeconds.max));
+      return t.traffic.accepted.life({ max: TRAFFIC_LIMITS.lifeSeconds.max });
     case "headroom":
       return t.traffic.accepted.headroom();
     case "cores":
@@ -71,74 +68,76 @@ function acceptedText(t: Messages, key: AnyFieldKey, locale: Locale): string {
     case "k8s":
       return t.kube.accepted.k8s();
     default:
-      return t.timeouts.accepted(n(TIMEOUT_LIMITS.max));
+      return t.timeouts.accepted({ max: TIMEOUT_LIMITS.max });
   }
 }
 
-export function fieldIssueMessage(t: Messages, key: AnyFieldKey, issue: FieldIssue, locale: Locale): string {
-  const accepted = acceptedText(t, key, locale);
+export function fieldIssueMessage(t: Messages, key: AnyFieldKey, issue: FieldIssue): string {
+  const accepted = acceptedText(t, key);
   switch (issue.code) {
     case "empty":
-      return t.fieldIssues.empty(fieldText(t, key).label, accepted);
+      return t.fieldIssues.empty({ label: fieldText(t, key).label, accepted });
     case "syntax":
-      return t.fieldIssues.syntax(accepted);
+      return t.fieldIssues.syntax({ accepted });
     case "unit":
-      return t.fieldIssues.unit(issue.unit, accepted);
+      return t.fieldIssues.unit({ unit: issue.unit, accepted });
     case "precision":
-      return t.fieldIssues.precision(accepted);
+      return t.fieldIssues.precision({ accepted });
     case "range":
-      return t.fieldIssues.range(accepted);
+      return t.fieldIssues.range({ accepted });
     case "choice":
-      return t.fieldIssues.choice(accepted);
+      return t.fieldIssues.choice({ accepted });
   }
 }
 
-export function warningMessage(t: Messages, warning: SizingWarning, locale: Locale): string {
-  const n = (value: number) => formatInteger(value, locale);
+export function warningMessage(t: Messages, warning: SizingWarning): string {
   switch (warning.code) {
     case "max-clamped":
-      return t.warnings["max-clamped"](n(warning.unclamped), n(LIMITS.max.max));
+      return t.warnings["max-clamped"]({ unclamped: warning.unclamped, intMax: LIMITS.max.max });
     case "buckets-clamped":
-      return t.warnings["buckets-clamped"](n(warning.unclamped));
+      return t.warnings["buckets-clamped"]({ unclamped: warning.unclamped });
     case "long-chains":
-      return t.warnings["long-chains"](formatDecimal(warning.chainLength));
+      return t.warnings["long-chains"]({ chain: warning.chainLength });
     case "lowmem-large":
-      return t.warnings["lowmem-large"](formatPercent(warning.share));
+      return t.warnings["lowmem-large"]({ share: warning.share });
     case "ram-share-large":
-      return t.warnings["ram-share-large"](formatPercent(warning.share));
+      return t.warnings["ram-share-large"]({ share: warning.share });
     case "ram-beyond-pae":
       return t.warnings["ram-beyond-pae"]();
   }
 }
 
-export function differenceMessage(t: Messages, difference: KernelDifference, locale: Locale): string {
-  const n = (value: number) => formatInteger(value, locale);
+export function differenceMessage(t: Messages, difference: KernelDifference): string {
   const d = t.differences;
   switch (difference.code) {
     case "shrinks-table":
-      return d["shrinks-table"](n(difference.kernelBuckets), n(difference.buckets));
+      return d["shrinks-table"]({ kernelBuckets: difference.kernelBuckets, buckets: difference.buckets });
     case "grows-table":
-      return d["grows-table"](n(difference.kernelBuckets), n(difference.buckets));
+      return d["grows-table"]({ kernelBuckets: difference.kernelBuckets, buckets: difference.buckets });
     case "lowers-max":
-      return d["lowers-max"](n(difference.max), n(difference.kernelMax));
+      return d["lowers-max"]({ max: difference.max, kernelMax: difference.kernelMax });
     case "raises-max":
-      return d["raises-max"](formatDecimal(difference.max / difference.kernelMax), n(difference.kernelMax));
+      return d["raises-max"]({
+        times: difference.max / difference.kernelMax,
+        kernelMax: difference.kernelMax,
+      });
     case "same-as-kernel":
       return d["same-as-kernel"]();
     case "kernel-capped":
-      return d["kernel-capped"](String(difference.aboveGiB), n(difference.capBuckets));
+      return d["kernel-capped"]({ aboveGiB: difference.aboveGiB, capBuckets: difference.capBuckets });
     case "kernel-floor":
-      return d["kernel-floor"](n(difference.floorBuckets));
+      return d["kernel-floor"]({ floorBuckets: difference.floorBuckets });
     case "four-gb-vm":
-      return d["four-gb-vm"](n(difference.capBuckets));
+      return d["four-gb-vm"]({ capBuckets: difference.capBuckets });
     case "no-262144-on-32-bit":
       return d["no-262144-on-32-bit"]();
     case "ratio-differs":
-      return d["ratio-differs"](String(difference.kernelRatio));
+      return d["ratio-differs"]({ kernelRatio: difference.kernelRatio });
     case "hashsize-factor-8":
-      return d["hashsize-factor-8"](n(difference.impliedMax));
+      return d["hashsize-factor-8"]({ impliedMax: difference.impliedMax });
     case "max-from-unrounded":
-      return d["max-from-unrounded"](n(difference.bucketsUnrounded));
+      return d["max-from-unrounded"]({ buckets: difference.bucketsUnrounded });
+
     case "table-per-namespace":
       return d["table-per-namespace"]();
     case "buckets-sysctl-read-only":

@@ -8,9 +8,8 @@ import {
   type Diagnostics,
   type Finding,
 } from "../domain/diagnostics";
-import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "../domain/format";
+import { formatInteger } from "../domain/format";
 import type { AnyFieldKey } from "../domain/fields";
-import type { Locale } from "../domain/locale";
 import type { Messages } from "../i18n/en";
 import { useMessages } from "../i18n/messages";
 import { applyFields, useSizing } from "../store/calc-store";
@@ -72,25 +71,25 @@ function Report({
         <>
           {filledKeys.length > 0 && (
             <p className="filled" role="status">
-              {p.filled(filledKeys.map((key) => fieldText(t, key).label).join(", "))}
+              {p.filled({ fields: filledKeys.map((key) => fieldText(t, key).label).join(", ") })}
             </p>
           )}
           {diagnostics.slab && (
             <p className="block-why">
-              {p.slabCost(
-                n(diagnostics.slab.objectSize),
-                n(diagnostics.slab.effectiveBytesPerEntry),
-                n(diagnostics.slab.objectsPerSlab),
-                n(diagnostics.slab.pagesPerSlab),
-              )}{" "}
+              {p.slabCost({
+                objectBytes: diagnostics.slab.objectSize,
+                effectiveBytes: diagnostics.slab.effectiveBytesPerEntry,
+                perSlab: diagnostics.slab.objectsPerSlab,
+                pages: diagnostics.slab.pagesPerSlab,
+              })}{" "}
               {diagnostics.slab.pageBytesAssumed && p.pageAssumed}
             </p>
           )}
           {diagnostics.unavailable.length > 0 && (
             <p className="block-why">
-              {p.unavailable(
-                diagnostics.unavailable.map((source) => p.unavailableSources[source]).join("; "),
-              )}
+              {p.unavailable({
+                sources: diagnostics.unavailable.map((source) => p.unavailableSources[source]).join("; "),
+              })}
             </p>
           )}
           <h3>{p.diagnosisHeading}</h3>
@@ -115,12 +114,12 @@ function Report({
           <ul className="differences" data-testid="diagnosis">
             {findings.map((finding) => (
               <li key={finding.code} className={finding.severity}>
-                {findingMessage(t, finding, locale)}
+                {findingMessage(t, finding)}
               </li>
             ))}
             {(max !== undefined || diagnostics.conntrackBuckets !== undefined) && (
               <li className="info">
-                {p.change(n(sizing.max), n(sizing.buckets), formatBinaryBytes(sizing.memory.total))}
+                {p.change({ max: sizing.max, buckets: sizing.buckets, memoryBytes: sizing.memory.total })}
               </li>
             )}
           </ul>
@@ -132,7 +131,7 @@ function Report({
         </p>
       )}
       <details onToggle={(event) => setLinesOpen(event.currentTarget.open)}>
-        <summary>{p.linesSummary(n(recognised), n(diagnostics.lines.length - recognised))}</summary>
+        <summary>{p.linesSummary({ recognised, ignored: diagnostics.lines.length - recognised })}</summary>
         {linesOpen && <LinesTable diagnostics={diagnostics} />}
       </details>
     </div>
@@ -143,7 +142,7 @@ function Report({
 const LISTED_LINES = 1000;
 
 function LinesTable({ diagnostics }: { diagnostics: Diagnostics }) {
-  const { t, locale } = useMessages();
+  const { t } = useMessages();
   const p = t.paste;
   const listed = diagnostics.lines.slice(0, LISTED_LINES);
   return (
@@ -172,50 +171,47 @@ function LinesTable({ diagnostics }: { diagnostics: Diagnostics }) {
         </tbody>
       </table>
       {diagnostics.lines.length > LISTED_LINES && (
-        <p className="block-why">
-          {p.moreLines(formatInteger(diagnostics.lines.length - LISTED_LINES, locale))}
-        </p>
+        <p className="block-why">{p.moreLines({ lines: diagnostics.lines.length - LISTED_LINES })}</p>
       )}
     </div>
   );
 }
 
-function findingMessage(t: Messages, finding: Finding, locale: Locale): string {
-  const n = (value: number) => formatInteger(value, locale);
+function findingMessage(t: Messages, finding: Finding): string {
   const f = t.paste.findings;
   switch (finding.code) {
     case "fill":
     case "fill-high":
-      return f[finding.code](formatPercent(finding.share));
+      return f[finding.code]({ share: finding.share });
     case "max-unlimited":
       return f["max-unlimited"]();
     case "table-full-seen": {
       const details = [
-        finding.messages !== null ? t.paste.tableFullMessages(finding.messages, n(finding.messages)) : null,
-        finding.drop !== null ? t.paste.droppedPackets(n(finding.drop)) : null,
-        finding.suppressedCallbacks ? t.paste.suppressed(n(finding.suppressedCallbacks)) : null,
+        finding.messages !== null ? t.paste.tableFullMessages({ messages: finding.messages }) : null,
+        finding.drop !== null ? t.paste.droppedPackets({ packets: finding.drop }) : null,
+        finding.suppressedCallbacks ? t.paste.suppressed({ messages: finding.suppressedCallbacks }) : null,
       ].filter((part): part is string => part !== null);
-      return f["table-full-seen"](details.join("; "));
+      return f["table-full-seen"]({ details: details.join("; ") });
     }
     case "no-table-full":
       return f["no-table-full"]();
     case "drops":
-      return f.drops(n(finding.drop));
+      return f.drops({ drops: finding.drop });
     case "insert-failed":
-      return f["insert-failed"](n(finding.insertFailed));
+      return f["insert-failed"]({ inserts: finding.insertFailed });
     case "early-drops":
-      return f["early-drops"](n(finding.earlyDrop));
+      return f["early-drops"]({ drops: finding.earlyDrop });
     case "chain-too-long":
-      return f["chain-too-long"](n(finding.chainTooLong));
+      return f["chain-too-long"]({ inserts: finding.chainTooLong });
     case "chain-length":
-      return f["chain-length"](formatDecimal(finding.average));
+      return f["chain-length"]({ average: finding.average });
     case "default-max":
-      return f["default-max"](n(finding.max));
+      return f["default-max"]({ max: finding.max });
     case "tuned-max":
-      return f["tuned-max"](n(finding.max), n(finding.kernelDefault));
+      return f["tuned-max"]({ max: finding.max, kernelDefault: finding.kernelDefault });
     case "default-buckets":
-      return f["default-buckets"](n(finding.buckets));
+      return f["default-buckets"]({ buckets: finding.buckets });
     case "tuned-buckets":
-      return f["tuned-buckets"](n(finding.buckets), n(finding.kernelDefault));
+      return f["tuned-buckets"]({ buckets: finding.buckets, kernelDefault: finding.kernelDefault });
   }
 }

@@ -1,11 +1,5 @@
 import type { ReactNode } from "react";
-import {
-  formatBinaryBytes,
-  formatDecimal,
-  formatInteger,
-  formatPercent,
-  formatRatio,
-} from "../domain/format";
+import { formatBinaryBytes, formatInteger, formatRatio } from "../domain/format";
 import { ramBytesPerEntry, type SizingWarning } from "../domain/sizing";
 import { useMessages } from "../i18n/messages";
 import { useSizing } from "../store/calc-store";
@@ -32,11 +26,11 @@ export function Results() {
         <p>
           {sizing.maxSource === "explicit"
             ? r.maxExplicit
-            : r.maxFromRam(
-                String(inputs.arch === 64 ? 32 : 64),
-                n(inputs.ram),
-                n(ramBytesPerEntry(inputs.arch)),
-              )}
+            : r.maxFromRam({
+                factor: inputs.arch === 64 ? 32 : 64,
+                ramBytes: inputs.ram,
+                divisor: ramBytesPerEntry(inputs.arch),
+              })}
         </p>
       </ResultCard>
       <ResultCard
@@ -48,13 +42,13 @@ export function Results() {
       >
         <p>
           <span data-testid="result-buckets-requested" data-value={sizing.bucketsRequested}>
-            {r.bucketsAsked(formatRatio(inputs.ratio), n(sizing.bucketsRequested))}
+            {r.bucketsAsked({ ratio: formatRatio(inputs.ratio), asked: sizing.bucketsRequested })}
           </span>
           {sizing.bucketStep > 1
-            ? r.bucketsRounded(String(sizing.headBytes), n(sizing.bucketStep))
-            : r.bucketsExact(String(sizing.headBytes))}
+            ? r.bucketsRounded({ headBytes: sizing.headBytes, step: sizing.bucketStep })
+            : r.bucketsExact({ headBytes: sizing.headBytes })}
         </p>
-        <p>{r.chainAtFull(formatDecimal(sizing.chainLengthAtFull))}</p>
+        <p>{r.chainAtFull({ chain: sizing.chainLengthAtFull })}</p>
       </ResultCard>
       <ResultCard
         title={r.memoryTitle}
@@ -64,20 +58,22 @@ export function Results() {
         warnings={warningsFor("memory")}
       >
         <p>
-          {r.memoryShare(n(sizing.memory.total), formatPercent(sizing.ramShare))}
-          {sizing.lowmemShare !== null && r.lowmemShare(formatPercent(sizing.lowmemShare))}.
+          {r.memoryShare({ totalBytes: sizing.memory.total, share: sizing.ramShare })}
+          {sizing.lowmemShare !== null && r.lowmemShare({ share: sizing.lowmemShare })}.
         </p>
         <ul className="breakdown">
-          <li>{r.entries(n(sizing.max), String(inputs.struct), formatBinaryBytes(sizing.memory.entries))}</li>
           <li>
-            {r.hashTable(
-              n(sizing.buckets),
-              String(sizing.headBytes),
-              formatBinaryBytes(sizing.memory.hashTable),
-            )}
+            {r.entries({ max: sizing.max, entryBytes: inputs.struct, totalBytes: sizing.memory.entries })}
+          </li>
+          <li>
+            {r.hashTable({
+              buckets: sizing.buckets,
+              headBytes: sizing.headBytes,
+              totalBytes: sizing.memory.hashTable,
+            })}
             {sizing.hashTableFootprint &&
               sizing.hashTableFootprint.bytes > sizing.memory.hashTable &&
-              r.hashTableFootprint(formatBinaryBytes(sizing.hashTableFootprint.bytes))}
+              r.hashTableFootprint({ footprintBytes: sizing.hashTableFootprint.bytes })}
           </li>
         </ul>
       </ResultCard>
@@ -95,7 +91,7 @@ interface ResultCardProps {
 }
 
 function ResultCard({ title, testId, value, display, warnings, children }: ResultCardProps) {
-  const { t, locale } = useMessages();
+  const { t } = useMessages();
   return (
     <article className="result" aria-label={title}>
       <h3>{title}</h3>
@@ -106,7 +102,7 @@ function ResultCard({ title, testId, value, display, warnings, children }: Resul
       {warnings.map((warning) => (
         <p key={warning.code} className="warning" role="note">
           <span aria-hidden="true">⚠ </span>
-          {warningMessage(t, warning, locale)}
+          {warningMessage(t, warning)}
         </p>
       ))}
     </article>

@@ -47,7 +47,7 @@ export function TimeoutsPanel() {
                           type="text"
                           inputMode="numeric"
                           autoComplete="off"
-                          placeholder={to.placeholder(String(defaults[key]))}
+                          placeholder={to.placeholder({ seconds: defaults[key] })}
                         />
                       )}
                     </Field>

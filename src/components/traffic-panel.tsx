@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { formatBinaryBytes, formatInteger, formatMilli, formatPercent } from "../domain/format";
+import { formatInteger } from "../domain/format";
 import {
   TRAFFIC_FIELD_KEYS,
   TRAFFIC_PRESET_IDS,
@@ -12,8 +12,8 @@ import { applyFields, setField, useFieldIssues } from "../store/calc-store";
 import { useTrafficView } from "../store/extras";
 import { Field } from "./field";
 
-/** Seconds from milliseconds, for display: "30", "0.5". */
-const seconds = (ms: number) => String(ms / 1000);
+/** Seconds from milliseconds: 30, 0.5. */
+const seconds = (ms: number) => ms / 1000;
 
 export function TrafficPanel() {
   const { t, locale } = useMessages();
@@ -52,7 +52,7 @@ export function TrafficPanel() {
       </div>
       {preset && (
         <div className="assumptions">
-          <p>{tr.assumptionsHeading(tr.presets[preset])}</p>
+          <p>{tr.assumptionsHeading({ preset: tr.presets[preset] })}</p>
           <ul>
             {TRAFFIC_PRESETS[preset].assumptions.map((code) => (
               <li key={code}>{tr.assumptions[code]}</li>
@@ -78,58 +78,62 @@ export function TrafficPanel() {
           <ul className="breakdown">
             {result.tcp.entries > 0 && (
               <li>
-                {tr.tcpTerm(
-                  formatMilli(result.tcp.cpsMilli, locale),
-                  seconds(result.tcp.openMs),
-                  n(result.tcp.keptSeconds),
-                  `nf_conntrack_${result.tcp.keptBy}`,
-                  n(result.tcp.entries),
-                )}
+                {tr.tcpTerm({
+                  cpsMilli: result.tcp.cpsMilli,
+                  openSeconds: seconds(result.tcp.openMs),
+                  keptSeconds: result.tcp.keptSeconds,
+                  keptBy: `nf_conntrack_${result.tcp.keptBy}`,
+                  entries: result.tcp.entries,
+                })}
               </li>
             )}
             {result.udp.entries > 0 && (
               <li>
-                {tr.udpTerm(
-                  formatMilli(result.udp.cpsMilli, locale),
-                  seconds(result.udp.openMs),
-                  n(result.udp.keptSeconds),
-                  `nf_conntrack_${result.udp.keptBy}`,
-                  n(result.udp.entries),
-                )}{" "}
+                {tr.udpTerm({
+                  cpsMilli: result.udp.cpsMilli,
+                  openSeconds: seconds(result.udp.openMs),
+                  keptSeconds: result.udp.keptSeconds,
+                  keptBy: `nf_conntrack_${result.udp.keptBy}`,
+                  entries: result.udp.entries,
+                })}{" "}
                 (
                 {result.udp.mode === "stream"
-                  ? tr.udpMode.stream(seconds(result.udp.streamAfterMs))
+                  ? tr.udpMode.stream({ afterSeconds: seconds(result.udp.streamAfterMs) })
                   : tr.udpMode["request-response"]}
                 )
               </li>
             )}
           </ul>
           <p className="result-formula">
-            {tr.withHeadroom(n(result.total), n(traffic.headroomPercent), n(result.requiredMax))}{" "}
+            {tr.withHeadroom({
+              total: result.total,
+              headroom: traffic.headroomPercent,
+              required: result.requiredMax,
+            })}{" "}
             {tr.dominant[result.dominant]}
           </p>
           {result.warnings.map((warning) => (
             <p key={warning.code} className="warning" role="note">
-              {tr.clamped(n(Number(warning.unclamped)))}
+              {tr.clamped({ unclamped: Number(warning.unclamped) })}
             </p>
           ))}
           <ul className="verdicts" data-testid="traffic-verdicts">
             <li className={comparison.recommended.verdict}>
-              {tr.verdictAgainst(n(comparison.recommended.limit), tr.recommendedLimit)}{" "}
+              {tr.verdictAgainst({ limit: comparison.recommended.limit, what: tr.recommendedLimit })}{" "}
               <strong data-testid="verdict-recommended" data-value={comparison.recommended.verdict}>
-                {tr.verdicts[comparison.recommended.verdict](formatPercent(comparison.recommended.share))}
+                {tr.verdicts[comparison.recommended.verdict]({ share: comparison.recommended.share })}
               </strong>
             </li>
             <li className={comparison.kernelDefault.verdict}>
-              {tr.verdictAgainst(n(comparison.kernelDefault.limit), tr.kernelLimit)}{" "}
+              {tr.verdictAgainst({ limit: comparison.kernelDefault.limit, what: tr.kernelLimit })}{" "}
               <strong data-testid="verdict-kernel" data-value={comparison.kernelDefault.verdict}>
-                {tr.verdicts[comparison.kernelDefault.verdict](formatPercent(comparison.kernelDefault.share))}
+                {tr.verdicts[comparison.kernelDefault.verdict]({ share: comparison.kernelDefault.share })}
               </strong>
             </li>
           </ul>
           {asMax && (
             <p className="result-formula">
-              {tr.memory(formatBinaryBytes(asMax.memory.total), n(asMax.buckets))}
+              {tr.memory({ memoryBytes: asMax.memory.total, buckets: asMax.buckets })}
             </p>
           )}
           <button type="button" onClick={() => setField("max", String(result.requiredMax))}>

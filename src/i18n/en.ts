@@ -7,14 +7,27 @@ import type { FieldKey } from "../domain/inputs";
 import type { KernelDifference, UncertainBoundary } from "../domain/kernel-compare";
 import type { KernelVendor } from "../domain/kernel-version";
 import type { SizingWarning } from "../domain/sizing";
+import { formatsFor } from "./format";
+
+const { integer, milli, decimal, percent, bytes, plural, pluralDecimal } = formatsFor("en");
+
+/** One protocol's term of the traffic sum. */
+interface TrafficTerm {
+  cpsMilli: number;
+  openSeconds: number;
+  keptSeconds: number;
+  keptBy: string;
+  entries: number;
+}
 
 /**
  * Every word the page shows, in English: the one source of truth for message keys. The other
  * languages are typed `Messages`, so a missing or misshapen key does not compile, and a test
  * fails on keys that no component uses. Text in backticks is shown as code.
  *
- * Values are preformatted by the caller (numbers in the page's language), so a message only
- * orders words around them.
+ * A message with values takes one object of named values. Numbers come as numbers and are
+ * formatted here, in English, with the noun of a count in its plural form ("1 bucket", "2 buckets");
+ * other values (names, versions, commands) come as the text to show.
  */
 export const en = {
   meta: {
@@ -31,7 +44,7 @@ export const en = {
   footer:
     "Everything is computed in your browser; nothing is sent anywhere. The formulas and their kernel sources are in docs/formulas.md of this project.",
   notice: {
-    unknownVersion: (given: string, current: string) =>
+    unknownVersion: ({ given, current }: { given: string; current: number }) =>
       `This link says v=${given}, a version this page does not know; its values are read as version ${current}, each checked at its field.`,
   },
   status: {
@@ -39,7 +52,7 @@ export const en = {
       "A new version of this page is ready. Reload when convenient: the fields are kept, a pasted dump has to be pasted again.",
     partFailed:
       "This part of the page could not be loaded, most likely because a new version was deployed or the network is gone. Everything else keeps working; reload to get it back (the fields are kept).",
-    localeFailed: (language: string) =>
+    localeFailed: ({ language }: { language: string }) =>
       `${language} could not be loaded, so the page stays in English. Reload to try again.`,
     reload: "Reload",
   },
@@ -66,11 +79,11 @@ export const en = {
       page: "`getconf PAGESIZE`: 4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB, which rounds tables to larger steps.",
     } satisfies Record<FieldKey, string>,
     archChoices: { "64": "64-bit (x86_64, arm64, ppc64le, …)", "32": "32-bit (i686, armv7, mips, …)" },
-    notValid: (value: string) => `${value} (not valid)`,
+    notValid: ({ value }: { value: string }) => `${value} (not valid)`,
     maxPlaceholder: "from RAM",
     newestKernel: "the newest kernel this tool knows",
-    pageChoice: (kib: number) => `${kib} KiB`,
-    kernelOwnPlaceholder: (value: string) => `kernel's own: ${value}`,
+    pageChoice: ({ kib }: { kib: number }) => `${kib} KiB`,
+    kernelOwnPlaceholder: ({ value }: { value: string }) => `kernel's own: ${value}`,
     defaultsLabel: "Start from",
     defaults: {
       kernel: {
@@ -84,114 +97,138 @@ export const en = {
     },
     presetsLabel: "Bytes per entry presets",
     structPresets: {
-      kernel: (bytes: string) => `${bytes} B: this kernel's own`,
-      extension: (bytes: string) => `${bytes} B: with NAT or events`,
+      kernel: ({ entryBytes }: { entryBytes: number }) => `${entryBytes} B: this kernel's own`,
+      extension: ({ entryBytes }: { entryBytes: number }) => `${entryBytes} B: with NAT or events`,
       article: "352 B: the article",
     },
-    measured: (kernel: string, machine: string, object: string, perSlab: string, slab: string) =>
-      `Measured on Debian's ${kernel} ${machine} kernel: ${object}-byte slab objects, ${perSlab} to a 4 KiB slab, so ${slab} B per entry.`,
-    measuredNearest: (kernel: string) =>
+    measured: ({
+      kernel,
+      machine,
+      objectBytes,
+      perSlab,
+      slabBytes,
+    }: {
+      kernel: string;
+      machine: string;
+      objectBytes: number;
+      perSlab: number;
+      slabBytes: number;
+    }) =>
+      `Measured on Debian's ${kernel} ${machine} kernel: ${objectBytes}-byte slab objects, ${perSlab} to a 4 KiB slab, so ${slabBytes} B per entry.`,
+    measuredNearest: ({ kernel }: { kernel: string }) =>
       `This release was not measured; the closest measured one, ${kernel}, stands in for it.`,
-    extensionByDefault: (total: string) =>
-      `Every entry also gets a 128 B extension area on this kernel (its nf_conntrack_events default is 1): ${total} B.`,
-    extensionOnDemand: (total: string) =>
-      `NAT, conntrack events, accounting or timestamps add a 128 B extension area to every entry: ${total} B.`,
+    extensionByDefault: ({ totalBytes }: { totalBytes: number }) =>
+      `Every entry also gets a 128 B extension area on this kernel (its nf_conntrack_events default is 1): ${totalBytes} B.`,
+    extensionOnDemand: ({ totalBytes }: { totalBytes: number }) =>
+      `NAT, conntrack events, accounting or timestamps add a 128 B extension area to every entry: ${totalBytes} B.`,
     articleSource: "The figure of the article this calculator grew from; no kernel measured uses it.",
     ownFigure: "Your own figure.",
   },
   fieldIssues: {
     accepted: {
-      ram: (min: string, max: string) =>
-        `a size such as "64 GiB", "787752 MiB" or "1.5T" (a bare number is GiB), from ${min} to ${max}`,
+      ram: ({ min, max }: { min: number; max: number }) =>
+        `a size such as "64 GiB", "787752 MiB" or "1.5T" (a bare number is GiB), from ${bytes(min)} to ${bytes(max)}`,
       arch: () => "64-bit or 32-bit",
-      ratio: (min: string, max: string, decimals: string) =>
+      ratio: ({ min, max, decimals }: { min: number; max: number; decimals: number }) =>
         `a number from ${min} to ${max}, at most ${decimals} decimals`,
-      struct: (min: string, max: string) => `a whole number of bytes from ${min} to ${max}`,
-      max: (min: string, max: string) =>
-        `a whole number from ${min} to ${max}, or empty to derive it from RAM`,
+      struct: ({ min, max }: { min: number; max: number }) =>
+        `a whole number of bytes from ${integer(min)} to ${integer(max)}`,
+      max: ({ min, max }: { min: number; max: number }) =>
+        `a whole number from ${integer(min)} to ${integer(max)}, or empty to derive it from RAM`,
       kernel: () =>
         'a version as uname -r prints it, such as "6.12", "5.15.0-91-generic" or "3.10", from 2.6 on, or "newest"',
       page: () => "4, 16 or 64 (KiB; getconf PAGESIZE prints bytes)",
     },
-    empty: (label: string, accepted: string) => `${label} is required. Enter ${accepted}.`,
-    syntax: (accepted: string) => `Not understood. Enter ${accepted}.`,
-    unit: (unit: string, accepted: string) =>
+    empty: ({ label, accepted }: { label: string; accepted: string }) =>
+      `${label} is required. Enter ${accepted}.`,
+    syntax: ({ accepted }: { accepted: string }) => `Not understood. Enter ${accepted}.`,
+    unit: ({ unit, accepted }: { unit: string; accepted: string }) =>
       `Unknown unit "${unit}": use B, K, M, G or T (KiB, MB, … are fine). Enter ${accepted}.`,
-    precision: (accepted: string) => `Too many decimals. Enter ${accepted}.`,
-    range: (accepted: string) => `Out of range. Enter ${accepted}.`,
-    choice: (accepted: string) => `Not a valid choice. Enter ${accepted}.`,
+    precision: ({ accepted }: { accepted: string }) => `Too many decimals. Enter ${accepted}.`,
+    range: ({ accepted }: { accepted: string }) => `Out of range. Enter ${accepted}.`,
+    choice: ({ accepted }: { accepted: string }) => `Not a valid choice. Enter ${accepted}.`,
   },
   results: {
     heading: "What to set",
-    maxFromRam: (factor: string, ram: string, divisor: string) =>
-      `RAM in MiB × ${factor}: MemTotal ${ram} B ÷ ${divisor}, rounded down.`,
+    maxFromRam: ({ factor, ramBytes, divisor }: { factor: number; ramBytes: number; divisor: number }) =>
+      `RAM in MiB × ${integer(factor)}: MemTotal ${integer(ramBytes)} B ÷ ${integer(divisor)}, rounded down.`,
     maxExplicit: "Your explicit target.",
-    bucketsAsked: (ratio: string, asked: string) =>
-      `nf_conntrack_max ÷ ${ratio}, rounded up: ${asked} asked for`,
-    bucketsRounded: (head: string, step: string) =>
-      `; the kernel allocates whole pages of ${head}-byte bucket heads, a multiple of ${step}.`,
-    bucketsExact: (head: string) => `; this kernel allocates exactly that many ${head}-byte bucket heads.`,
-    chainAtFull: (chain: string) =>
-      `Average chain at a full table: ${chain} entries (each connection is hashed twice, once per direction).`,
+    bucketsAsked: ({ ratio, asked }: { ratio: string; asked: number }) =>
+      `nf_conntrack_max ÷ ${ratio}, rounded up: ${integer(asked)} asked for`,
+    bucketsRounded: ({ headBytes, step }: { headBytes: number; step: number }) =>
+      `; the kernel allocates whole pages of ${headBytes}-byte bucket heads, a multiple of ${integer(step)}.`,
+    bucketsExact: ({ headBytes }: { headBytes: number }) =>
+      `; this kernel allocates exactly that many ${headBytes}-byte bucket heads.`,
+    chainAtFull: ({ chain }: { chain: number }) =>
+      `Average chain at a full table: ${pluralDecimal(chain, { one: "# entry", other: "# entries" })} (each connection is hashed twice, once per direction).`,
     memoryTitle: "Kernel memory at a full table",
-    memoryShare: (total: string, share: string) => `${total} bytes, never swapped out: ${share} of RAM`,
-    lowmemShare: (share: string) => `, ${share} of the 896 MiB of 32-bit low memory`,
-    entries: (max: string, struct: string, bytes: string) =>
-      `Entries: ${max} × ${struct} B = ${bytes}, allocated as connections arrive.`,
-    hashTable: (buckets: string, head: string, bytes: string) =>
-      `Hash table: ${buckets} × ${head} B = ${bytes}, allocated up front.`,
-    hashTableFootprint: (footprint: string) =>
-      ` As allocated it may occupy ${footprint}: tables up to 4 MiB come from one power-of-two block of pages.`,
+    memoryShare: ({ totalBytes, share }: { totalBytes: number; share: number }) =>
+      `${plural(totalBytes, { one: "# byte", other: "# bytes" })}, never swapped out: ${percent(share)} of RAM`,
+    lowmemShare: ({ share }: { share: number }) => `, ${percent(share)} of the 896 MiB of 32-bit low memory`,
+    entries: ({ max, entryBytes, totalBytes }: { max: number; entryBytes: number; totalBytes: number }) =>
+      `Entries: ${integer(max)} × ${entryBytes} B = ${bytes(totalBytes)}, allocated as connections arrive.`,
+    hashTable: ({
+      buckets,
+      headBytes,
+      totalBytes,
+    }: {
+      buckets: number;
+      headBytes: number;
+      totalBytes: number;
+    }) => `Hash table: ${integer(buckets)} × ${headBytes} B = ${bytes(totalBytes)}, allocated up front.`,
+    hashTableFootprint: ({ footprintBytes }: { footprintBytes: number }) =>
+      ` As allocated it may occupy ${bytes(footprintBytes)}: tables up to 4 MiB come from one power-of-two block of pages.`,
   },
   warnings: {
-    "max-clamped": (unclamped: string, intMax: string) =>
-      `RAM would give ${unclamped}, above the kernel's limit: nf_conntrack_max is an int sysctl (0 to ${intMax}), so it is capped there.`,
-    "buckets-clamped": (unclamped: string) =>
-      `The kernel refuses a hash table above INT_MAX bytes, so ${unclamped} buckets is capped at the largest table it allocates.`,
-    "long-chains": (chain: string) =>
-      `A full table averages ${chain} entries per chain (each connection is hashed twice): lookups slow down, and since Linux 5.15 inserts fail once a chain reaches 50 to 79 entries. Use fewer entries per bucket.`,
-    "lowmem-large": (share: string) =>
-      `A full table takes ${share} of the 896 MiB of low memory a 32-bit kernel has for all its own data: the machine may fail allocations or OOM long before RAM is full. Lower nf_conntrack_max or use a 64-bit kernel.`,
-    "ram-share-large": (share: string) =>
-      `A full table takes ${share} of RAM, and kernel memory is never swapped out. Check that the machine can spare it.`,
+    "max-clamped": ({ unclamped, intMax }: { unclamped: number; intMax: number }) =>
+      `RAM would give ${integer(unclamped)}, above the kernel's limit: nf_conntrack_max is an int sysctl (0 to ${integer(intMax)}), so it is capped there.`,
+    "buckets-clamped": ({ unclamped }: { unclamped: number }) =>
+      `The kernel refuses a hash table above INT_MAX bytes, so ${plural(unclamped, { one: "# bucket", other: "# buckets" })} is capped at the largest table it allocates.`,
+    "long-chains": ({ chain }: { chain: number }) =>
+      `A full table averages ${pluralDecimal(chain, { one: "# entry", other: "# entries" })} per chain (each connection is hashed twice): lookups slow down, and since Linux 5.15 inserts fail once a chain reaches 50 to 79 entries. Use fewer entries per bucket.`,
+    "lowmem-large": ({ share }: { share: number }) =>
+      `A full table takes ${percent(share)} of the 896 MiB of low memory a 32-bit kernel has for all its own data: the machine may fail allocations or OOM long before RAM is full. Lower nf_conntrack_max or use a 64-bit kernel.`,
+    "ram-share-large": ({ share }: { share: number }) =>
+      `A full table takes ${percent(share)} of RAM, and kernel memory is never swapped out. Check that the machine can spare it.`,
     "ram-beyond-pae": () =>
       "A 32-bit x86 kernel addresses at most 64 GiB (with PAE): the RAM above that is not usable there. (32-bit ARM with LPAE reaches 1 TiB.)",
-  } satisfies Record<SizingWarning["code"], (...args: string[]) => string>,
+  } satisfies Record<SizingWarning["code"], (values: never) => string>,
   kernel: {
-    heading: (version: string) => `What kernel ${version} does by itself`,
-    caption: (version: string) => `Kernel ${version} default compared with the recommendation`,
-    byItself: (version: string) => `Kernel ${version} by itself`,
+    heading: ({ version }: { version: string }) => `What kernel ${version} does by itself`,
+    caption: ({ version }: { version: string }) =>
+      `Kernel ${version} default compared with the recommendation`,
+    byItself: ({ version }: { version: string }) => `Kernel ${version} by itself`,
     recommended: "Recommended",
     ratioRow: "Entries per bucket",
     memoryRow: "Memory at a full table",
     bootLineIntro: "At boot this kernel logs (compare with `dmesg | grep conntrack`):",
-    noBootLine: (command: string) =>
+    noBootLine: ({ command }: { command: string }) =>
       `This kernel logs no sizing line at boot; read its values with \`${command}\`.`,
   },
   differences: {
-    "shrinks-table": (kernelBuckets: string, buckets: string) =>
-      `The recommendation shrinks the table this kernel allocates by itself, from ${kernelBuckets} to ${buckets} buckets: chains get longer and lookups slower. Keep the kernel's count unless memory is tight (use fewer entries per bucket).`,
-    "grows-table": (kernelBuckets: string, buckets: string) =>
-      `The recommendation grows the hash table from the kernel's ${kernelBuckets} to ${buckets} buckets.`,
-    "lowers-max": (max: string, kernelMax: string) =>
-      `The recommendation allows fewer connections (${max}) than this kernel's own default (${kernelMax}): the table fills sooner.`,
-    "raises-max": (times: string, kernelMax: string) =>
-      `The recommendation allows ${times} times the connections of this kernel's own default (${kernelMax}).`,
+    "shrinks-table": ({ kernelBuckets, buckets }: { kernelBuckets: number; buckets: number }) =>
+      `The recommendation shrinks the table this kernel allocates by itself, from ${integer(kernelBuckets)} to ${plural(buckets, { one: "# bucket", other: "# buckets" })}: chains get longer and lookups slower. Keep the kernel's count unless memory is tight (use fewer entries per bucket).`,
+    "grows-table": ({ kernelBuckets, buckets }: { kernelBuckets: number; buckets: number }) =>
+      `The recommendation grows the hash table from the kernel's ${integer(kernelBuckets)} to ${plural(buckets, { one: "# bucket", other: "# buckets" })}.`,
+    "lowers-max": ({ max, kernelMax }: { max: number; kernelMax: number }) =>
+      `The recommendation allows fewer connections (${integer(max)}) than this kernel's own default (${integer(kernelMax)}): the table fills sooner.`,
+    "raises-max": ({ times, kernelMax }: { times: number; kernelMax: number }) =>
+      `The recommendation allows ${decimal(times)} times the connections of this kernel's own default (${integer(kernelMax)}).`,
     "same-as-kernel": () => "The recommendation is what this kernel picks by itself: no change is needed.",
-    "kernel-capped": (aboveGiB: string, capBuckets: string) =>
-      `Above ${aboveGiB} GiB of MemTotal this kernel stops at ${capBuckets} buckets, however much RAM there is; the RAM rule keeps growing.`,
-    "kernel-floor": (floorBuckets: string) =>
-      `On this little RAM the kernel uses its minimum of ${floorBuckets} buckets.`,
-    "four-gb-vm": (capBuckets: string) =>
-      `A "4 GB" machine reports a MemTotal a little under 4 GiB, and the kernel compares strictly above 4 GiB: it gets the 1 to 4 GiB default of ${capBuckets} buckets. Enter MemTotal, not the size you ordered.`,
+    "kernel-capped": ({ aboveGiB, capBuckets }: { aboveGiB: number; capBuckets: number }) =>
+      `Above ${aboveGiB} GiB of MemTotal this kernel stops at ${plural(capBuckets, { one: "# bucket", other: "# buckets" })}, however much RAM there is; the RAM rule keeps growing.`,
+    "kernel-floor": ({ floorBuckets }: { floorBuckets: number }) =>
+      `On this little RAM the kernel uses its minimum of ${plural(floorBuckets, { one: "# bucket", other: "# buckets" })}.`,
+    "four-gb-vm": ({ capBuckets }: { capBuckets: number }) =>
+      `A "4 GB" machine reports a MemTotal a little under 4 GiB, and the kernel compares strictly above 4 GiB: it gets the 1 to 4 GiB default of ${plural(capBuckets, { one: "# bucket", other: "# buckets" })}. Enter MemTotal, not the size you ordered.`,
     "no-262144-on-32-bit": () =>
       "32-bit kernels never get the 262,144-bucket default: above 1 GiB they stop at 65,536.",
-    "ratio-differs": (kernelRatio: string) =>
+    "ratio-differs": ({ kernelRatio }: { kernelRatio: number }) =>
       `On its own this kernel sets nf_conntrack_max = ${kernelRatio} × nf_conntrack_buckets; your entries per bucket differ.`,
-    "hashsize-factor-8": (impliedMax: string) =>
-      `Setting the bucket count with the hashsize module option skips the kernel's auto-size and makes its own max 8 × hashsize = ${impliedMax}, unless nf_conntrack_max is also set, as the sysctl file here does.`,
-    "max-from-unrounded": (buckets: string) =>
-      `This kernel computes its max from the unrounded ${buckets} buckets, and its boot line prints that number, while the table it allocates is rounded up to whole pages.`,
+    "hashsize-factor-8": ({ impliedMax }: { impliedMax: number }) =>
+      `Setting the bucket count with the hashsize module option skips the kernel's auto-size and makes its own max 8 × hashsize = ${integer(impliedMax)}, unless nf_conntrack_max is also set, as the sysctl file here does.`,
+    "max-from-unrounded": ({ buckets }: { buckets: number }) =>
+      `This kernel computes its max from the unrounded ${plural(buckets, { one: "# bucket", other: "# buckets" })}, and its boot line prints that number, while the table it allocates is rounded up to whole pages.`,
     "table-per-namespace": () =>
       "From 2.6.28 to 4.6 every network namespace (every container) allocates its own hash table of this size: multiply the hash table memory by the number of namespaces. Writing hashsize resizes only the host's table; namespaces created before keep their size.",
     "buckets-sysctl-read-only": () =>
@@ -204,7 +241,7 @@ export const en = {
       "Bucket heads on this kernel are two pointers (struct list_head), so its own hash table costs twice as much per bucket.",
     "num-physpages": () =>
       "This kernel sizes from the physical page count (num_physpages), closer to installed RAM than MemTotal: its own default may be slightly larger than shown.",
-  } satisfies Record<KernelDifference["code"], (...args: string[]) => string>,
+  } satisfies Record<KernelDifference["code"], (values: never) => string>,
   uncertain: {
     "ip-or-nf-conntrack":
       "Uncertain for this version: kernels 2.6.15 to 2.6.21 ship both ip_conntrack and nf_conntrack; check lsmod. The config assumes ip_conntrack.",
@@ -220,25 +257,33 @@ export const en = {
       suse: "a SUSE kernel",
       other: "a distribution or custom kernel",
     } satisfies Record<KernelVendor, string>,
-    note: (suffix: string, vendor: string, version: string) =>
+    note: ({ suffix, vendor, version }: { suffix: string; vendor: string; version: string }) =>
       `\`${suffix}\` marks ${vendor}. Distributions backport changes into their kernels, so this one may size conntrack differently from vanilla ${version} shown here (Red Hat's el8 and el9 kernels carry whole netfilter series). Paste the host's collector output below to see what it really does.`,
   },
   charts: {
     heading: "Memory and lookups as the table fills",
     memoryTitle: "Kernel memory versus tracked connections",
-    memorySummary: (
-      hash: string,
-      struct: string,
-      total: string,
-      share: string,
-      max: string,
-      atTwice: string,
-    ) =>
-      `The hash table costs ${hash} from the start; each connection adds ${struct} bytes, reaching ${total} (${share} of RAM) at nf_conntrack_max = ${max} and ${atTwice} at twice that.`,
-    memoryMarkerSummary: (share: string, bytes: string) => ` ${share} of RAM is ${bytes}.`,
+    memorySummary: ({
+      hashBytes,
+      entryBytes,
+      totalBytes,
+      share,
+      max,
+      atTwiceBytes,
+    }: {
+      hashBytes: number;
+      entryBytes: number;
+      totalBytes: number;
+      share: number;
+      max: number;
+      atTwiceBytes: number;
+    }) =>
+      `The hash table costs ${bytes(hashBytes)} from the start; each connection adds ${entryBytes} bytes, reaching ${bytes(totalBytes)} (${percent(share)} of RAM) at nf_conntrack_max = ${integer(max)} and ${bytes(atTwiceBytes)} at twice that.`,
+    memoryMarkerSummary: ({ share, markerBytes }: { share: number; markerBytes: number }) =>
+      ` ${percent(share)} of RAM is ${bytes(markerBytes)}.`,
     chainTitle: "Average hash chain length versus tracked connections",
-    chainSummary: (buckets: string, chain: string, max: string) =>
-      `With ${buckets} buckets and every connection hashed twice (once per direction), the average chain grows to ${chain} entries at nf_conntrack_max = ${max}; the kernel's own default since 5.15 gives 2.`,
+    chainSummary: ({ buckets, chain, max }: { buckets: number; chain: number; max: number }) =>
+      `With ${plural(buckets, { one: "# bucket", other: "# buckets" })} and every connection hashed twice (once per direction), the average chain grows to ${pluralDecimal(chain, { one: "# entry", other: "# entries" })} at nf_conntrack_max = ${integer(max)}; the kernel's own default since 5.15 gives 2.`,
     columns: {
       connections: "Connections",
       entries: "Entries",
@@ -247,14 +292,18 @@ export const en = {
     },
     showTable: "Show the data as a table",
     loading: "Drawing the chart…",
-    maxMarker: (max: string) => `max ${max}`,
-    ramMarker: (share: string) => `${share} of RAM`,
-    fullMarker: (chain: string) => `full: ${chain}`,
+    maxMarker: ({ max }: { max: number }) => `max ${integer(max)}`,
+    ramMarker: ({ share }: { share: number }) => `${percent(share)} of RAM`,
+    fullMarker: ({ chain }: { chain: number }) => `full: ${decimal(chain)}`,
     kernelDefaultChain: "2: kernel default at full (5.15+)",
-    tooltipConnections: (count: string) => `${count} connections`,
-    tooltipMemory: (total: string, bytes: string) => `${total} (${bytes} bytes)`,
-    tooltipSplit: (entries: string, hash: string) => `entries ${entries} + hash table ${hash}`,
-    tooltipChain: (chain: string) => `average chain ${chain} entries`,
+    tooltipConnections: ({ connections }: { connections: number }) =>
+      plural(connections, { one: "# connection", other: "# connections" }),
+    tooltipMemory: ({ totalBytes }: { totalBytes: number }) =>
+      `${bytes(totalBytes)} (${plural(totalBytes, { one: "# byte", other: "# bytes" })})`,
+    tooltipSplit: ({ entryBytes, hashBytes }: { entryBytes: number; hashBytes: number }) =>
+      `entries ${bytes(entryBytes)} + hash table ${bytes(hashBytes)}`,
+    tooltipChain: ({ chain }: { chain: number }) =>
+      `average chain ${pluralDecimal(chain, { one: "# entry", other: "# entries" })}`,
   },
   paste: {
     heading: "Start from the machine",
@@ -271,21 +320,32 @@ export const en = {
     nothingRecognised:
       "Nothing in this text was recognised. Paste the collector's output, or lines such as `MemTotal: 16318480 kB`, `net.netfilter.nf_conntrack_max = 262144` or the `nf_conntrack` line of /proc/slabinfo. The calculator keeps working with the values above.",
     truncated: "Only the first 1 MiB or 20,000 lines were read.",
-    filled: (fields: string) => `Filled in from the paste: ${fields}.`,
-    slabCost: (object: string, effective: string, perSlab: string, pages: string) =>
-      `Slab: objects of ${object} B, ${perSlab} per ${pages}-page slab, so ${effective} B per entry with the slab's waste.`,
+    filled: ({ fields }: { fields: string }) => `Filled in from the paste: ${fields}.`,
+    slabCost: ({
+      objectBytes,
+      effectiveBytes,
+      perSlab,
+      pages,
+    }: {
+      objectBytes: number;
+      effectiveBytes: number;
+      perSlab: number;
+      pages: number;
+    }) =>
+      `Slab: objects of ${integer(objectBytes)} B, ${integer(perSlab)} per ${integer(pages)}-page slab, so ${integer(effectiveBytes)} B per entry with the slab's waste.`,
     pageAssumed: "(4 KiB pages assumed: no page size in the paste)",
-    unavailable: (sources: string) => `Not readable in this paste: ${sources}.`,
+    unavailable: ({ sources }: { sources: string }) => `Not readable in this paste: ${sources}.`,
     unavailableSources: {
       sysctl: "the conntrack sysctls (module not loaded?)",
       slabinfo: "the slab line (needs root)",
       stats: "the per-CPU statistics",
       "kernel-log": "the kernel log (needs root)",
     } satisfies Record<UnavailableSource, string>,
-    linesSummary: (recognised: string, ignored: string) =>
-      `Show what was read, line by line: ${recognised} recognised, ${ignored} ignored`,
+    linesSummary: ({ recognised, ignored }: { recognised: number; ignored: number }) =>
+      `Show what was read, line by line: ${integer(recognised)} recognised, ${integer(ignored)} ignored`,
     columns: { line: "Line", text: "Text", reading: "Read as" },
-    moreLines: (n: string) => `…and ${n} more lines, not listed.`,
+    moreLines: ({ lines }: { lines: number }) =>
+      `…and ${plural(lines, { one: "# more line", other: "# more lines" })}, not listed.`,
     kinds: {
       meminfo: "MemTotal",
       "free-header": "free: header",
@@ -326,34 +386,46 @@ export const en = {
     currentCount: "Entries now (nf_conntrack_count)",
     currentMax: "Limit now (nf_conntrack_max)",
     findings: {
-      fill: (share: string) => `The table is ${share} full.`,
-      "fill-high": (share: string) =>
-        `The table is ${share} full: above 80 %, new connections will soon be dropped. Raise nf_conntrack_max.`,
+      fill: ({ share }: { share: number }) => `The table is ${percent(share)} full.`,
+      "fill-high": ({ share }: { share: number }) =>
+        `The table is ${percent(share)} full: above 80 %, new connections will soon be dropped. Raise nf_conntrack_max.`,
       "max-unlimited": () =>
         "nf_conntrack_max is 0: no limit at all, the table can grow until memory runs out.",
-      "table-full-seen": (details: string) => `The table has overflowed: ${details}.`,
+      "table-full-seen": ({ details }: { details: string }) => `The table has overflowed: ${details}.`,
       "no-table-full": () => "No sign of a full table: no drops counted and no table-full message seen.",
-      drops: (n: string) => `Packets dropped because the table was full: ${n} (sum over CPUs).`,
-      "insert-failed": (n: string) => `Failed inserts: ${n} (sum over CPUs).`,
-      "early-drops": (n: string) =>
-        `Early drops (unconfirmed entries evicted to make room): ${n} (sum over CPUs).`,
-      "chain-too-long": (n: string) => `Inserts refused because a hash chain grew too long: ${n}.`,
-      "chain-length": (average: string) =>
-        `Average hash chain now: ${average} entries (2 × count ÷ buckets).`,
-      "default-max": (max: string) =>
-        `nf_conntrack_max ${max} is this kernel's own default for this machine.`,
-      "tuned-max": (max: string, kernelDefault: string) =>
-        `nf_conntrack_max ${max} was tuned (this kernel's default here: ${kernelDefault}).`,
-      "default-buckets": (buckets: string) => `nf_conntrack_buckets ${buckets} is this kernel's own default.`,
-      "tuned-buckets": (buckets: string, kernelDefault: string) =>
-        `nf_conntrack_buckets ${buckets} was tuned (this kernel's default here: ${kernelDefault}).`,
-    } satisfies Record<FindingCode, (...args: string[]) => string>,
-    tableFullMessages: (count: number, n: string): string =>
-      count === 1 ? "1 table-full message in the kernel log" : `${n} table-full messages in the kernel log`,
-    droppedPackets: (n: string) => `${n} packets dropped`,
-    suppressed: (n: string) => `${n} more rate-limited network messages suppressed, possibly these`,
-    change: (max: string, buckets: string, memory: string) =>
-      `The recommendation would set nf_conntrack_max ${max} and nf_conntrack_buckets ${buckets}; a full table would then cost ${memory}.`,
+      drops: ({ drops }: { drops: number }) =>
+        `Packets dropped because the table was full: ${integer(drops)} (sum over CPUs).`,
+      "insert-failed": ({ inserts }: { inserts: number }) =>
+        `Failed inserts: ${integer(inserts)} (sum over CPUs).`,
+      "early-drops": ({ drops }: { drops: number }) =>
+        `Early drops (unconfirmed entries evicted to make room): ${integer(drops)} (sum over CPUs).`,
+      "chain-too-long": ({ inserts }: { inserts: number }) =>
+        `Inserts refused because a hash chain grew too long: ${integer(inserts)}.`,
+      "chain-length": ({ average }: { average: number }) =>
+        `Average hash chain now: ${pluralDecimal(average, { one: "# entry", other: "# entries" })} (2 × count ÷ buckets).`,
+      "default-max": ({ max }: { max: number }) =>
+        `nf_conntrack_max ${integer(max)} is this kernel's own default for this machine.`,
+      "tuned-max": ({ max, kernelDefault }: { max: number; kernelDefault: number }) =>
+        `nf_conntrack_max ${integer(max)} was tuned (this kernel's default here: ${integer(kernelDefault)}).`,
+      "default-buckets": ({ buckets }: { buckets: number }) =>
+        `nf_conntrack_buckets ${integer(buckets)} is this kernel's own default.`,
+      "tuned-buckets": ({ buckets, kernelDefault }: { buckets: number; kernelDefault: number }) =>
+        `nf_conntrack_buckets ${integer(buckets)} was tuned (this kernel's default here: ${integer(kernelDefault)}).`,
+    } satisfies Record<FindingCode, (values: never) => string>,
+    tableFullMessages: ({ messages }: { messages: number }) =>
+      plural(messages, {
+        one: "# table-full message in the kernel log",
+        other: "# table-full messages in the kernel log",
+      }),
+    droppedPackets: ({ packets }: { packets: number }) =>
+      `${plural(packets, { one: "# packet", other: "# packets" })} dropped`,
+    suppressed: ({ messages }: { messages: number }) =>
+      plural(messages, {
+        one: "# more rate-limited network message suppressed, possibly this one",
+        other: "# more rate-limited network messages suppressed, possibly these",
+      }),
+    change: ({ max, buckets, memoryBytes }: { max: number; buckets: number; memoryBytes: number }) =>
+      `The recommendation would set nf_conntrack_max ${integer(max)} and nf_conntrack_buckets ${integer(buckets)}; a full table would then cost ${bytes(memoryBytes)}.`,
   },
   traffic: {
     heading: "Size from traffic",
@@ -374,8 +446,8 @@ export const en = {
       headroom: "Percent on top of the steady state, for bursts.",
     } satisfies Record<TrafficFieldKey, string>,
     accepted: {
-      rate: (max: string) => `a rate per second from 0 to ${max}, at most 3 decimals`,
-      life: (max: string) => `a duration from 0 to ${max} s (ms, s, min, h or d)`,
+      rate: ({ max }: { max: number }) => `a rate per second from 0 to ${integer(max)}, at most 3 decimals`,
+      life: ({ max }: { max: number }) => `a duration from 0 to ${integer(max)} s (ms, s, min, h or d)`,
       headroom: () => "a percentage from 0 to 1000",
     },
     presetsLabel: "Traffic presets",
@@ -386,7 +458,8 @@ export const en = {
       "small-router": "Small router",
       "kubernetes-node": "Kubernetes node",
     } satisfies Record<TrafficPresetId, string>,
-    assumptionsHeading: (preset: string) => `Assumptions of the ${preset} preset (edit any field):`,
+    assumptionsHeading: ({ preset }: { preset: string }) =>
+      `Assumptions of the ${preset} preset (edit any field):`,
     assumptions: {
       "clients-browsing":
         "About a thousand clients browsing; each opens about 2 TCP connections a second that last about 30 s.",
@@ -407,31 +480,33 @@ export const en = {
     } satisfies Record<PresetAssumption, string>,
     none: "Enter a rate above to see what your traffic needs.",
     requiredTitle: "nf_conntrack_max this traffic needs",
-    tcpTerm: (cps: string, open: string, kept: string, keptBy: string, entries: string) =>
-      `TCP: ${cps}/s × (${open} s open + ${kept} s ${keptBy}) = ${entries} entries`,
-    udpTerm: (cps: string, open: string, kept: string, keptBy: string, entries: string) =>
-      `UDP: ${cps}/s × (${open} s of traffic + ${kept} s ${keptBy}) = ${entries} entries`,
+    tcpTerm: ({ cpsMilli, openSeconds, keptSeconds, keptBy, entries }: TrafficTerm) =>
+      `TCP: ${milli(cpsMilli)}/s × (${openSeconds} s open + ${integer(keptSeconds)} s ${keptBy}) = ${plural(entries, { one: "# entry", other: "# entries" })}`,
+    udpTerm: ({ cpsMilli, openSeconds, keptSeconds, keptBy, entries }: TrafficTerm) =>
+      `UDP: ${milli(cpsMilli)}/s × (${openSeconds} s of traffic + ${integer(keptSeconds)} s ${keptBy}) = ${plural(entries, { one: "# entry", other: "# entries" })}`,
     udpMode: {
       "request-response":
         "request/response: the kernel keeps it nf_conntrack_udp_timeout after the last packet",
-      stream: (after: string) =>
-        `stream: traffic past ${after} s after the first packet earns nf_conntrack_udp_timeout_stream`,
+      stream: ({ afterSeconds }: { afterSeconds: number }) =>
+        `stream: traffic past ${afterSeconds} s after the first packet earns nf_conntrack_udp_timeout_stream`,
     },
-    withHeadroom: (total: string, headroom: string, required: string) =>
-      `${total} entries + ${headroom} % headroom = ${required}, rounded up.`,
+    withHeadroom: ({ total, headroom, required }: { total: number; headroom: number; required: number }) =>
+      `${plural(total, { one: "# entry", other: "# entries" })} + ${integer(headroom)} % headroom = ${integer(required)}, rounded up.`,
     dominant: { tcp: "TCP dominates.", udp: "UDP dominates.", tie: "TCP and UDP need the same." },
-    verdictAgainst: (limit: string, what: string) => `Against ${what} (${limit}):`,
+    verdictAgainst: ({ limit, what }: { limit: number; what: string }) =>
+      `Against ${what} (${integer(limit)}):`,
     recommendedLimit: "the recommendation",
     kernelLimit: "the kernel's own default",
     verdicts: {
-      fits: (share: string) => `fits (${share} of it)`,
-      tight: (share: string) => `tight (${share} of it): bursts will fill it`,
-      "does-not-fit": (share: string) => `does not fit (${share} of it): the table will overflow`,
-    } satisfies Record<TrafficVerdict, (share: string) => string>,
-    memory: (memory: string, buckets: string) =>
-      `As nf_conntrack_max it would take ${memory} at a full table, with ${buckets} buckets.`,
-    clamped: (unclamped: string) =>
-      `This traffic needs ${unclamped} entries, above the largest nf_conntrack_max (2,147,483,647).`,
+      fits: ({ share }: { share: number }) => `fits (${percent(share)} of it)`,
+      tight: ({ share }: { share: number }) => `tight (${percent(share)} of it): bursts will fill it`,
+      "does-not-fit": ({ share }: { share: number }) =>
+        `does not fit (${percent(share)} of it): the table will overflow`,
+    } satisfies Record<TrafficVerdict, (values: { share: number }) => string>,
+    memory: ({ memoryBytes, buckets }: { memoryBytes: number; buckets: number }) =>
+      `As nf_conntrack_max it would take ${bytes(memoryBytes)} at a full table, with ${plural(buckets, { one: "# bucket", other: "# buckets" })}.`,
+    clamped: ({ unclamped }: { unclamped: number }) =>
+      `This traffic needs ${plural(unclamped, { one: "# entry", other: "# entries" })}, above the largest nf_conntrack_max (2,147,483,647).`,
     apply: "Use as nf_conntrack_max",
   },
   timeouts: {
@@ -444,8 +519,10 @@ export const en = {
       value: "Your value (s)",
       why: "Why it matters",
     },
-    placeholder: (seconds: string) => seconds,
-    accepted: (max: string) => `whole seconds from 1 to ${max}, or empty for the kernel's default`,
+    placeholder: ({ seconds }: { seconds: number }) => String(seconds),
+    accepted: ({ max }: { max: number }) =>
+      `whole seconds from 1 to ${integer(max)}, or empty for the kernel's default`,
+
     reasons: {
       "idle-open-tcp":
         "Idle open TCP connections stay this long: 5 days by default, the biggest lever on a full table.",
@@ -475,11 +552,12 @@ export const en = {
       k8s: () => 'a version such as "1.36" or "v1.30.4"',
     },
     byItself: "kube-proxy by itself",
-    resultMax: (max: string) => `nf_conntrack_max ${max}`,
+    resultMax: ({ max }: { max: number }) => `nf_conntrack_max ${integer(max)}`,
     leavesAlone: "leaves nf_conntrack_max as it is",
-    memory: (memory: string) => `${memory} at a full table`,
+    memory: ({ memoryBytes }: { memoryBytes: number }) => `${bytes(memoryBytes)} at a full table`,
     decidedBy: {
-      "per-core": (cores: string) => `32,768 per core × ${cores} cores`,
+      "per-core": ({ cores }: { cores: number }) =>
+        `32,768 per core × ${plural(cores, { one: "# core", other: "# cores" })}`,
       min: () => "its minimum, 131,072",
       cap: () => "capped at 1,048,576 since 1.36",
       "left-alone": () => "maxPerCore is 0",
@@ -489,39 +567,48 @@ export const en = {
         "kube-proxy overwrites nf_conntrack_max at every start: a sysctl.conf value is undone. Configure kube-proxy instead (below), or set maxPerCore to 0 so it leaves the sysctl alone.",
       "leaves-max": () =>
         "With maxPerCore 0 kube-proxy leaves nf_conntrack_max alone: the sysctl file applies.",
-      capped: (scaled: string) =>
-        `${scaled} per-core would be more, but since 1.36 kube-proxy caps it at 1,048,576.`,
-      "would-cap": (scaled: string) => `Upgrading to 1.36 would cap this ${scaled} at 1,048,576.`,
-      "above-int-max": (max: string) =>
-        `${max} is above what the sysctl accepts: kube-proxy would fail to start.`,
-      hashsize: (hashsize: string, fatal: boolean): string =>
-        `kube-proxy also raises hashsize to ${hashsize} (max ÷ 4) when the table is smaller; that needs the host's network namespace and a writable /sys. ` +
+      capped: ({ scaled }: { scaled: number }) =>
+        `${integer(scaled)} per-core would be more, but since 1.36 kube-proxy caps it at 1,048,576.`,
+      "would-cap": ({ scaled }: { scaled: number }) =>
+        `Upgrading to 1.36 would cap this ${integer(scaled)} at 1,048,576.`,
+      "above-int-max": ({ max }: { max: number }) =>
+        `${integer(max)} is above what the sysctl accepts: kube-proxy would fail to start.`,
+      hashsize: ({ hashsize, fatal }: { hashsize: number; fatal: boolean }): string =>
+        `kube-proxy also raises hashsize to ${integer(hashsize)} (max ÷ 4) when the table is smaller; that needs the host's network namespace and a writable /sys. ` +
         (fatal
           ? 'If that write fails, kube-proxy does not start ("could not set conntrack parameters from kube-proxy configuration").'
           : "A read-only /sys only gives an event and a log line; any other failure stops kube-proxy."),
-      "only-raises": (timeouts: boolean): string =>
+      "only-raises": ({ timeouts }: { timeouts: boolean }): string =>
         timeouts
           ? "kube-proxy 1.23 to 1.28 only raise nf_conntrack_max and the two TCP timeouts, never lower them: a larger value already set (by sysctl.conf, say) stays."
           : "From 1.38 kube-proxy only raises nf_conntrack_max, never lowers it: a larger value already set (by sysctl.conf, say) stays.",
       "lowers-larger-max": () =>
         "1.36 and 1.37 write this value even over a larger one already set; 1.38 only raises it, and backports to 1.36 and 1.37 patch releases were proposed, not confirmed.",
       "sets-timeouts": () => "kube-proxy also sets TCP established to 24 h and close_wait to 1 h.",
-      "raises-timeouts": (established: string | null, closeWait: string | null): string =>
+      "raises-timeouts": ({
+        established,
+        closeWait,
+      }: {
+        established: number | null;
+        closeWait: number | null;
+      }): string =>
         "It writes a TCP timeout only when it is longer than the kernel's own: " +
         (established === null
           ? "established stays at the kernel's 432,000 s (5 days), as 24 h is shorter; "
-          : `established becomes ${established} s; `) +
+          : `established becomes ${integer(established)} s; `) +
         (closeWait === null
           ? "close_wait stays at the kernel's 60 s."
-          : `close_wait becomes ${closeWait} s.`),
-    } satisfies Record<KubeProxyNote["code"], (...args: never[]) => string>,
-    configTitle: (max: string) => `kube-proxy configuration for nf_conntrack_max ${max}`,
+          : `close_wait becomes ${integer(closeWait)} s.`),
+    } satisfies Record<KubeProxyNote["code"], (values: never) => string>,
+    configTitle: ({ max }: { max: number }) =>
+      `kube-proxy configuration for nf_conntrack_max ${integer(max)}`,
     configWhy:
       "Merge this conntrack section into your KubeProxyConfiguration (a file with only this section resets every other field).",
     minAboveCap:
       "From 1.36 the per-core value is capped, so min carries a value above 1,048,576; a later release that also caps min would undo it.",
-    sysctlFor: (keys: string) => `kube-proxy does not manage ${keys}: keep them in the sysctl file.`,
-    configOnlyRaises: (timeouts: boolean): string =>
+    sysctlFor: ({ keys }: { keys: string }) =>
+      `kube-proxy does not manage ${keys}: keep them in the sysctl file.`,
+    configOnlyRaises: ({ timeouts }: { timeouts: boolean }): string =>
       timeouts
         ? "This kube-proxy only raises nf_conntrack_max and the TCP timeouts: where a larger value is already set on the node, it stays. Remove that setting to get these values."
         : "This kube-proxy only raises nf_conntrack_max: where a larger value is already set on the node, it stays. Remove that setting to get this value.",
@@ -530,8 +617,8 @@ export const en = {
   },
   config: {
     heading: "Config for this kernel",
-    downloadAll: (name: string) => `Download all (${name})`,
-    download: (name: string) => `Download ${name}`,
+    downloadAll: ({ name }: { name: string }) => `Download all (${name})`,
+    download: ({ name }: { name: string }) => `Download ${name}`,
     copy: "Copy",
     copyLink: "Copy link",
     copied: "Copied to the clipboard.",

@@ -19,6 +19,9 @@ function leaf(tree: Tree, path: string): unknown {
   return path.split("/").reduce<unknown>((node, key) => (node as Tree)[key], tree);
 }
 
+/** Values for any message: every named value reads 1, which serves as a number, a text and a flag. */
+const SAMPLE = new Proxy({}, { get: () => 1 });
+
 describe("message tables", () => {
   it("have the same keys in both languages", () => {
     expect(leafPaths(zhCN).sort()).toEqual(leafPaths(en).sort());
@@ -37,10 +40,7 @@ describe("message tables", () => {
     for (const table of [en, zhCN]) {
       for (const path of leafPaths(table)) {
         const value = leaf(table, path);
-        const text =
-          typeof value === "function"
-            ? (value as (...args: string[]) => string)("1", "2", "3", "4", "5", "6")
-            : value;
+        const text = typeof value === "function" ? (value as (values: unknown) => string)(SAMPLE) : value;
         expect(typeof text, path).toBe("string");
         expect(text, path).not.toMatch(/undefined|NaN|\[object/);
         expect((text as string).length, path).toBeGreaterThan(0);
@@ -51,7 +51,67 @@ describe("message tables", () => {
   it("keep commands, keys and units verbatim in Chinese", () => {
     expect(zhCN.inputs.hints.ram).toContain("`grep MemTotal /proc/meminfo`");
     expect(zhCN.header.lead).toContain("`nf_conntrack: table full, dropping packet`");
-    expect(zhCN.results.hashTable("131,072", "8", "1 MiB")).toContain("131,072 × 8 B = 1 MiB");
+    expect(zhCN.results.hashTable({ buckets: 131072, headBytes: 8, totalBytes: 1048576 })).toContain(
+      "131,072 × 8 B = 1 MiB",
+    );
+  });
+});
+
+describe("named values", () => {
+  it("format numbers inside the message", () => {
+    expect(en.differences["shrinks-table"]({ kernelBuckets: 262144, buckets: 65536 })).toContain(
+      "from 262,144 to 65,536 buckets",
+    );
+    expect(en.results.memoryShare({ totalBytes: 25208064, share: 0.0108 })).toBe(
+      "25,208,064 bytes, never swapped out: 1.08% of RAM",
+    );
+    expect(
+      en.traffic.tcpTerm({ cpsMilli: 2400, openSeconds: 0.5, keptSeconds: 120, keptBy: "x", entries: 3000 }),
+    ).toBe("TCP: 2.4/s × (0.5 s open + 120 s x) = 3,000 entries");
+  });
+
+  it("take names and versions as text", () => {
+    expect(en.status.localeFailed({ language: "简体中文" })).toBe(
+      "简体中文 could not be loaded, so the page stays in English. Reload to try again.",
+    );
+    expect(zhCN.kernel.heading({ version: "6.12" })).toBe("内核 6.12 自己的默认值");
+  });
+});
+
+describe("plural forms", () => {
+  it.each([
+    [0, "0 table-full messages in the kernel log"],
+    [1, "1 table-full message in the kernel log"],
+    [2, "2 table-full messages in the kernel log"],
+    [1000, "1,000 table-full messages in the kernel log"],
+  ])("English counts %d with its noun", (messages, text) => {
+    expect(en.paste.tableFullMessages({ messages })).toBe(text);
+  });
+
+  it.each([
+    [0, "0 buckets"],
+    [1, "1 bucket"],
+    [2, "2 buckets"],
+    [1000, "1,000 buckets"],
+  ])("English buckets agree with %d", (buckets, phrase) => {
+    expect(en.differences["kernel-floor"]({ floorBuckets: buckets })).toBe(
+      `On this little RAM the kernel uses its minimum of ${phrase}.`,
+    );
+    expect(en.traffic.memory({ memoryBytes: 1024, buckets })).toContain(`with ${phrase}.`);
+  });
+
+  it("agree with a decimal as shown", () => {
+    expect(en.results.chainAtFull({ chain: 1 })).toContain("1 entry (");
+    expect(en.results.chainAtFull({ chain: 1.001 })).toContain("1 entry (");
+    expect(en.results.chainAtFull({ chain: 1.5 })).toContain("1.5 entries (");
+    expect(en.charts.tooltipChain({ chain: 0 })).toBe("average chain 0 entries");
+  });
+
+  it.each([0, 1, 2, 1000])("leaves Chinese as it is for %d", (count) => {
+    const shown = count.toLocaleString("en");
+    expect(zhCN.paste.tableFullMessages({ messages: count })).toBe(`内核日志中有 ${shown} 条表满消息`);
+    expect(zhCN.paste.moreLines({ lines: count })).toBe(`……另有 ${shown} 行未列出。`);
+    expect(zhCN.charts.tooltipConnections({ connections: count })).toBe(`${shown} 条连接`);
   });
 });
 

@@ -1,4 +1,7 @@
 import type { Messages } from "./en";
+import { formatsFor } from "./format";
+
+const { integer, milli, decimal, percent, bytes } = formatsFor("zh-CN");
 
 /**
  * 简体中文。按国内运维的习惯用语写（连接跟踪、哈希桶、内核参数、条目），
@@ -18,14 +21,14 @@ export const zhCN: Messages = {
   },
   footer: "所有计算都在浏览器里完成，不向任何地方发送数据。公式及其内核出处见本项目的 docs/formulas.md。",
   notice: {
-    unknownVersion: (given, current) =>
+    unknownVersion: ({ given, current }) =>
       `链接中的 v=${given} 是本页不认识的版本；各参数按第 ${current} 版读取，并在各自的输入框中逐项校验。`,
   },
   status: {
     updateReady: "本页有新版本可用。方便时请重新加载：各输入框的值会保留，粘贴的诊断输出需要重新粘贴。",
     partFailed:
       "页面的这一部分未能加载，多半是因为部署了新版本或网络已断开。页面其余部分照常可用；重新加载即可恢复（各输入框的值会保留）。",
-    localeFailed: (language) => `${language}未能加载，页面仍保持中文。重新加载可再试一次。`,
+    localeFailed: ({ language }) => `${language}未能加载，页面仍保持中文。重新加载可再试一次。`,
     reload: "重新加载",
   },
   inputs: {
@@ -51,11 +54,11 @@ export const zhCN: Messages = {
       page: "`getconf PAGESIZE`：x86 为 4 KiB；arm64 和 ppc64le 内核可能是 16 或 64 KiB，哈希表会按更大的步长取整。",
     },
     archChoices: { "64": "64 位（x86_64、arm64、ppc64le 等）", "32": "32 位（i686、armv7、mips 等）" },
-    notValid: (value) => `${value}（无效）`,
+    notValid: ({ value }) => `${value}（无效）`,
     maxPlaceholder: "按内存推算",
     newestKernel: "本工具已知的最新内核",
-    pageChoice: (kib) => `${kib} KiB`,
-    kernelOwnPlaceholder: (value) => `内核自身：${value}`,
+    pageChoice: ({ kib }) => `${kib} KiB`,
+    kernelOwnPlaceholder: ({ value }) => `内核自身：${value}`,
     defaultsLabel: "起点",
     defaults: {
       kernel: {
@@ -69,102 +72,107 @@ export const zhCN: Messages = {
     },
     presetsLabel: "每条目字节数的预设值",
     structPresets: {
-      kernel: (bytes) => `${bytes} B：该内核自身`,
-      extension: (bytes) => `${bytes} B：启用 NAT 或事件`,
+      kernel: ({ entryBytes }) => `${entryBytes} B：该内核自身`,
+      extension: ({ entryBytes }) => `${entryBytes} B：启用 NAT 或事件`,
       article: "352 B：原文取值",
     },
-    measured: (kernel, machine, object, perSlab, slab) =>
-      `在 Debian 的 ${kernel} ${machine} 内核上实测：slab 对象 ${object} 字节，每个 4 KiB slab 放 ${perSlab} 个，即每条目 ${slab} B。`,
-    measuredNearest: (kernel) => `这个版本没有实测过；以最接近的实测版本 ${kernel} 代替。`,
-    extensionByDefault: (total) =>
-      `该内核还会给每个条目附加 128 B 扩展区（其 nf_conntrack_events 默认为 1）：共 ${total} B。`,
-    extensionOnDemand: (total) =>
-      `NAT、conntrack 事件、流量统计或时间戳会给每个条目附加 128 B 扩展区：共 ${total} B。`,
+    measured: ({ kernel, machine, objectBytes, perSlab, slabBytes }) =>
+      `在 Debian 的 ${kernel} ${machine} 内核上实测：slab 对象 ${objectBytes} 字节，每个 4 KiB slab 放 ${perSlab} 个，即每条目 ${slabBytes} B。`,
+    measuredNearest: ({ kernel }) => `这个版本没有实测过；以最接近的实测版本 ${kernel} 代替。`,
+    extensionByDefault: ({ totalBytes }) =>
+      `该内核还会给每个条目附加 128 B 扩展区（其 nf_conntrack_events 默认为 1）：共 ${totalBytes} B。`,
+    extensionOnDemand: ({ totalBytes }) =>
+      `NAT、conntrack 事件、流量统计或时间戳会给每个条目附加 128 B 扩展区：共 ${totalBytes} B。`,
     articleSource: "本计算器所依据的那篇文章使用的数值；实测的内核都不是这个值。",
     ownFigure: "自定义数值。",
   },
   fieldIssues: {
     accepted: {
-      ram: (min, max) =>
-        `内存大小，如 "64 GiB"、"787752 MiB" 或 "1.5T"（只写数字表示 GiB），范围 ${min} 到 ${max}`,
+      ram: ({ min, max }) =>
+        `内存大小，如 "64 GiB"、"787752 MiB" 或 "1.5T"（只写数字表示 GiB），范围 ${bytes(min)} 到 ${bytes(max)}`,
       arch: () => "64 位或 32 位",
-      ratio: (min, max, decimals) => `${min} 到 ${max} 之间的数，最多 ${decimals} 位小数`,
-      struct: (min, max) => `${min} 到 ${max} 之间的整数字节数`,
-      max: (min, max) => `${min} 到 ${max} 之间的整数，留空则按内存推算`,
+      ratio: ({ min, max, decimals }) => `${min} 到 ${max} 之间的数，最多 ${decimals} 位小数`,
+      struct: ({ min, max }) => `${integer(min)} 到 ${integer(max)} 之间的整数字节数`,
+      max: ({ min, max }) => `${integer(min)} 到 ${integer(max)} 之间的整数，留空则按内存推算`,
       kernel: () =>
         '形如 uname -r 输出的版本号，如 "6.12"、"5.15.0-91-generic" 或 "3.10"，2.6 及以后，或 "newest"',
       page: () => "4、16 或 64（单位 KiB；getconf PAGESIZE 输出的是字节数）",
     },
-    empty: (label, accepted) => `${label}不能为空。请输入${accepted}。`,
-    syntax: (accepted) => `无法识别。请输入${accepted}。`,
-    unit: (unit, accepted) =>
+    empty: ({ label, accepted }) => `${label}不能为空。请输入${accepted}。`,
+    syntax: ({ accepted }) => `无法识别。请输入${accepted}。`,
+    unit: ({ unit, accepted }) =>
       `不认识的单位 "${unit}"：请用 B、K、M、G 或 T（KiB、MB 等写法也可以）。请输入${accepted}。`,
-    precision: (accepted) => `小数位过多。请输入${accepted}。`,
-    range: (accepted) => `超出范围。请输入${accepted}。`,
-    choice: (accepted) => `不是有效的选项。请输入${accepted}。`,
+    precision: ({ accepted }) => `小数位过多。请输入${accepted}。`,
+    range: ({ accepted }) => `超出范围。请输入${accepted}。`,
+    choice: ({ accepted }) => `不是有效的选项。请输入${accepted}。`,
   },
   results: {
     heading: "建议设置",
-    maxFromRam: (factor, ram, divisor) =>
-      `内存 MiB 数 × ${factor}：MemTotal ${ram} B ÷ ${divisor}，向下取整。`,
+    maxFromRam: ({ factor, ramBytes, divisor }) =>
+      `内存 MiB 数 × ${integer(factor)}：MemTotal ${integer(ramBytes)} B ÷ ${integer(divisor)}，向下取整。`,
     maxExplicit: "你指定的目标值。",
-    bucketsAsked: (ratio, asked) => `nf_conntrack_max ÷ ${ratio}，向上取整：需要 ${asked} 个`,
-    bucketsRounded: (head, step) => `；内核按整页分配 ${head} 字节的桶头，桶数取整为 ${step} 的倍数。`,
-    bucketsExact: (head) => `；该内核按原数分配 ${head} 字节的桶头，不取整。`,
-    chainAtFull: (chain) => `表满时平均链长：${chain} 个条目（每条连接按两个方向各哈希一次）。`,
+    bucketsAsked: ({ ratio, asked }) => `nf_conntrack_max ÷ ${ratio}，向上取整：需要 ${integer(asked)} 个`,
+    bucketsRounded: ({ headBytes, step }) =>
+      `；内核按整页分配 ${headBytes} 字节的桶头，桶数取整为 ${integer(step)} 的倍数。`,
+    bucketsExact: ({ headBytes }) => `；该内核按原数分配 ${headBytes} 字节的桶头，不取整。`,
+    chainAtFull: ({ chain }) => `表满时平均链长：${decimal(chain)} 个条目（每条连接按两个方向各哈希一次）。`,
     memoryTitle: "表满时占用的内核内存",
-    memoryShare: (total, share) => `${total} 字节，不可换出：占内存的 ${share}`,
-    lowmemShare: (share) => `，占 32 位低端内存 896 MiB 的 ${share}`,
-    entries: (max, struct, bytes) => `条目：${max} × ${struct} B = ${bytes}，随连接建立逐个分配。`,
-    hashTable: (buckets, head, bytes) => `哈希表：${buckets} × ${head} B = ${bytes}，预先一次性分配。`,
-    hashTableFootprint: (footprint) =>
-      `实际分配时可能占用 ${footprint}：4 MiB 以内的表来自一整块 2 的幂大小的连续页。`,
+    memoryShare: ({ totalBytes, share }) =>
+      `${integer(totalBytes)} 字节，不可换出：占内存的 ${percent(share)}`,
+    lowmemShare: ({ share }) => `，占 32 位低端内存 896 MiB 的 ${percent(share)}`,
+    entries: ({ max, entryBytes, totalBytes }) =>
+      `条目：${integer(max)} × ${entryBytes} B = ${bytes(totalBytes)}，随连接建立逐个分配。`,
+    hashTable: ({ buckets, headBytes, totalBytes }) =>
+      `哈希表：${integer(buckets)} × ${headBytes} B = ${bytes(totalBytes)}，预先一次性分配。`,
+    hashTableFootprint: ({ footprintBytes }) =>
+      `实际分配时可能占用 ${bytes(footprintBytes)}：4 MiB 以内的表来自一整块 2 的幂大小的连续页。`,
   },
   warnings: {
-    "max-clamped": (unclamped, intMax) =>
-      `按内存会得到 ${unclamped}，超过内核上限：nf_conntrack_max 是 int 型内核参数（0 到 ${intMax}），因此取上限值。`,
-    "buckets-clamped": (unclamped) =>
-      `内核拒绝分配超过 INT_MAX 字节的哈希表，因此 ${unclamped} 个哈希桶被限制为内核能分配的最大值。`,
-    "long-chains": (chain) =>
-      `表满时平均每条链 ${chain} 个条目（每条连接哈希两次）：查找变慢，且自 Linux 5.15 起链长达到 50 到 79 时新连接会插入失败。请减少每个哈希桶的条目数。`,
-    "lowmem-large": (share) =>
-      `表满时占用 32 位内核全部低端内存（896 MiB）的 ${share}：远在内存用满之前，机器就可能分配失败或触发 OOM。请调低 nf_conntrack_max，或改用 64 位内核。`,
-    "ram-share-large": (share) =>
-      `表满时占用内存的 ${share}，且内核内存不会被换出。请确认机器能腾出这么多内存。`,
+    "max-clamped": ({ unclamped, intMax }) =>
+      `按内存会得到 ${integer(unclamped)}，超过内核上限：nf_conntrack_max 是 int 型内核参数（0 到 ${integer(intMax)}），因此取上限值。`,
+    "buckets-clamped": ({ unclamped }) =>
+      `内核拒绝分配超过 INT_MAX 字节的哈希表，因此 ${integer(unclamped)} 个哈希桶被限制为内核能分配的最大值。`,
+    "long-chains": ({ chain }) =>
+      `表满时平均每条链 ${decimal(chain)} 个条目（每条连接哈希两次）：查找变慢，且自 Linux 5.15 起链长达到 50 到 79 时新连接会插入失败。请减少每个哈希桶的条目数。`,
+    "lowmem-large": ({ share }) =>
+      `表满时占用 32 位内核全部低端内存（896 MiB）的 ${percent(share)}：远在内存用满之前，机器就可能分配失败或触发 OOM。请调低 nf_conntrack_max，或改用 64 位内核。`,
+    "ram-share-large": ({ share }) =>
+      `表满时占用内存的 ${percent(share)}，且内核内存不会被换出。请确认机器能腾出这么多内存。`,
     "ram-beyond-pae": () =>
       "32 位 x86 内核（开启 PAE）最多只能寻址 64 GiB，超出部分在 x86 上无法使用。（开启 LPAE 的 32 位 ARM 可达 1 TiB。）",
   },
   kernel: {
-    heading: (version) => `内核 ${version} 自己的默认值`,
-    caption: (version) => `内核 ${version} 默认值与建议值对比`,
-    byItself: (version) => `内核 ${version} 默认`,
+    heading: ({ version }) => `内核 ${version} 自己的默认值`,
+    caption: ({ version }) => `内核 ${version} 默认值与建议值对比`,
+    byItself: ({ version }) => `内核 ${version} 默认`,
     recommended: "建议值",
     ratioRow: "每个哈希桶的条目数",
     memoryRow: "表满时的内存",
     bootLineIntro: "该内核启动时会打印（可与 `dmesg | grep conntrack` 的输出对照）：",
-    noBootLine: (command) => `该内核启动时不打印表大小；可用 \`${command}\` 查看当前值。`,
+    noBootLine: ({ command }) => `该内核启动时不打印表大小；可用 \`${command}\` 查看当前值。`,
   },
   differences: {
-    "shrinks-table": (kernelBuckets, buckets) =>
-      `建议值会把内核自己分配的哈希表从 ${kernelBuckets} 个桶缩小到 ${buckets} 个：链变长，查找变慢。除非内存紧张，否则保留内核的桶数（可减少每个哈希桶的条目数）。`,
-    "grows-table": (kernelBuckets, buckets) =>
-      `建议值把哈希表从内核默认的 ${kernelBuckets} 个桶扩大到 ${buckets} 个。`,
-    "lowers-max": (max, kernelMax) =>
-      `建议值允许的连接数（${max}）少于该内核的默认值（${kernelMax}）：表会更早被占满。`,
-    "raises-max": (times, kernelMax) => `建议值允许的连接数是该内核默认值（${kernelMax}）的 ${times} 倍。`,
+    "shrinks-table": ({ kernelBuckets, buckets }) =>
+      `建议值会把内核自己分配的哈希表从 ${integer(kernelBuckets)} 个桶缩小到 ${integer(buckets)} 个：链变长，查找变慢。除非内存紧张，否则保留内核的桶数（可减少每个哈希桶的条目数）。`,
+    "grows-table": ({ kernelBuckets, buckets }) =>
+      `建议值把哈希表从内核默认的 ${integer(kernelBuckets)} 个桶扩大到 ${integer(buckets)} 个。`,
+    "lowers-max": ({ max, kernelMax }) =>
+      `建议值允许的连接数（${integer(max)}）少于该内核的默认值（${integer(kernelMax)}）：表会更早被占满。`,
+    "raises-max": ({ times, kernelMax }) =>
+      `建议值允许的连接数是该内核默认值（${integer(kernelMax)}）的 ${decimal(times)} 倍。`,
     "same-as-kernel": () => "建议值与该内核自己选的一致：无需修改。",
-    "kernel-capped": (aboveGiB, capBuckets) =>
-      `MemTotal 超过 ${aboveGiB} GiB 后，无论内存多大，该内核都只用 ${capBuckets} 个桶；按内存推算的值则继续增长。`,
-    "kernel-floor": (floorBuckets) => `内存这么小时，内核使用最小值 ${floorBuckets} 个桶。`,
-    "four-gb-vm": (capBuckets) =>
-      `"4 GB" 的机器实际 MemTotal 略小于 4 GiB，而内核的判断条件是严格大于 4 GiB：因此得到 1 到 4 GiB 区间的默认值 ${capBuckets} 个桶。请填写 MemTotal，而不是购买时的规格。`,
+    "kernel-capped": ({ aboveGiB, capBuckets }) =>
+      `MemTotal 超过 ${aboveGiB} GiB 后，无论内存多大，该内核都只用 ${integer(capBuckets)} 个桶；按内存推算的值则继续增长。`,
+    "kernel-floor": ({ floorBuckets }) => `内存这么小时，内核使用最小值 ${integer(floorBuckets)} 个桶。`,
+    "four-gb-vm": ({ capBuckets }) =>
+      `"4 GB" 的机器实际 MemTotal 略小于 4 GiB，而内核的判断条件是严格大于 4 GiB：因此得到 1 到 4 GiB 区间的默认值 ${integer(capBuckets)} 个桶。请填写 MemTotal，而不是购买时的规格。`,
     "no-262144-on-32-bit": () => "32 位内核永远拿不到 262,144 个桶的默认值：超过 1 GiB 时最多 65,536 个。",
-    "ratio-differs": (kernelRatio) =>
+    "ratio-differs": ({ kernelRatio }) =>
       `该内核默认设置 nf_conntrack_max = ${kernelRatio} × nf_conntrack_buckets；你选择的每桶条目数与此不同。`,
-    "hashsize-factor-8": (impliedMax) =>
-      `用 hashsize 模块参数设置桶数时，内核跳过自动计算，并把自己的 max 设为 8 × hashsize = ${impliedMax}，除非同时设置了 nf_conntrack_max（此处的 sysctl 文件就设置了）。`,
-    "max-from-unrounded": (buckets) =>
-      `该内核按取整前的 ${buckets} 个桶计算 max，启动日志打印的也是这个数；实际分配的哈希表则向上取整到整页。`,
+    "hashsize-factor-8": ({ impliedMax }) =>
+      `用 hashsize 模块参数设置桶数时，内核跳过自动计算，并把自己的 max 设为 8 × hashsize = ${integer(impliedMax)}，除非同时设置了 nf_conntrack_max（此处的 sysctl 文件就设置了）。`,
+    "max-from-unrounded": ({ buckets }) =>
+      `该内核按取整前的 ${integer(buckets)} 个桶计算 max，启动日志打印的也是这个数；实际分配的哈希表则向上取整到整页。`,
     "table-per-namespace": () =>
       "2.6.28 到 4.6 之间，每个网络命名空间（每个容器）都会分配一张同样大小的哈希表：哈希表内存要乘以命名空间的数量。写 hashsize 只会调整主机自己的表，之前创建的命名空间保持原大小。",
     "buckets-sysctl-read-only": () =>
@@ -192,18 +200,18 @@ export const zhCN: Messages = {
       suse: "SUSE 内核",
       other: "发行版或自行编译的内核",
     },
-    note: (suffix, vendor, version) =>
+    note: ({ suffix, vendor, version }) =>
       `\`${suffix}\` 表示这是${vendor}。发行版会向自己的内核移植改动，因此它计算 conntrack 的方式可能与这里显示的原版 ${version} 不同（Red Hat 的 el8、el9 内核移植了整批 netfilter 补丁）。请在下方粘贴主机的采集输出，查看它的实际行为。`,
   },
   charts: {
     heading: "表逐渐填满时的内存与查找开销",
     memoryTitle: "内核内存与已跟踪连接数",
-    memorySummary: (hash, struct, total, share, max, atTwice) =>
-      `哈希表一开始就占用 ${hash}；每条连接再增加 ${struct} 字节，在 nf_conntrack_max = ${max} 时达到 ${total}（占内存的 ${share}），到两倍时为 ${atTwice}。`,
-    memoryMarkerSummary: (share, bytes) => `内存的 ${share} 为 ${bytes}。`,
+    memorySummary: ({ hashBytes, entryBytes, totalBytes, share, max, atTwiceBytes }) =>
+      `哈希表一开始就占用 ${bytes(hashBytes)}；每条连接再增加 ${entryBytes} 字节，在 nf_conntrack_max = ${integer(max)} 时达到 ${bytes(totalBytes)}（占内存的 ${percent(share)}），到两倍时为 ${bytes(atTwiceBytes)}。`,
+    memoryMarkerSummary: ({ share, markerBytes }) => `内存的 ${percent(share)} 为 ${bytes(markerBytes)}。`,
     chainTitle: "平均哈希链长与已跟踪连接数",
-    chainSummary: (buckets, chain, max) =>
-      `共 ${buckets} 个哈希桶，每条连接按两个方向各哈希一次，在 nf_conntrack_max = ${max} 时平均链长增长到 ${chain}；5.15 起内核默认配置下为 2。`,
+    chainSummary: ({ buckets, chain, max }) =>
+      `共 ${integer(buckets)} 个哈希桶，每条连接按两个方向各哈希一次，在 nf_conntrack_max = ${integer(max)} 时平均链长增长到 ${decimal(chain)}；5.15 起内核默认配置下为 2。`,
     columns: {
       connections: "连接数",
       entries: "条目",
@@ -212,14 +220,14 @@ export const zhCN: Messages = {
     },
     showTable: "以表格显示数据",
     loading: "正在绘制图表…",
-    maxMarker: (max) => `max ${max}`,
-    ramMarker: (share) => `内存的 ${share}`,
-    fullMarker: (chain) => `表满：${chain}`,
+    maxMarker: ({ max }) => `max ${integer(max)}`,
+    ramMarker: ({ share }) => `内存的 ${percent(share)}`,
+    fullMarker: ({ chain }) => `表满：${decimal(chain)}`,
     kernelDefaultChain: "2：5.15+ 内核默认配置下表满时",
-    tooltipConnections: (count) => `${count} 条连接`,
-    tooltipMemory: (total, bytes) => `${total}（${bytes} 字节）`,
-    tooltipSplit: (entries, hash) => `条目 ${entries} + 哈希表 ${hash}`,
-    tooltipChain: (chain) => `平均链长 ${chain}`,
+    tooltipConnections: ({ connections }) => `${integer(connections)} 条连接`,
+    tooltipMemory: ({ totalBytes }) => `${bytes(totalBytes)}（${integer(totalBytes)} 字节）`,
+    tooltipSplit: ({ entryBytes, hashBytes }) => `条目 ${bytes(entryBytes)} + 哈希表 ${bytes(hashBytes)}`,
+    tooltipChain: ({ chain }) => `平均链长 ${decimal(chain)}`,
   },
   paste: {
     heading: "从主机采集开始",
@@ -236,20 +244,21 @@ export const zhCN: Messages = {
     nothingRecognised:
       "这段文本里没有可识别的内容。请粘贴采集命令的输出，或者类似 `MemTotal: 16318480 kB`、`net.netfilter.nf_conntrack_max = 262144` 的行，或 /proc/slabinfo 中的 `nf_conntrack` 行。上面的计算器照常可用。",
     truncated: "只读取了前 1 MiB 或前 20,000 行。",
-    filled: (fields) => `已根据粘贴内容填写：${fields}。`,
-    slabCost: (object, effective, perSlab, pages) =>
-      `Slab：对象大小 ${object} B，每个 slab（${pages} 页）放 ${perSlab} 个，计入 slab 的浪费后每个条目 ${effective} B。`,
+    filled: ({ fields }) => `已根据粘贴内容填写：${fields}。`,
+    slabCost: ({ objectBytes, effectiveBytes, perSlab, pages }) =>
+      `Slab：对象大小 ${integer(objectBytes)} B，每个 slab（${integer(pages)} 页）放 ${integer(perSlab)} 个，计入 slab 的浪费后每个条目 ${integer(effectiveBytes)} B。`,
     pageAssumed: "（粘贴内容里没有页大小，按 4 KiB 计算）",
-    unavailable: (sources) => `这份粘贴中无法读取：${sources}。`,
+    unavailable: ({ sources }) => `这份粘贴中无法读取：${sources}。`,
     unavailableSources: {
       sysctl: "conntrack 内核参数（模块未加载？）",
       slabinfo: "slab 信息（需要 root）",
       stats: "各 CPU 的统计数据",
       "kernel-log": "内核日志（需要 root）",
     },
-    linesSummary: (recognised, ignored) => `逐行查看解析结果：识别 ${recognised} 行，忽略 ${ignored} 行`,
+    linesSummary: ({ recognised, ignored }) =>
+      `逐行查看解析结果：识别 ${integer(recognised)} 行，忽略 ${integer(ignored)} 行`,
     columns: { line: "行号", text: "内容", reading: "识别为" },
-    moreLines: (n) => `……另有 ${n} 行未列出。`,
+    moreLines: ({ lines }) => `……另有 ${integer(lines)} 行未列出。`,
     kinds: {
       meminfo: "MemTotal",
       "free-header": "free：表头",
@@ -290,29 +299,30 @@ export const zhCN: Messages = {
     currentCount: "当前条目数（nf_conntrack_count）",
     currentMax: "当前上限（nf_conntrack_max）",
     findings: {
-      fill: (share) => `连接跟踪表已用 ${share}。`,
-      "fill-high": (share) =>
-        `连接跟踪表已用 ${share}：超过 80%，新连接很快会被丢弃。请调大 nf_conntrack_max。`,
+      fill: ({ share }) => `连接跟踪表已用 ${percent(share)}。`,
+      "fill-high": ({ share }) =>
+        `连接跟踪表已用 ${percent(share)}：超过 80%，新连接很快会被丢弃。请调大 nf_conntrack_max。`,
       "max-unlimited": () => "nf_conntrack_max 为 0：完全不限制，表会一直增长直到内存耗尽。",
-      "table-full-seen": (details) => `连接跟踪表曾经满过：${details}。`,
+      "table-full-seen": ({ details }) => `连接跟踪表曾经满过：${details}。`,
       "no-table-full": () => "没有表满的迹象：没有丢包计数，也没有表满日志。",
-      drops: (n) => `因表满而丢弃的包：${n}（各 CPU 合计）。`,
-      "insert-failed": (n) => `插入失败：${n}（各 CPU 合计）。`,
-      "early-drops": (n) => `提前丢弃（为腾出空间而淘汰的未确认条目）：${n}（各 CPU 合计）。`,
-      "chain-too-long": (n) => `因哈希链过长而拒绝的插入：${n}。`,
-      "chain-length": (average) => `当前平均哈希链长：${average}（2 × 条目数 ÷ 桶数）。`,
-      "default-max": (max) => `nf_conntrack_max ${max} 是该内核在这台机器上的默认值。`,
-      "tuned-max": (max, kernelDefault) =>
-        `nf_conntrack_max ${max} 经过调整（该内核在此的默认值：${kernelDefault}）。`,
-      "default-buckets": (buckets) => `nf_conntrack_buckets ${buckets} 是该内核的默认值。`,
-      "tuned-buckets": (buckets, kernelDefault) =>
-        `nf_conntrack_buckets ${buckets} 经过调整（该内核在此的默认值：${kernelDefault}）。`,
+      drops: ({ drops }) => `因表满而丢弃的包：${integer(drops)}（各 CPU 合计）。`,
+      "insert-failed": ({ inserts }) => `插入失败：${integer(inserts)}（各 CPU 合计）。`,
+      "early-drops": ({ drops }) =>
+        `提前丢弃（为腾出空间而淘汰的未确认条目）：${integer(drops)}（各 CPU 合计）。`,
+      "chain-too-long": ({ inserts }) => `因哈希链过长而拒绝的插入：${integer(inserts)}。`,
+      "chain-length": ({ average }) => `当前平均哈希链长：${decimal(average)}（2 × 条目数 ÷ 桶数）。`,
+      "default-max": ({ max }) => `nf_conntrack_max ${integer(max)} 是该内核在这台机器上的默认值。`,
+      "tuned-max": ({ max, kernelDefault }) =>
+        `nf_conntrack_max ${integer(max)} 经过调整（该内核在此的默认值：${integer(kernelDefault)}）。`,
+      "default-buckets": ({ buckets }) => `nf_conntrack_buckets ${integer(buckets)} 是该内核的默认值。`,
+      "tuned-buckets": ({ buckets, kernelDefault }) =>
+        `nf_conntrack_buckets ${integer(buckets)} 经过调整（该内核在此的默认值：${integer(kernelDefault)}）。`,
     },
-    tableFullMessages: (_count, n) => `内核日志中有 ${n} 条表满消息`,
-    droppedPackets: (n) => `丢弃了 ${n} 个包`,
-    suppressed: (n) => `另有 ${n} 条被限速抑制的网络日志，可能也是这类消息`,
-    change: (max, buckets, memory) =>
-      `按建议值将设置 nf_conntrack_max ${max}、nf_conntrack_buckets ${buckets}；表满时将占用 ${memory}。`,
+    tableFullMessages: ({ messages }) => `内核日志中有 ${integer(messages)} 条表满消息`,
+    droppedPackets: ({ packets }) => `丢弃了 ${integer(packets)} 个包`,
+    suppressed: ({ messages }) => `另有 ${integer(messages)} 条被限速抑制的网络日志，可能也是这类消息`,
+    change: ({ max, buckets, memoryBytes }) =>
+      `按建议值将设置 nf_conntrack_max ${integer(max)}、nf_conntrack_buckets ${integer(buckets)}；表满时将占用 ${bytes(memoryBytes)}。`,
   },
   traffic: {
     heading: "按流量估算",
@@ -333,8 +343,8 @@ export const zhCN: Messages = {
       headroom: "在稳态之上预留的百分比，用于应对突发。",
     },
     accepted: {
-      rate: (max) => `每秒 0 到 ${max} 之间的速率，最多 3 位小数`,
-      life: (max) => `0 到 ${max} 秒之间的时长（可用 ms、s、min、h 或 d）`,
+      rate: ({ max }) => `每秒 0 到 ${integer(max)} 之间的速率，最多 3 位小数`,
+      life: ({ max }) => `0 到 ${integer(max)} 秒之间的时长（可用 ms、s、min、h 或 d）`,
       headroom: () => "0 到 1000 之间的百分比",
     },
     presetsLabel: "流量预设",
@@ -345,7 +355,7 @@ export const zhCN: Messages = {
       "small-router": "小型路由器",
       "kubernetes-node": "Kubernetes 节点",
     },
-    assumptionsHeading: (preset) => `「${preset}」预设的假设（各项均可修改）：`,
+    assumptionsHeading: ({ preset }) => `「${preset}」预设的假设（各项均可修改）：`,
     assumptions: {
       "clients-browsing": "约一千个客户端在上网，每个每秒约新建 2 条 TCP 连接，每条持续约 30 秒。",
       "udp-mostly-dns": "UDP 主要是 DNS 查询：一问一答。",
@@ -363,28 +373,30 @@ export const zhCN: Messages = {
     },
     none: "在上面填入速率，即可看到你的流量需要多大的表。",
     requiredTitle: "这些流量需要的 nf_conntrack_max",
-    tcpTerm: (cps, open, kept, keptBy, entries) =>
-      `TCP：${cps}/秒 ×（存续 ${open} 秒 + ${keptBy} ${kept} 秒）= ${entries} 个条目`,
-    udpTerm: (cps, open, kept, keptBy, entries) =>
-      `UDP：${cps}/秒 ×（有流量 ${open} 秒 + ${keptBy} ${kept} 秒）= ${entries} 个条目`,
+    tcpTerm: ({ cpsMilli, openSeconds, keptSeconds, keptBy, entries }) =>
+      `TCP：${milli(cpsMilli)}/秒 ×（存续 ${openSeconds} 秒 + ${keptBy} ${integer(keptSeconds)} 秒）= ${integer(entries)} 个条目`,
+    udpTerm: ({ cpsMilli, openSeconds, keptSeconds, keptBy, entries }) =>
+      `UDP：${milli(cpsMilli)}/秒 ×（有流量 ${openSeconds} 秒 + ${keptBy} ${integer(keptSeconds)} 秒）= ${integer(entries)} 个条目`,
     udpMode: {
       "request-response": "一问一答：最后一个包之后按 nf_conntrack_udp_timeout 保留",
-      stream: (after) => `长流：首包 ${after} 秒后仍有流量，按 nf_conntrack_udp_timeout_stream 保留`,
+      stream: ({ afterSeconds }) =>
+        `长流：首包 ${afterSeconds} 秒后仍有流量，按 nf_conntrack_udp_timeout_stream 保留`,
     },
-    withHeadroom: (total, headroom, required) =>
-      `${total} 个条目 + ${headroom}% 余量 = ${required}（向上取整）。`,
+    withHeadroom: ({ total, headroom, required }) =>
+      `${integer(total)} 个条目 + ${integer(headroom)}% 余量 = ${integer(required)}（向上取整）。`,
     dominant: { tcp: "以 TCP 为主。", udp: "以 UDP 为主。", tie: "TCP 与 UDP 需求相同。" },
-    verdictAgainst: (limit, what) => `与${what}（${limit}）相比：`,
+    verdictAgainst: ({ limit, what }) => `与${what}（${integer(limit)}）相比：`,
     recommendedLimit: "建议值",
     kernelLimit: "内核默认值",
     verdicts: {
-      fits: (share) => `够用（占 ${share}）`,
-      tight: (share) => `偏紧（占 ${share}）：突发流量会把表占满`,
-      "does-not-fit": (share) => `不够（为其 ${share}）：表会溢出`,
+      fits: ({ share }) => `够用（占 ${percent(share)}）`,
+      tight: ({ share }) => `偏紧（占 ${percent(share)}）：突发流量会把表占满`,
+      "does-not-fit": ({ share }) => `不够（为其 ${percent(share)}）：表会溢出`,
     },
-    memory: (memory, buckets) => `若设为 nf_conntrack_max，表满时占用 ${memory}，哈希桶 ${buckets} 个。`,
-    clamped: (unclamped) =>
-      `这些流量需要 ${unclamped} 个条目，超过 nf_conntrack_max 的上限（2,147,483,647）。`,
+    memory: ({ memoryBytes, buckets }) =>
+      `若设为 nf_conntrack_max，表满时占用 ${bytes(memoryBytes)}，哈希桶 ${integer(buckets)} 个。`,
+    clamped: ({ unclamped }) =>
+      `这些流量需要 ${integer(unclamped)} 个条目，超过 nf_conntrack_max 的上限（2,147,483,647）。`,
     apply: "设为 nf_conntrack_max",
   },
   timeouts: {
@@ -392,8 +404,8 @@ export const zhCN: Messages = {
     intro:
       "内核在各状态下保留条目的时长。修改后的值会参与按流量估算，并写入 sysctl 文件；留空表示使用内核默认值。",
     columns: { key: "超时参数", kernelDefault: "内核默认（秒）", value: "你的值（秒）", why: "为何重要" },
-    placeholder: (seconds) => seconds,
-    accepted: (max) => `1 到 ${max} 之间的整数秒，留空表示内核默认值`,
+    placeholder: ({ seconds }) => String(seconds),
+    accepted: ({ max }) => `1 到 ${integer(max)} 之间的整数秒，留空表示内核默认值`,
     reasons: {
       "idle-open-tcp": "空闲但未关闭的 TCP 连接会保留这么久：默认 5 天，是表被占满的最大因素。",
       "closed-tcp": "每条正常关闭的 TCP 连接之后还会保留这么久（TIME_WAIT）。",
@@ -419,11 +431,11 @@ export const zhCN: Messages = {
     },
     accepted: { cores: () => "1 到 8192 之间的核数，或留空", k8s: () => '形如 "1.36" 或 "v1.30.4" 的版本号' },
     byItself: "kube-proxy 自己的设置",
-    resultMax: (max) => `nf_conntrack_max ${max}`,
+    resultMax: ({ max }) => `nf_conntrack_max ${integer(max)}`,
     leavesAlone: "不修改 nf_conntrack_max",
-    memory: (memory) => `表满时 ${memory}`,
+    memory: ({ memoryBytes }) => `表满时 ${bytes(memoryBytes)}`,
     decidedBy: {
-      "per-core": (cores) => `每核 32,768 × ${cores} 核`,
+      "per-core": ({ cores }) => `每核 32,768 × ${integer(cores)} 核`,
       min: () => "其下限 131,072",
       cap: () => "1.36 起上限为 1,048,576",
       "left-alone": () => "maxPerCore 为 0",
@@ -432,35 +444,36 @@ export const zhCN: Messages = {
       "overwrites-max": () =>
         "kube-proxy 每次启动都会覆盖 nf_conntrack_max：写在 sysctl.conf 里的值会被改掉。请改为配置 kube-proxy（见下），或把 maxPerCore 设为 0 让它不动这个参数。",
       "leaves-max": () => "maxPerCore 为 0 时 kube-proxy 不修改 nf_conntrack_max：以 sysctl 文件为准。",
-      capped: (scaled) => `按每核计算应为 ${scaled}，但 1.36 起 kube-proxy 将其限制为 1,048,576。`,
-      "would-cap": (scaled) => `升级到 1.36 后，这里的 ${scaled} 会被限制为 1,048,576。`,
-      "above-int-max": (max) => `${max} 超出内核参数的取值范围：kube-proxy 将无法启动。`,
-      hashsize: (hashsize, fatal) =>
-        `表较小时，kube-proxy 还会把 hashsize 调大到 ${hashsize}（max ÷ 4）；这需要主机网络命名空间和可写的 /sys。` +
+      capped: ({ scaled }) =>
+        `按每核计算应为 ${integer(scaled)}，但 1.36 起 kube-proxy 将其限制为 1,048,576。`,
+      "would-cap": ({ scaled }) => `升级到 1.36 后，这里的 ${integer(scaled)} 会被限制为 1,048,576。`,
+      "above-int-max": ({ max }) => `${integer(max)} 超出内核参数的取值范围：kube-proxy 将无法启动。`,
+      hashsize: ({ hashsize, fatal }) =>
+        `表较小时，kube-proxy 还会把 hashsize 调大到 ${integer(hashsize)}（max ÷ 4）；这需要主机网络命名空间和可写的 /sys。` +
         (fatal
           ? "写入失败时 kube-proxy 无法启动（“could not set conntrack parameters from kube-proxy configuration”）。"
           : "/sys 只读时只会产生一条事件和日志；其他失败会让 kube-proxy 停止。"),
-      "only-raises": (timeouts) =>
+      "only-raises": ({ timeouts }) =>
         timeouts
           ? "kube-proxy 1.23 至 1.28 只会调大 nf_conntrack_max 和两个 TCP 超时，从不调小：已设置的更大值（例如来自 sysctl.conf）会保留。"
           : "1.38 起 kube-proxy 只会调大 nf_conntrack_max，从不调小：已设置的更大值（例如来自 sysctl.conf）会保留。",
       "lowers-larger-max": () =>
         "1.36 和 1.37 即使已设置了更大的值也会写入此值；1.38 起只会调大，向 1.36、1.37 补丁版本的回移已提出，尚未确认。",
       "sets-timeouts": () => "kube-proxy 还会把 TCP established 设为 24 小时、close_wait 设为 1 小时。",
-      "raises-timeouts": (established, closeWait) =>
+      "raises-timeouts": ({ established, closeWait }) =>
         "它只在 TCP 超时比内核自身的值更长时才写入：" +
         (established === null
           ? "established 保持内核的 432,000 秒（5 天），因为 24 小时更短；"
-          : `established 变为 ${established} 秒；`) +
-        (closeWait === null ? "close_wait 保持内核的 60 秒。" : `close_wait 变为 ${closeWait} 秒。`),
+          : `established 变为 ${integer(established)} 秒；`) +
+        (closeWait === null ? "close_wait 保持内核的 60 秒。" : `close_wait 变为 ${integer(closeWait)} 秒。`),
     },
-    configTitle: (max) => `使 nf_conntrack_max 为 ${max} 的 kube-proxy 配置`,
+    configTitle: ({ max }) => `使 nf_conntrack_max 为 ${integer(max)} 的 kube-proxy 配置`,
     configWhy:
       "把这段 conntrack 配置合并到你的 KubeProxyConfiguration 中（只包含这一段的文件会把其他字段都重置为默认值）。",
     minAboveCap:
       "1.36 起每核的值有上限，因此用 min 承载超过 1,048,576 的值；若以后的版本也限制 min，这个配置就会失效。",
-    sysctlFor: (keys) => `kube-proxy 不管理 ${keys}：请保留在 sysctl 文件中。`,
-    configOnlyRaises: (timeouts) =>
+    sysctlFor: ({ keys }) => `kube-proxy 不管理 ${keys}：请保留在 sysctl 文件中。`,
+    configOnlyRaises: ({ timeouts }) =>
       timeouts
         ? "此版本的 kube-proxy 只会调大 nf_conntrack_max 和 TCP 超时：节点上已设置的更大值会保留。要得到这些值，请先移除那项设置。"
         : "此版本的 kube-proxy 只会调大 nf_conntrack_max：节点上已设置的更大值会保留。要得到这个值，请先移除那项设置。",
@@ -468,8 +481,8 @@ export const zhCN: Messages = {
   },
   config: {
     heading: "适用于该内核的配置",
-    downloadAll: (name) => `全部下载（${name}）`,
-    download: (name) => `下载 ${name}`,
+    downloadAll: ({ name }) => `全部下载（${name}）`,
+    download: ({ name }) => `下载 ${name}`,
     copy: "复制",
     copyLink: "复制链接",
     copied: "已复制到剪贴板。",
