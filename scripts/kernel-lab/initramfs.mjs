@@ -5,9 +5,14 @@ import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSyn
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 
+const MODULE_BASES = ["lib/modules", "usr/lib/modules"];
+
+/** Whether an unpacked package holds a modules tree. */
+export const hasModules = (root) => MODULE_BASES.some((base) => existsSync(join(root, base)));
+
 /** Modules tree of an unpacked kernel package: lib/modules or usr/lib/modules (merged /usr). */
 export function modulesDir(root) {
-  for (const base of ["lib/modules", "usr/lib/modules"]) {
+  for (const base of MODULE_BASES) {
     const d = join(root, base);
     if (existsSync(d)) return join(d, readdirSync(d)[0]);
   }

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import * as prettier from "prettier";
 import ts from "typescript";
 import { extractDeb, privateApt } from "./apt.mjs";
-import { cpio, modulesDir, resolveModules, treeEntries } from "./initramfs.mjs";
+import { cpio, hasModules, modulesDir, resolveModules, treeEntries } from "./initramfs.mjs";
 import { done, fillStep, sections } from "./parse.mjs";
 import { withReport } from "./report.mjs";
 import { boot, chooseAccel, qemuCommand } from "./qemu.mjs";
@@ -56,7 +56,9 @@ const TARGETS = [
       fill: true,
     })),
   ),
-  ...["bookworm", "trixie"].flatMap((suite) =>
+  // sid: the newest kernel Debian builds (7.x at the time of writing), amd64 and arm64.
+  { suite: "sid", machine: "amd64", flavour: "amd64", memory: AMD64_MEMORY, fill: true },
+  ...["bookworm", "trixie", "sid"].flatMap((suite) =>
     ["arm64", "arm64-16k"].map((flavour) => ({
       suite,
       machine: "arm64",
@@ -163,11 +165,35 @@ function prepare(target, collector) {
   const real = apt.resolve(`linux-image-${target.flavour}:${arch}`, "linux-image-");
   if (!real) throw new Error(`no linux-image-${target.flavour} for ${arch} in ${target.suite}`);
   const kdeb = apt.download(real.includes(":") ? real : `${real}:${arch}`);
-  const kroot = unpacked(kdeb);
-  const vmlinuz = readdirSync(join(kroot, "boot")).find((f) => f.startsWith("vmlinuz-"));
+  // sid splits a kernel: the image package depends on linux-binary-<release> (vmlinuz, in
+  // usr/lib/modules/<release>/) and linux-modules-<release>; earlier suites ship both in the
+  // image package, vmlinuz in /boot.
+  const release = real.split(":")[0].replace(/^linux-image-/, "");
+  const parts = [
+    ...new Set(
+      apt
+        .closure(`${real.split(":")[0]}:${arch}`)
+        .map((p) => p.split(":")[0])
+        .filter((p) => p === `linux-binary-${release}` || p === `linux-modules-${release}`),
+    ),
+  ].map((p) => unpacked(apt.download(`${p}:${arch}`)));
+  const roots = [unpacked(kdeb), ...parts];
+  const kernel = roots
+    .flatMap((r) => [
+      ...(existsSync(join(r, "boot"))
+        ? readdirSync(join(r, "boot"))
+            .filter((f) => f.startsWith("vmlinuz-"))
+            .map((f) => join(r, "boot", f))
+        : []),
+      ...(hasModules(r) ? [join(modulesDir(r), "vmlinuz")] : []),
+    ])
+    .find((f) => existsSync(f));
+  if (!kernel) throw new Error(`no vmlinuz in ${kdeb.package} or its parts`);
   const bdeb = apt.download(`busybox-static:${arch}`);
   const broot = unpacked(bdeb);
-  const mods = modulesDir(kroot);
+  const moduleRoot = roots.find((r) => hasModules(r) && existsSync(join(modulesDir(r), "kernel")));
+  if (!moduleRoot) throw new Error(`no modules in ${kdeb.package} or its parts`);
+  const mods = modulesDir(moduleRoot);
   const ct = resolveModules(mods, CT_MODULES);
   const all = resolveModules(mods, [...CT_MODULES, ...(target.fill ? NFT_MODULES : [])]);
   const ctNames = new Set(ct.order.map((m) => m.name));
@@ -197,7 +223,7 @@ function prepare(target, collector) {
       base.push({ path: `rules-${k}.nft`, mode: 0o644, data: Buffer.from(rules) });
   }
   return {
-    kernel: join(kroot, "boot", vmlinuz),
+    kernel,
     kernelPackage: { name: kdeb.package, sha256: kdeb.sha256, version: kdeb.version },
     busyboxPackage: { name: bdeb.package, sha256: bdeb.sha256, version: bdeb.version },
     modules: { loaded: all.order.map((m) => m.name), missing: all.missing, builtin: all.builtin },
