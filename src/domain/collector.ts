@@ -8,21 +8,21 @@
  * - Page size: labelled, so the parser need not guess what a bare number is. busybox systems
  *   (OpenWrt, initramfs shells) have no getconf, so the fallback reads the collector's own
  *   KernelPageSize from /proc/self/smaps (in kB; awk's own mappings, which use the base page):
- *   the kernel lab (docs/kernel-lab.md) recorded it on 4 KiB and 16 KiB kernels under busybox.
+ *   the kernel lab (scripts/kernel-lab/) recorded it on 4 KiB and 16 KiB kernels under busybox.
  *   The awk program sits in double quotes with `\$2` escaped, as the line has no single quotes.
  * - Conntrack sysctls: read from /proc/sys with `grep -H .`, which prints `path:value`. Not
  *   `sysctl`: it lives in /usr/sbin (procps), which is not on an ordinary user's PATH on Debian.
- *   The files are world-readable (nf_conntrack_count is 0444, kernel-facts.md section 8); the
- *   directory exists only while nf_conntrack is loaded (section 9).
+ *   The files are world-readable (nf_conntrack_count is 0444, docs/kernel-facts.md §8); the
+ *   directory exists only while nf_conntrack is loaded (§9).
  * - Slab line: /proc/slabinfo is 0400 root (measured on 6.18; its sysfs twin
  *   /sys/kernel/slab/nf_conntrack/* is 0400 too), so an ordinary user gets a labelled note.
  *   `^nf_conntrack` also matches the per-netns caches of kernels <= 4.6 (`nf_conntrack_<ptr>`,
- *   kernel-facts.md section 4) and `nf_conntrack_expect`, which the parser skips.
+ *   docs/kernel-facts.md §4) and `nf_conntrack_expect`, which the parser skips.
  * - Per-CPU statistics: `conntrack -S` needs CAP_NET_ADMIN (ctnetlink) and conntrack-tools; the
  *   fallback /proc/net/stat/nf_conntrack is world-readable (0444, measured on 6.18).
  * - Table-full messages: `dmesg` fails for ordinary users when kernel.dmesg_restrict = 1 (the
  *   default on Debian and Ubuntu), so it is tried first and a failure is labelled instead of
- *   printing a misleading count of 0. The pattern is the substring kernel-facts.md section 8
+ *   printing a misleading count of 0. The pattern is the substring docs/kernel-facts.md §8
  *   recommends; it matches the nf_conntrack and ip_conntrack wordings, with or without the dot.
  *
  * POSIX sh only (dash, busybox ash): no brace expansion, no `[[`, no `pipefail`; no `sudo`. No

@@ -23,7 +23,7 @@ const lineAt = (d: Diagnostics, lineNumber: number): DiagnosticLine | undefined 
 const codes = (d: Diagnostics, kernelDefault?: { max: number; buckets: number }) =>
   diagnose(d, kernelDefault).map((f) => f.code);
 
-// (a) The collector's output as root on a 6.x x86_64 host (the measured host of kernel-facts.md,
+// (a) The collector's output as root on a 6.x x86_64 host (the 6.18 host of docs/kernel-facts.md,
 // with a busier table): conntrack -S succeeded, so /proc/net/stat was not printed.
 const MODERN = `MemTotal:       24683620 kB
 6.18.44-fc-v782 x86_64
@@ -43,7 +43,7 @@ table_full_messages: 3
 `;
 
 // (b) CentOS 6 (2.6.32), commands run by hand as root: old stat format without search_restart,
-// the per-netns slab cache name of kernels <= 4.6 (slab line from openzfs/zfs#3302), the boot
+// the per-netns slab cache name of kernels <= 4.6 (a slab line reported from such a host), the boot
 // line, and the 2.6-era table-full message with its trailing dot.
 const CENTOS6 = `[root@centos6 ~]# grep MemTotal /proc/meminfo
 MemTotal:        8060904 kB
@@ -74,7 +74,7 @@ nf_conntrack: table full, dropping packet.
 `;
 
 // (c) A 32-bit OpenWrt router (armv7l, busybox: no getconf), per-netns slab name nf_conntrack_1
-// (freifunk-gluon/gluon#1243: 264 B, 15 per slab, 1 page), so a <= 4.6 kernel; OpenWrt's own
+// (a slab line reported from such a router: 264 B, 15 per slab, 1 page), so a <= 4.6 kernel; OpenWrt's own
 // nf_conntrack_max of 16384.
 const OPENWRT = `MemTotal:         500316 kB
 4.4.140 armv7l
@@ -517,7 +517,7 @@ describe("parseDiagnostics: one line of each format", () => {
     // /proc/meminfo (proc(5)), also through grep -H.
     ["MemTotal:       24683620 kB", "meminfo", { memTotalBytes: 25276026880 }],
     ["/proc/meminfo:MemTotal:       24683620 kB", "meminfo", { memTotalBytes: 25276026880 }],
-    // sysctl(8), sysctl.conf, grep -H on /proc/sys, legacy names (kernel-facts.md section 3).
+    // sysctl(8), sysctl.conf, grep -H on /proc/sys, legacy names (docs/kernel-facts.md §3).
     ["net.netfilter.nf_conntrack_max = 262144", "sysctl-max", { conntrackMax: 262144 }],
     ["net.netfilter.nf_conntrack_max=262144", "sysctl-max", { conntrackMax: 262144 }],
     ["/proc/sys/net/netfilter/nf_conntrack_max:262144", "sysctl-max", { conntrackMax: 262144 }],
@@ -574,7 +574,7 @@ describe("parseDiagnostics: one line of each format", () => {
     ["PAGESIZE: 16384", "page-size", { pageBytes: 16384 }],
     ["PAGE_SIZE                          65536", "page-size", { pageBytes: 65536 }],
     ["PAGESIZE: 4095", "ignored", {}],
-    // The kernel log (kernel-facts.md section 8), with and without prefixes.
+    // The kernel log (docs/kernel-facts.md §8), with and without prefixes.
     ["nf_conntrack: nf_conntrack: table full, dropping packet", "table-full", { tableFullMessages: 1 }],
     ["nf_conntrack: table full, dropping packet", "table-full", { tableFullMessages: 1 }],
     ["nf_conntrack: table full, dropping packet.", "table-full", { tableFullMessages: 1 }],
@@ -610,7 +610,7 @@ describe("parseDiagnostics: one line of each format", () => {
       "boot-line",
       { bootLine: { module: "ip_conntrack", buckets: 8192, max: 65536, bytesPerEntry: 304 } },
     ],
-    // slabinfo 2.1 (kernel-facts.md section 4).
+    // slabinfo 2.1 (docs/kernel-facts.md §4).
     [
       "nf_conntrack_ffffffff818b9000   1204   1326    304   26    2 : tunables    0    0    0 : slabdata     51     51      0",
       "slabinfo",

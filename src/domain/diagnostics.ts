@@ -115,7 +115,7 @@ export interface SlabCost {
   readonly pageBytesAssumed: boolean;
 }
 
-/** Per-CPU counters summed over CPUs (kernel-facts.md section 8). */
+/** Per-CPU counters summed over CPUs (docs/kernel-facts.md §8). */
 export interface ConntrackStats {
   /** `/proc/net/stat/nf_conntrack` (hex table) or `conntrack -S` (key=value rows). */
   readonly source: "proc" | "conntrack-S";
@@ -408,7 +408,7 @@ function freeUnitOf(command: string): FreeUnit | null {
 }
 
 /**
- * kernel-facts.md section 8: `nf_conntrack: nf_conntrack: table full, dropping packet` (pr_fmt
+ * docs/kernel-facts.md §8: `nf_conntrack: nf_conntrack: table full, dropping packet` (pr_fmt
  * prefix, current), `nf_conntrack: table full, dropping packet` (3.x), with a trailing dot (2.6.x),
  * and `ip_conntrack: table full, dropping packet.`. The module prefix is required so that a pasted
  * `grep 'table full, dropping packet'` is not counted.
@@ -416,15 +416,15 @@ function freeUnitOf(command: string): FreeUnit | null {
 const TABLE_FULL = "_conntrack: table full, dropping packet";
 
 /**
- * kernel-facts.md section 8: the table-full warning is net_warn_ratelimited(), and what the rate
+ * docs/kernel-facts.md §8: the table-full warning is net_warn_ratelimited(), and what the rate
  * limit holds back is reported as `net_ratelimit: N callbacks suppressed` (printed by
  * ___ratelimit() in lib/ratelimit.c with the caller's name).
  */
 const SUPPRESSED = /^net_ratelimit: (\d{1,10}) callbacks suppressed/;
 
 /**
- * kernel-facts.md section 8 and kernel-defaults.ts renderBootLine(): nf_conntrack printed
- * "nf_conntrack version 0.5.0 (%u buckets, %d max)" until about 4.19; ip_conntrack printed
+ * docs/kernel-facts.md §8 and §1a, and kernel-defaults.ts renderBootLine(): nf_conntrack printed
+ * "nf_conntrack version 0.5.0 (%u buckets, %d max)" up to 4.15 (correction E5); ip_conntrack printed
  * "ip_conntrack version 2.4 (%u buckets, %d max) - %Zd bytes per conntrack".
  */
 const BOOT_LINE =
@@ -493,12 +493,12 @@ const readMemTotal: Reader = (state, line, _tokens, record) => {
  * sysctl(8) output (`net.netfilter.nf_conntrack_max = 262144`, also without spaces as in
  * sysctl.conf), `grep -H . /proc/sys/...` output (`/proc/sys/net/netfilter/nf_conntrack_max:262144`,
  * what the collector prints), and the legacy names: `net.nf_conntrack_max` and
- * `net.ipv4.netfilter.ip_conntrack_max` (kernel-facts.md section 3).
+ * `net.ipv4.netfilter.ip_conntrack_max` (docs/kernel-facts.md §3).
  */
 const SYSCTL =
   /^(?:\/proc\/sys\/)?(?:net[./](?:ipv4[./])?(?:netfilter[./])?)?((?:nf|ip)_conntrack_[a-z0-9_]{1,64}|nf_flowtable_[a-z0-9_]{1,64}) ?[=:] ?(\d{1,12})$/;
 
-/** The module parameter (kernel-facts.md section 9): `grep -H . /sys/module/nf_conntrack/parameters/hashsize`. */
+/** The module parameter (docs/kernel-facts.md §2): `grep -H . /sys/module/nf_conntrack/parameters/hashsize`. */
 const HASHSIZE = /^\/sys\/module\/(?:nf|ip)_conntrack\/parameters\/hashsize ?[=:] ?(\d{1,12})$/;
 
 type SysctlField = "max" | "buckets" | "count" | "timeout" | "other";
@@ -506,7 +506,7 @@ type SysctlField = "max" | "buckets" | "count" | "timeout" | "other";
 function sysctlField(key: string): SysctlField {
   const name = key.replace(/^(?:nf|ip)_conntrack_/, "");
   if (name === "max" || name === "buckets" || name === "count") return name;
-  // Timeouts (kernel-facts.md section 5) all carry "timeout" in their name; the one count among
+  // Timeouts (docs/kernel-facts.md §5) all carry "timeout" in their name; the one count among
   // them, nf_conntrack_tcp_max_retrans, does not.
   return key.includes("timeout") ? "timeout" : "other";
 }
@@ -548,7 +548,7 @@ function setTimeoutValue(state: ParseState, record: LineRecord, key: string, val
 }
 
 /**
- * /proc/slabinfo version 2.1 (kernel-facts.md section 4): `name active_objs num_objs objsize
+ * /proc/slabinfo version 2.1 (docs/kernel-facts.md §4): `name active_objs num_objs objsize
  * objperslab pagesperslab : tunables ... : slabdata ...`. The cache is `nf_conntrack`, or
  * `nf_conntrack_<ptr>` / `nf_conntrack_<n>` per netns on kernels <= 4.6; never
  * `nf_conntrack_expect` (whose "x" ends the hex run).
@@ -581,7 +581,7 @@ const readSlabinfo: Reader = (state, line, _tokens, record) => {
 };
 
 /**
- * /proc/net/stat/nf_conntrack header (kernel-facts.md section 8): `entries` then column names; the
+ * /proc/net/stat/nf_conntrack header (docs/kernel-facts.md §8): `entries` then column names; the
  * names changed across kernels (searched -> clashres, delete_list -> chainlength, search_restart
  * added), so columns are mapped by name, never by position.
  */
@@ -617,7 +617,7 @@ const STAT_COLUMNS: Readonly<Record<string, StatKey>> = {
 type StatKey =
   "drop" | "earlyDrop" | "insertFailed" | "found" | "searchRestart" | "chainTooLong" | "clashResolve";
 
-/** One hex row per CPU, printed with "%08x" (kernel-facts.md section 8). */
+/** One hex row per CPU, printed with "%08x" (docs/kernel-facts.md §8). */
 const readStatRow: Reader = (state, _line, tokens, record) => {
   if (tokens.length < 4 || !tokens.every((t) => /^[0-9a-f]{8}$/.test(t))) return false;
   const header = state.statHeader;
@@ -640,7 +640,7 @@ const readStatRow: Reader = (state, _line, tokens, record) => {
 };
 
 /**
- * conntrack-tools `conntrack -S` (kernel-facts.md section 8): `cpu=0 found=0 invalid=130 ...
+ * conntrack-tools `conntrack -S` (docs/kernel-facts.md §8): `cpu=0 found=0 invalid=130 ...
  * drop=0 early_drop=0 ...`, key=value pairs in any order, one row per CPU.
  */
 const readConntrackStats: Reader = (state, _line, tokens, record) => {
@@ -968,7 +968,7 @@ function finish(state: ParseState, records: LineRecord[], truncated: boolean): D
     const pageBytes = out.pageBytes ?? 4096;
     out.slab = {
       ...state.slabLine,
-      // kernel-facts.md section 4: effective cost = PAGE_SIZE × pagesperslab / objperslab.
+      // docs/kernel-facts.md §4: effective cost = PAGE_SIZE × pagesperslab / objperslab.
       effectiveBytesPerEntry: ceilDiv(pageBytes * state.slabLine.pagesPerSlab, state.slabLine.objectsPerSlab),
       pageBytes,
       pageBytesAssumed,
@@ -1076,7 +1076,7 @@ export type Finding =
       readonly max: number;
       readonly share: number;
     }
-  /** nf_conntrack_max = 0: no limit (kernel-facts.md section 3). */
+  /** nf_conntrack_max = 0: no limit (docs/kernel-facts.md §3). */
   | { readonly code: "max-unlimited"; readonly severity: "warning" }
   /** Table-full messages seen (collector count or log lines) or the drop counter above 0. */
   | {

@@ -3,7 +3,7 @@ import { atLeast, compareKernelVersions, v, type KernelVersion } from "./kernel-
 
 /**
  * Kernel memory one conntrack entry takes, as measured on real booted kernels by the kernel lab
- * (scripts/kernel-lab/, fixture fixtures/kernel-lab.json, docs/kernel-lab.md): the table was
+ * (scripts/kernel-lab/, which writes fixtures/kernel-lab.json; docs/kernel-facts.md §4): the table was
  * filled with a known number of UDP flows and /proc/slabinfo read before and after.
  *
  * The figure is the `nf_conntrack` slab's footprint per object, PAGE_SIZE × pages per slab /

@@ -60,7 +60,7 @@ describe("explainDifferences", () => {
 describe("uncertainBoundaries", () => {
   it.each([
     [v(6, 12), []],
-    // Every boundary of the errata table is now read in the source; only the module a 2.6.15 to
+    // Every boundary of the corrections in docs/kernel-facts.md is now read in the source; only the module a 2.6.15 to
     // 2.6.21 build used depends on its configuration (both were in the tree until 587aa64163b, v2.6.22).
     [v(5, 14), []],
     [v(3, 19), []],

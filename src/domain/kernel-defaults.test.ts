@@ -201,7 +201,7 @@ describe("the kernel's own boot defaults", () => {
   });
 
   it.each([
-    // Boot lines from real logs (kernel-facts.md §1a, §8).
+    // Boot lines from real logs (docs/kernel-facts.md §1a, §8).
     {
       ram: 128 * MiB,
       arch: 64,

@@ -27,7 +27,7 @@ import { bytes, GiB } from "./units";
 const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };
 
 describe("computeKubeProxy: getConntrackMax()", () => {
-  // kernel-facts §6 worked examples and pkg/proxy/conntrack/sysctls.go.
+  // docs/kernel-facts.md §6 worked examples and pkg/proxy/conntrack/sysctls.go.
   it.each([
     {
       name: "2 cores: the 131072 floor",

@@ -67,25 +67,25 @@ const KERNEL_TCP_TIMEOUTS = { established: 432000, closeWait: 60 } as const;
 export const KUBE_PROXY = {
   /** MaxPerCore = 32 * 1024 (defaults.go). */
   defaultMaxPerCore: 32768,
-  /** Min = 128 * 1024 (defaults.go; the floor came with PR #33051, 2016). */
+  /** Min = 128 * 1024 (defaults.go; the floor dates from 2016). */
   defaultMin: 131072,
   /** TCPEstablishedTimeout = 24h, "1 day (1/5 default)" (defaults.go). */
   tcpEstablishedSeconds: 86400,
   /** TCPCloseWaitTimeout = 1h (defaults.go). */
   tcpCloseWaitSeconds: 3600,
   /**
-   * `const maxLimit = 1048576` in getConntrackMax(): PR #137002 "Cap nf_conntrack limits to prevent
-   * excessive memory usage on high-core machines", released in 1.36.
+   * `const maxLimit = 1048576` in getConntrackMax(), "Cap nf_conntrack limits to prevent
+   * excessive memory usage on high-core machines" in CHANGELOG-1.36.md: released in 1.36.
    */
   cap: 1048576,
   capSince: k8s(36),
   /**
    * Which writes only raise a value. setIntSysCtl() in cmd/kube-proxy/app/conntrack.go writes a
-   * sysctl only when `val < value` from 1.23 (PR #103174, listed in CHANGELOG-1.23.md under
+   * sysctl only when `val < value` from 1.23 (listed in CHANGELOG-1.23.md under
    * v1.23.0-alpha.3) until 1.28, for nf_conntrack_max, tcp_timeout_established and
-   * tcp_timeout_close_wait alike; 1.29 reverted it (PR #120448, CHANGELOG-1.29.md, v1.29.0-alpha.1)
+   * tcp_timeout_close_wait alike; 1.29 reverted it (CHANGELOG-1.29.md, v1.29.0-alpha.1)
    * to writing whenever the value differs. From 1.38 pkg/proxy/conntrack/sysctls.go leaves
-   * nf_conntrack_max alone when it is already larger (PR #142035, CHANGELOG-1.38.md,
+   * nf_conntrack_max alone when it is already larger (CHANGELOG-1.38.md,
    * v1.38.0-alpha.1, "Changelog since v1.37.0"); the timeouts are still written whenever they differ.
    */
   onlyRaisesAllSince: k8s(23),
@@ -94,15 +94,15 @@ export const KUBE_PROXY = {
   /**
    * A failed hashsize write. Up to 1.35 cmd/kube-proxy/app/conntrack.go turns a read-only /sys
    * (errReadOnlySysFS) into an event and a log line and goes on; every other failure (such as
-   * EOPNOTSUPP outside the host's network namespace) stops kube-proxy. From 1.36 (PR #135548,
-   * CHANGELOG-1.36.md) pkg/proxy/conntrack/sysctls.go returns every failure, and
+   * EOPNOTSUPP outside the host's network namespace) stops kube-proxy. From 1.36
+   * (CHANGELOG-1.36.md) pkg/proxy/conntrack/sysctls.go returns every failure, and
    * cmd/kube-proxy/app/server_linux.go platformSetup() stops with "could not set conntrack
    * parameters from kube-proxy configuration".
    */
   hashsizeFatalSince: k8s(36),
   /**
-   * conntrack.udpTimeout / udpStreamTimeout and tcpBeLiberal: PR #120354 (merged Sept 2023), believed
-   * first released in 1.29 (UNVERIFIED tag).
+   * conntrack.udpTimeout / udpStreamTimeout and tcpBeLiberal: merged in September 2023, believed
+   * first released in 1.29 (not confirmed: docs/kernel-facts.md §6, §10).
    */
   udpTimeoutsSince: k8s(29),
   /**
@@ -198,7 +198,8 @@ export interface KubeProxyParams {
  * - `only-raises`: this release writes nf_conntrack_max only when its value is larger, so a larger
  *   sysctl.conf value stays; with `timeouts`, the two TCP timeouts too (1.23 … 1.28).
  * - `leaves-max`: maxPerCore is 0: kube-proxy leaves nf_conntrack_max (and min) alone.
- * - `capped`: since 1.36 the per-core product is capped at 1,048,576 (PR #137002).
+ * - `capped`: since 1.36 the per-core product is capped at 1,048,576 (`maxLimit` in
+ *   getConntrackMax(), pkg/proxy/conntrack/sysctls.go; CHANGELOG-1.36.md; docs/kernel-facts.md §6).
  * - `would-cap`: before 1.36 no cap; upgrading to 1.36 would lower this to 1,048,576.
  * - `above-int-max`: the sysctl refuses values above INT_MAX; kube-proxy would fail to start.
  * - `hashsize`: kube-proxy writes max / 4 to /sys/module/nf_conntrack/parameters/hashsize when the
@@ -383,7 +384,7 @@ export interface KubeProxyConntrackConfig {
   readonly min: number | null;
   readonly tcpEstablishedSeconds: number;
   readonly tcpCloseWaitSeconds: number;
-  /** Only from 1.29 (PR #120354); 0 = leave as is (also the default). */
+  /** Only from 1.29 (docs/kernel-facts.md §6); 0 = leave as is (also the default). */
   readonly udpTimeoutSeconds: number;
   readonly udpStreamTimeoutSeconds: number;
 }

@@ -12,7 +12,7 @@ const inputs = (overrides: Partial<Inputs>): Inputs => ({ ...base, ...overrides 
 const ratio = (numerator: number, denominator = 1) => ({ numerator, denominator });
 
 describe("computeSizing golden values", () => {
-  // Each row computed by hand (BigInt, independent of this code) from PRODUCT.md's rules.
+  // Each row computed by hand (BigInt, independent of this code) from the rules of docs/formulas.md sections 1 to 3.
   it.each([
     {
       name: "the article's worked example: 787752 MiB, 64-bit, ratio 4, 352 B",

@@ -16,7 +16,7 @@ import {
 } from "./timeouts";
 
 describe("defaultTimeouts by kernel version", () => {
-  // kernel-facts §5 (measured on 6.18) and nf_conntrack_proto_{tcp,udp}.c.
+  // docs/kernel-facts.md §5 (measured on 6.18) and nf_conntrack_proto_{tcp,udp}.c.
   const modern = {
     tcp_timeout_established: 432000,
     tcp_timeout_time_wait: 120,

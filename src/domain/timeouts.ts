@@ -102,7 +102,7 @@ export const TIMEOUT_INFO: Readonly<Record<TimeoutKey, TimeoutInfo>> = {
   tcp_timeout_fin_wait: { reason: "closing-tcp", setByKubeProxy: false, usedByTrafficSizing: false },
   tcp_timeout_syn_sent: { reason: "unanswered-syn", setByKubeProxy: false, usedByTrafficSizing: false },
   tcp_timeout_syn_recv: { reason: "half-open-tcp", setByKubeProxy: false, usedByTrafficSizing: false },
-  // kube-proxy ≥ 1.29 writes the two UDP timeouts only when its config sets them (PR #120354).
+  // kube-proxy ≥ 1.29 writes the two UDP timeouts only when its config sets them (docs/kernel-facts.md §6).
   udp_timeout: { reason: "udp-short", setByKubeProxy: false, usedByTrafficSizing: true },
   udp_timeout_stream: { reason: "udp-stream", setByKubeProxy: false, usedByTrafficSizing: true },
   icmp_timeout: { reason: "icmp", setByKubeProxy: false, usedByTrafficSizing: false },
@@ -113,7 +113,7 @@ export const TIMEOUT_INFO: Readonly<Record<TimeoutKey, TimeoutInfo>> = {
  * The defaults that have not changed since 2.6 (seconds). TCP: tcp_timeouts[] in
  * nf_conntrack_proto_tcp.c (SYN_SENT 2 MINS, SYN_RECV 60 SECS, ESTABLISHED 5 DAYS, FIN_WAIT 2 MINS,
  * CLOSE_WAIT 60 SECS, TIME_WAIT 2 MINS), the same in ip_conntrack_proto_tcp.c of 2.6; UDP
- * unreplied: [UDP_CT_UNREPLIED] = 30*HZ; ICMP 30 s; generic 600 s. Measured on 6.18 (kernel-facts §5).
+ * unreplied: [UDP_CT_UNREPLIED] = 30*HZ; ICMP 30 s; generic 600 s. Measured on 6.18 (docs/kernel-facts.md §5).
  */
 const STABLE_DEFAULTS: Omit<Timeouts, "udp_timeout_stream"> = {
   tcp_timeout_established: 432000,

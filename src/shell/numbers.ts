@@ -15,7 +15,7 @@ export interface ShellNumber {
 /**
  * The numbers a link asks for, computed as the results panel computes them: the same decoding,
  * the same per-field fallback for bad values (`validRaw`), the same sizing and the same
- * formatting in the page's language. They show before React starts (issue 8: a shared link's
+ * formatting in the page's language. They show before React starts (the budget in docs/performance.md: a shared link's
  * numbers within twice a static page's time), and being the same computation they can never
  * differ from what React then draws.
  */
