@@ -13,6 +13,8 @@ import { decodeSearch, type LinkState } from "../url/codec";
 /**
  * The one store: the text of every field as shown, the text of its last valid value, and the
  * chosen language. Everything else (inputs, sizing, issues, config) is derived, never stored.
+ * It starts from the defaults and reads nothing from the page when imported: startUrlSync()
+ * loads the address bar (so a test can import it, and reset it to getInitialState()).
  */
 export interface CalcState extends LinkState {
   /** Pasted host diagnostics: kept in the page only, never in the URL. */
@@ -20,7 +22,7 @@ export interface CalcState extends LinkState {
 }
 
 export const useCalcStore = create<CalcState>()(() => ({
-  ...decodeSearch(window.location.search),
+  ...decodeSearch(""),
   paste: "",
 }));
 

@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_ALL_RAW } from "../domain/fields";
+import { applyFields, loadSearch, setField, setLang, setPaste, useCalcStore } from "./calc-store";
+
+// zustand's testing guide: every test starts from the store's initial state.
+beforeEach(() => {
+  useCalcStore.setState(useCalcStore.getInitialState(), true);
+});
+
+describe("the calculator store", () => {
+  it("starts from the defaults, without reading the page", () => {
+    expect(useCalcStore.getState()).toEqual({
+      raw: DEFAULT_ALL_RAW,
+      validRaw: DEFAULT_ALL_RAW,
+      notice: null,
+      lang: null,
+      paste: "",
+    });
+  });
+
+  it("loads a query string: a bad value is kept as given and only that field falls back", () => {
+    loadSearch("?ram=64GiB&arch=48&tcp_cps=100&lang=zh-CN");
+    const state = useCalcStore.getState();
+    expect(state.raw).toEqual({ ...DEFAULT_ALL_RAW, ram: "64GiB", arch: "48", tcp_cps: "100" });
+    expect(state.validRaw).toEqual({ ...DEFAULT_ALL_RAW, ram: "64GiB", tcp_cps: "100" });
+    expect(state.lang).toBe("zh-CN");
+    expect(state.notice).toBeNull();
+  });
+
+  it("loads a version 1 link with the article's figures, and reports an unknown version", () => {
+    loadSearch("?v=1&ram=8G");
+    expect(useCalcStore.getState().validRaw).toMatchObject({ ram: "8G", ratio: "4", struct: "352" });
+    loadSearch("?v=7&ram=8G");
+    expect(useCalcStore.getState().notice).toEqual({ code: "unknown-version", given: "7" });
+    expect(useCalcStore.getState().validRaw.ram).toBe("8G");
+  });
+
+  it("replaces every field on a new query string, keeping the paste box", () => {
+    setPaste("MemTotal: 1 kB");
+    loadSearch("?ram=64GiB&lang=en");
+    loadSearch("?arch=32");
+    expect(useCalcStore.getState()).toMatchObject({
+      raw: { ...DEFAULT_ALL_RAW, arch: "32" },
+      lang: null,
+      paste: "MemTotal: 1 kB",
+    });
+  });
+
+  it("setField keeps the text as typed and the last valid value for the results", () => {
+    setField("ram", "64 GiB");
+    setField("ram", "64 GiX");
+    const state = useCalcStore.getState();
+    expect(state.raw.ram).toBe("64 GiX");
+    expect(state.validRaw.ram).toBe("64 GiB");
+    expect(state.raw.arch).toBe(DEFAULT_ALL_RAW.arch);
+  });
+
+  it("applyFields sets several fields at once, each valid one as a value", () => {
+    applyFields({ ram: "8 GiB", kernel: "linux", to_udp_timeout: "60" });
+    const state = useCalcStore.getState();
+    expect(state.raw).toEqual({ ...DEFAULT_ALL_RAW, ram: "8 GiB", kernel: "linux", to_udp_timeout: "60" });
+    expect(state.validRaw).toEqual({ ...DEFAULT_ALL_RAW, ram: "8 GiB", to_udp_timeout: "60" });
+  });
+
+  it("setLang and setPaste change only their own state", () => {
+    setLang("zh-CN");
+    setPaste("6.8.0 x86_64");
+    expect(useCalcStore.getState()).toMatchObject({
+      lang: "zh-CN",
+      paste: "6.8.0 x86_64",
+      raw: DEFAULT_ALL_RAW,
+    });
+    setLang(null);
+    expect(useCalcStore.getState().lang).toBeNull();
+  });
+});
