@@ -6,7 +6,7 @@ import {
   formatPercent,
   formatRatio,
 } from "../domain/format";
-import { ramBytesPerEntry, type SizingWarning } from "../domain/sizing";
+import { ramBytesPerEntry, ramEntriesPerMiB, type SizingWarning } from "../domain/sizing";
 import { useMessages } from "../i18n/messages";
 import { useSizing } from "../store/calc-store";
 import { warningMessage } from "./messages";
@@ -33,7 +33,7 @@ export function Results() {
           {sizing.maxSource === "explicit"
             ? r.maxExplicit
             : r.maxFromRam(
-                String(inputs.arch === 64 ? 32 : 64),
+                String(ramEntriesPerMiB(inputs.arch)),
                 n(inputs.ram),
                 n(ramBytesPerEntry(inputs.arch)),
               )}
