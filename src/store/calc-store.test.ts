@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_ALL_RAW } from "../domain/fields";
-import { applyFields, loadSearch, setField, setLang, setPaste, useCalcStore } from "./calc-store";
+import {
+  applyFields,
+  applyTrafficPreset,
+  loadSearch,
+  setField,
+  setLang,
+  setPaste,
+  useCalcStore,
+} from "./calc-store";
 
 // zustand's testing guide: every test starts from the store's initial state.
 beforeEach(() => {
@@ -15,6 +23,7 @@ describe("the calculator store", () => {
       notice: null,
       lang: null,
       paste: "",
+      trafficPreset: null,
     });
   });
 
@@ -72,5 +81,19 @@ describe("the calculator store", () => {
     });
     setLang(null);
     expect(useCalcStore.getState().lang).toBeNull();
+  });
+
+  it("applyTrafficPreset writes the preset's fields, resets the other timeouts and remembers the choice", () => {
+    setField("to_udp_timeout", "60");
+    applyTrafficPreset("kubernetes-node");
+    const state = useCalcStore.getState();
+    expect(state.trafficPreset).toBe("kubernetes-node");
+    expect(state.validRaw).toMatchObject({
+      tcp_cps: "1000",
+      headroom: "50",
+      to_tcp_timeout_established: "86400",
+      to_udp_timeout: "",
+    });
+    expect(state.raw).toEqual(state.validRaw);
   });
 });

@@ -7,6 +7,7 @@ import { explainDifferences, uncertainBoundaries } from "../domain/kernel-compar
 import { computeKernelDefault } from "../domain/kernel-defaults";
 import { distributionKernel } from "../domain/kernel-version";
 import { computeSizing } from "../domain/sizing";
+import { trafficPresetFields, type TrafficPresetId } from "../domain/traffic";
 import type { Locale } from "../domain/locale";
 import { decodeSearch, type LinkState } from "../url/codec";
 
@@ -19,11 +20,14 @@ import { decodeSearch, type LinkState } from "../url/codec";
 export interface CalcState extends LinkState {
   /** Pasted host diagnostics: kept in the page only, never in the URL. */
   readonly paste: string;
+  /** The traffic preset chosen last, whose assumptions the page shows (the fields stay editable). */
+  readonly trafficPreset: TrafficPresetId | null;
 }
 
 export const useCalcStore = create<CalcState>()(() => ({
   ...decodeSearch(""),
   paste: "",
+  trafficPreset: null,
 }));
 
 /** A field's text changed: keep it as typed; remember it as the field's value only if valid. */
@@ -34,17 +38,27 @@ export function setField(key: AnyFieldKey, text: string): void {
   }));
 }
 
+type LinkFields = Pick<CalcState, "raw" | "validRaw">;
+
+/** The fields after setting several at once: each as given, each valid one also as its value. */
+function withFields(state: CalcState, fields: Partial<Record<AnyFieldKey, string>>): LinkFields {
+  const raw = { ...state.raw };
+  const validRaw = { ...state.validRaw };
+  for (const [key, text] of Object.entries(fields) as Array<[AnyFieldKey, string]>) {
+    raw[key] = text;
+    if (validateAnyField(key, text).ok) validRaw[key] = text;
+  }
+  return { raw, validRaw };
+}
+
 /** Sets several fields at once (values read from a pasted diagnostic dump). */
 export function applyFields(fields: Partial<Record<AnyFieldKey, string>>): void {
-  useCalcStore.setState((state) => {
-    const raw = { ...state.raw };
-    const validRaw = { ...state.validRaw };
-    for (const [key, text] of Object.entries(fields) as Array<[AnyFieldKey, string]>) {
-      raw[key] = text;
-      if (validateAnyField(key, text).ok) validRaw[key] = text;
-    }
-    return { raw, validRaw };
-  });
+  useCalcStore.setState((state) => withFields(state, fields));
+}
+
+/** A traffic preset was chosen: its fields are written, and its assumptions shown. */
+export function applyTrafficPreset(id: TrafficPresetId): void {
+  useCalcStore.setState((state) => ({ ...withFields(state, trafficPresetFields(id)), trafficPreset: id }));
 }
 
 /** The pasted diagnostics text changed. */
