@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_ALL_RAW } from "../domain/fields";
 import {
   applyFields,
+  applyPaste,
   applyTrafficPreset,
   loadSearch,
   setField,
@@ -10,9 +11,15 @@ import {
   useCalcStore,
 } from "./calc-store";
 
-// zustand's testing guide: every test starts from the store's initial state.
+// zustand's testing guide: every test starts from the store's initial state. Fake timers keep a
+// paste one test typed from being read during the next.
 beforeEach(() => {
+  vi.useFakeTimers();
   useCalcStore.setState(useCalcStore.getInitialState(), true);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe("the calculator store", () => {
@@ -23,6 +30,7 @@ describe("the calculator store", () => {
       notice: null,
       lang: null,
       paste: "",
+      pasteReading: null,
       trafficPreset: null,
     });
   });
@@ -95,5 +103,30 @@ describe("the calculator store", () => {
       to_udp_timeout: "",
     });
     expect(state.raw).toEqual(state.validRaw);
+  });
+});
+
+describe("pasting a dump", () => {
+  it("applyPaste fills the fields it read, once, and says which", async () => {
+    await applyPaste("MemTotal:       24683620 kB\n6.18.44 x86_64\n");
+    const state = useCalcStore.getState();
+    expect(state.validRaw).toMatchObject({ ram: "24683620 KiB", arch: "64", kernel: "6.18.44" });
+    expect(state.pasteReading).toMatchObject({ status: "read", filled: ["ram", "arch", "kernel"] });
+    setField("ram", "8G");
+    expect(useCalcStore.getState().validRaw.ram).toBe("8G");
+  });
+
+  it("setPaste keeps the text at once and reads it 150 ms after the last change", async () => {
+    setPaste("MemTotal: 1048576 kB");
+    setPaste("MemTotal: 2097152 kB");
+    expect(useCalcStore.getState().paste).toBe("MemTotal: 2097152 kB");
+    await vi.advanceTimersByTimeAsync(149);
+    expect(useCalcStore.getState().pasteReading).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.waitFor(() => expect(useCalcStore.getState().validRaw.ram).toBe("2097152 KiB"));
+    setPaste("");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(useCalcStore.getState().pasteReading).toBeNull();
+    expect(useCalcStore.getState().validRaw.ram).toBe("2097152 KiB");
   });
 });

@@ -3,6 +3,7 @@ import { create } from "zustand";
 import { validateAllFields, validateAnyField, type AnyFieldKey } from "../domain/fields";
 import { readInputs } from "../domain/inputs";
 import { computeChainSeries, computeMemorySeries } from "../domain/chart-series";
+import type { Diagnostics } from "../domain/diagnostics";
 import { explainDifferences, uncertainBoundaries } from "../domain/kernel-compare";
 import { computeKernelDefault } from "../domain/kernel-defaults";
 import { distributionKernel } from "../domain/kernel-version";
@@ -20,13 +21,24 @@ import { decodeSearch, type LinkState } from "../url/codec";
 export interface CalcState extends LinkState {
   /** Pasted host diagnostics: kept in the page only, never in the URL. */
   readonly paste: string;
+  /** What was read from the paste box last, for its report (null while the box is empty). */
+  readonly pasteReading: PasteReading | null;
   /** The traffic preset chosen last, whose assumptions the page shows (the fields stay editable). */
   readonly trafficPreset: TrafficPresetId | null;
 }
 
+/**
+ * A paste as read: its diagnostics and the fields it filled (named in the report; editing one
+ * afterwards does not change this). "failed": the parser's file could not be loaded.
+ */
+export type PasteReading =
+  | { readonly status: "read"; readonly diagnostics: Diagnostics; readonly filled: readonly AnyFieldKey[] }
+  | { readonly status: "failed" };
+
 export const useCalcStore = create<CalcState>()(() => ({
   ...decodeSearch(""),
   paste: "",
+  pasteReading: null,
   trafficPreset: null,
 }));
 
@@ -61,9 +73,47 @@ export function applyTrafficPreset(id: TrafficPresetId): void {
   useCalcStore.setState((state) => ({ ...withFields(state, trafficPresetFields(id)), trafficPreset: id }));
 }
 
-/** The pasted diagnostics text changed. */
+/** The box is read this long after its last change (parsing a 1 MiB paste takes tens of ms). */
+const PASTE_READ_DELAY_MS = 150;
+
+let pasteTimer: ReturnType<typeof setTimeout> | undefined;
+/** Counts the readings begun, so one that a newer paste overtook is dropped. */
+let pasteReads = 0;
+
+/** The paste box changed: its text is kept at once and read once typing pauses (cleared: at once). */
 export function setPaste(paste: string): void {
   useCalcStore.setState({ paste });
+  clearTimeout(pasteTimer);
+  pasteTimer = setTimeout(() => void applyPaste(paste), paste === "" ? 0 : PASTE_READ_DELAY_MS);
+}
+
+/**
+ * Reads a pasted dump and fills the calculator from it, once: editing a field afterwards is not
+ * undone. The host's tuned timeouts come along, so the generated sysctl file keeps them. The
+ * parser is loaded on the first paste (most visits never paste).
+ */
+export async function applyPaste(text: string): Promise<void> {
+  const turn = ++pasteReads;
+  if (text.trim() === "") {
+    useCalcStore.setState({ pasteReading: null });
+    return;
+  }
+  const parser = await import("../domain/diagnostics").catch(() => null);
+  if (turn !== pasteReads) return;
+  if (!parser) {
+    useCalcStore.setState({ pasteReading: { status: "failed" } });
+    return;
+  }
+  const diagnostics = parser.parseDiagnostics(text);
+  useCalcStore.setState((state) => {
+    const { kernel } = readInputs(state.validRaw);
+    const fields = {
+      ...parser.suggestedFields(diagnostics),
+      ...parser.suggestedTimeoutFields(diagnostics, kernel),
+    };
+    const filled = Object.keys(fields) as AnyFieldKey[];
+    return { ...withFields(state, fields), pasteReading: { status: "read", diagnostics, filled } };
+  });
 }
 
 /** Chooses the page language (null: follow the browser). */
