@@ -51,16 +51,3 @@ export const ARTICLE = { max: 25208064, buckets: 6302208, memory: 8923656192 };
 export const DEFAULTS = { max: 524288, buckets: 524288, memory: 524288 * 256 + 524288 * 8 };
 /** The same machine with the article's 4 entries per bucket and 352 bytes (version 1's defaults). */
 export const ARTICLE_DEFAULTS = { max: 524288, buckets: 131072, memory: 185597952 };
-
-/** Every query key a link may carry, for tests that build links. */
-export const FIELD_KEYS_FOR_LINKS = [
-  "v",
-  "ram",
-  "arch",
-  "ratio",
-  "struct",
-  "max",
-  "kernel",
-  "page",
-  "lang",
-] as const;

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { FIELD_KEYS_FOR_LINKS, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -64,66 +64,6 @@ test("the whole page works from the keyboard, with a visible focus", async ({ pa
   await preset.focus();
   await page.keyboard.press("Enter");
   await expect(page.locator("input[name=struct]")).toHaveValue("384");
-});
-
-/** A small deterministic generator, so a failing link can be reproduced. */
-function randomSource(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
-const HOSTILE = [
-  "<script>window.__pwned=1</script>",
-  '"><img src=x onerror=window.__pwned=1>',
-  "javascript:alert(1)",
-  "%00%ff%fe",
-  "NaN",
-  "Infinity",
-  "-0",
-  "1e309",
-  "9".repeat(400),
-  "💥🚀",
-  "{{constructor.constructor('window.__pwned=1')()}}",
-  "__proto__",
-  "\u202e16GiB",
-  " ",
-  "",
-];
-
-test("50 hostile or random links each show a working page with errors at the fields", async ({ page }) => {
-  // 50 page loads: about 30 s alone, 80 s beside another worker, over 120 s once on a loaded CI run.
-  test.setTimeout(300_000);
-  const random = randomSource(42);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  for (let i = 0; i < 50; i++) {
-    const params = new URLSearchParams();
-    for (const key of FIELD_KEYS_FOR_LINKS) {
-      if (random() < 0.7) {
-        const value =
-          random() < 0.6
-            ? pick(HOSTILE)
-            : Array.from({ length: Math.floor(random() * 12) }, () =>
-                String.fromCharCode(32 + Math.floor(random() * 95)),
-              ).join("");
-        params.set(key, value);
-      }
-    }
-    await page.goto(`./?${params.toString()}`);
-    await expect(page.getByTestId("result-max"), params.toString()).toHaveAttribute(
-      "data-value",
-      /^[1-9]\d*$/,
-    );
-    await expect(page.getByTestId("sysctl-snippet")).toContainText(/(nf|ip)_conntrack_max = \d+/);
-    // What the page computes never shows NaN, Infinity or undefined (echoes of the link's own text
-    // at its fields are expected).
-    for (const region of [".results", ".kernel", ".charts figcaption", "[data-testid=sysctl-snippet]"]) {
-      await expect(page.locator(region).first()).not.toContainText(/\bNaN\b|Infinity|undefined/);
-    }
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  }
 });
 
 test("every panel is drawn as a panel in both colour schemes", async ({ page }) => {

@@ -22,6 +22,7 @@ window.addEventListener("vite:preloadError", () => {
 
 const root = document.getElementById("root");
 if (root) {
+  // The fields come from the address bar (the store reads nothing from the page by itself).
   startUrlSync();
   // The page waits for its language's (small) message chunk rather than flashing another one;
   // English if that chunk cannot be had. Without any words the shell and its numbers stay.

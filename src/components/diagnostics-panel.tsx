@@ -1,31 +1,18 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense } from "react";
 import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT } from "../domain/collector";
 import { useMessages } from "../i18n/messages";
 import { setPaste, useCalcStore } from "../store/calc-store";
 import { CopyStatusText } from "./copy-status";
-import { LoadBoundary } from "./load-boundary";
+import { LoadBoundary, LoadFailed } from "./load-boundary";
 import { useCopy } from "./use-copy";
 
-// The parser and the report load only once something is pasted: most visits never need them.
+// The report loads only once something is pasted, as the parser does: most visits never need them.
 const PasteReport = lazy(() => import("./paste-report").then((module) => ({ default: module.PasteReport })));
-
-/** The box is reparsed this long after the last change (clearing it applies at once). */
-const PARSE_DELAY_MS = 150;
-
-/** The paste box's text, debounced for typing (parsing a 1 MiB paste takes tens of ms). */
-function useDebounced(value: string, delayMs: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), value === "" ? 0 : delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
-}
 
 export function DiagnosticsPanel() {
   const { t } = useMessages();
   const paste = useCalcStore((state) => state.paste);
-  const text = useDebounced(paste, PARSE_DELAY_MS);
+  const reading = useCalcStore((state) => state.pasteReading);
 
   return (
     <section className="paste" aria-labelledby="paste-heading">
@@ -59,10 +46,11 @@ export function DiagnosticsPanel() {
           )}
         </p>
       </div>
-      {text.trim() !== "" && (
+      {reading?.status === "failed" && <LoadFailed />}
+      {reading?.status === "read" && (
         <LoadBoundary>
           <Suspense fallback={null}>
-            <PasteReport text={text} />
+            <PasteReport diagnostics={reading.diagnostics} filledKeys={reading.filled} />
           </Suspense>
         </LoadBoundary>
       )}

@@ -23,7 +23,8 @@ export class LoadBoundary extends Component<Props, { failed: boolean }> {
   }
 }
 
-function LoadFailed() {
+/** A part that could not be loaded: a short message and a Reload button in its place. */
+export function LoadFailed() {
   const { t } = useMessages();
   return (
     <div className="load-failed" role="alert">

@@ -1,10 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useState } from "react";
 import {
   computeDiagnosticsKernelDefault,
   diagnose,
-  parseDiagnostics,
-  suggestedFields,
-  suggestedTimeoutFields,
   type Diagnostics,
   type Finding,
 } from "../domain/diagnostics";
@@ -12,37 +9,15 @@ import { formatInteger } from "../domain/format";
 import type { AnyFieldKey } from "../domain/fields";
 import type { Messages } from "../i18n/en";
 import { useMessages } from "../i18n/messages";
-import { applyFields, useSizing } from "../store/calc-store";
+import { useSizing } from "../store/calc-store";
 import { fieldText } from "./messages";
 import { RichText } from "./rich-text";
 
 /**
- * Reads a pasted dump, fills the calculator from it once, and reports what was read and what it
- * means. Loaded lazily by the diagnostics panel.
+ * Reports what was read from a pasted dump (applyPaste() read it and filled the calculator) and
+ * what it means. Loaded lazily by the diagnostics panel.
  */
-export function PasteReport({ text }: { text: string }) {
-  const { inputs } = useSizing();
-  const diagnostics = useMemo(() => parseDiagnostics(text), [text]);
-  // The host's tuned timeouts come along, so the generated sysctl file keeps them.
-  const kernel = inputs.kernel;
-  const suggested = useMemo(
-    () => ({ ...suggestedFields(diagnostics), ...suggestedTimeoutFields(diagnostics, kernel) }),
-    [diagnostics, kernel],
-  );
-
-  // A new paste fills the calculator once; editing a field afterwards is not undone.
-  const appliedFor = useRef<Diagnostics | null>(null);
-  useEffect(() => {
-    if (appliedFor.current !== diagnostics) {
-      appliedFor.current = diagnostics;
-      applyFields(suggested);
-    }
-  }, [diagnostics, suggested]);
-
-  return <Report diagnostics={diagnostics} filledKeys={Object.keys(suggested) as AnyFieldKey[]} />;
-}
-
-function Report({
+export function PasteReport({
   diagnostics,
   filledKeys,
 }: {

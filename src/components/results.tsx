@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { formatBinaryBytes, formatInteger, formatRatio } from "../domain/format";
-import { ramBytesPerEntry, type SizingWarning } from "../domain/sizing";
+import { ramBytesPerEntry, ramEntriesPerMiB, type SizingWarning } from "../domain/sizing";
 import { useMessages } from "../i18n/messages";
 import { useSizing } from "../store/calc-store";
 import { warningMessage } from "./messages";
@@ -27,7 +27,7 @@ export function Results() {
           {sizing.maxSource === "explicit"
             ? r.maxExplicit
             : r.maxFromRam({
-                factor: inputs.arch === 64 ? 32 : 64,
+                factor: ramEntriesPerMiB(inputs.arch),
                 ramBytes: inputs.ram,
                 divisor: ramBytesPerEntry(inputs.arch),
               })}

@@ -1,14 +1,7 @@
-import { useState } from "react";
 import { formatInteger } from "../domain/format";
-import {
-  TRAFFIC_FIELD_KEYS,
-  TRAFFIC_PRESET_IDS,
-  TRAFFIC_PRESETS,
-  type TrafficPresetId,
-} from "../domain/traffic";
-import { timeoutUrlKey, TIMEOUT_KEYS } from "../domain/timeouts";
+import { TRAFFIC_FIELD_KEYS, TRAFFIC_PRESET_IDS, TRAFFIC_PRESETS } from "../domain/traffic";
 import { useMessages } from "../i18n/messages";
-import { applyFields, setField, useFieldIssues } from "../store/calc-store";
+import { applyTrafficPreset, setField, useCalcStore, useFieldIssues } from "../store/calc-store";
 import { useTrafficView } from "../store/extras";
 import { Field } from "./field";
 
@@ -19,19 +12,9 @@ export function TrafficPanel() {
   const { t, locale } = useMessages();
   const issues = useFieldIssues();
   const { traffic, result, comparison, asMax } = useTrafficView();
-  const [preset, setPreset] = useState<TrafficPresetId | null>(null);
+  const preset = useCalcStore((state) => state.trafficPreset);
   const n = (value: number) => formatInteger(value, locale);
   const tr = t.traffic;
-
-  const applyPreset = (id: TrafficPresetId) => {
-    const chosen = TRAFFIC_PRESETS[id];
-    // Every timeout the preset does not set goes back to the kernel's default.
-    const timeouts = Object.fromEntries(
-      TIMEOUT_KEYS.map((key) => [timeoutUrlKey(key), chosen.timeouts[key] ?? ""]),
-    );
-    applyFields({ ...chosen.traffic, ...timeouts });
-    setPreset(id);
-  };
 
   return (
     <section className="traffic" aria-labelledby="traffic-heading">
@@ -44,7 +27,7 @@ export function TrafficPanel() {
             type="button"
             className="preset"
             aria-pressed={preset === id}
-            onClick={() => applyPreset(id)}
+            onClick={() => applyTrafficPreset(id)}
           >
             {tr.presets[id]}
           </button>

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from "./inputs";
-import { bucketStep, computeSizing, hashTableFootprint, largestBucketCount } from "./sizing";
+import {
+  bucketStep,
+  computeSizing,
+  hashTableFootprint,
+  largestBucketCount,
+  ramBytesPerEntry,
+  ramEntriesPerMiB,
+} from "./sizing";
 import { bytes, GiB, MiB, TiB } from "./units";
 
 /** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
@@ -10,6 +17,17 @@ const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };
 const base = readInputs(ARTICLE_RAW);
 const inputs = (overrides: Partial<Inputs>): Inputs => ({ ...base, ...overrides });
 const ratio = (numerator: number, denominator = 1) => ({ numerator, denominator });
+
+describe("ramEntriesPerMiB", () => {
+  // PRODUCT.md: RAM in MiB × 32 on 64-bit, × 64 on 32-bit.
+  it.each([
+    { arch: 64, perMiB: 32 },
+    { arch: 32, perMiB: 64 },
+  ] as const)("is $perMiB on $arch-bit, the same rule as RAM / ramBytesPerEntry()", ({ arch, perMiB }) => {
+    expect(ramEntriesPerMiB(arch)).toBe(perMiB);
+    expect(ramEntriesPerMiB(arch) * ramBytesPerEntry(arch)).toBe(MiB);
+  });
+});
 
 describe("computeSizing golden values", () => {
   // Each row computed by hand (BigInt, independent of this code) from the rules of docs/formulas.md sections 1 to 3.

@@ -15,6 +15,16 @@ export function ramBytesPerEntry(arch: Arch): number {
 }
 
 /**
+ * The same rule written out for people: entries per MiB of RAM (the "32" of "RAM in MiB × 32").
+ * One MiB divides evenly by ramBytesPerEntry(), so the factor is exact.
+ *
+ * @example ramEntriesPerMiB(64) === 32 // nf_conntrack_max = RAM in MiB × 32
+ */
+export function ramEntriesPerMiB(arch: Arch): number {
+  return MiB / ramBytesPerEntry(arch);
+}
+
+/**
  * A hash table's size is rounded up to whole pages of bucket heads:
  * nf_ct_alloc_hashtable(): `roundup(*sizep, PAGE_SIZE / sizeof(struct hlist_nulls_head))`,
  * i.e. 512 buckets on 64-bit with 4 KiB pages, 1024 on 32-bit, 8192 on 64-bit with 64 KiB pages.

@@ -14,6 +14,7 @@ import {
   TRAFFIC_LIMITS,
   TRAFFIC_PRESET_IDS,
   TRAFFIC_PRESETS,
+  trafficPresetFields,
   trafficVerdict,
   validateTraffic,
   validateTrafficField,
@@ -518,5 +519,51 @@ describe("presets", () => {
       modern,
     );
     expect(sizing.requiredMax).toBe(requiredMax);
+  });
+});
+
+describe("trafficPresetFields", () => {
+  /** Every timeout field empty: the kernel's own timeouts. */
+  const kernelTimeouts = {
+    to_tcp_timeout_established: "",
+    to_tcp_timeout_time_wait: "",
+    to_tcp_timeout_close_wait: "",
+    to_tcp_timeout_fin_wait: "",
+    to_tcp_timeout_syn_sent: "",
+    to_tcp_timeout_syn_recv: "",
+    to_udp_timeout: "",
+    to_udp_timeout_stream: "",
+    to_icmp_timeout: "",
+    to_generic_timeout: "",
+  };
+
+  it("writes a preset's traffic and empties every timeout it does not set", () => {
+    expect(trafficPresetFields("nat-gateway")).toEqual({
+      tcp_cps: "2000",
+      tcp_life: "30",
+      udp_cps: "1000",
+      udp_life: "0",
+      headroom: "30",
+      ...kernelTimeouts,
+    });
+  });
+
+  it("writes the timeouts a preset sets: kube-proxy's 24 h established and 1 h close_wait", () => {
+    expect(trafficPresetFields("kubernetes-node")).toEqual({
+      tcp_cps: "1000",
+      tcp_life: "5",
+      udp_cps: "1000",
+      udp_life: "0",
+      headroom: "50",
+      ...kernelTimeouts,
+      to_tcp_timeout_established: "86400",
+      to_tcp_timeout_close_wait: "3600",
+    });
+  });
+
+  it.each(TRAFFIC_PRESET_IDS)("%s: writes every traffic and timeout field", (id) => {
+    expect(Object.keys(trafficPresetFields(id)).sort()).toEqual(
+      [...TRAFFIC_FIELD_KEYS, ...Object.keys(kernelTimeouts)].sort(),
+    );
   });
 });

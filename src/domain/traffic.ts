@@ -2,7 +2,14 @@ import { INT_MAX, type FieldIssue, type Inputs } from "./inputs";
 import type { KernelVersion } from "./kernel-version";
 import { fail, ok, type Result } from "./result";
 import { computeSizing, type Sizing } from "./sizing";
-import { udpStreamNeedsTwoSeconds, type TimeoutKey, type Timeouts } from "./timeouts";
+import {
+  TIMEOUT_KEYS,
+  timeoutUrlKey,
+  udpStreamNeedsTwoSeconds,
+  type TimeoutKey,
+  type Timeouts,
+  type TimeoutUrlKey,
+} from "./timeouts";
 
 /**
  * Traffic inputs. Each key is also the URL query key and the form control's `name`:
@@ -517,3 +524,19 @@ export const TRAFFIC_PRESETS: Readonly<Record<TrafficPresetId, TrafficPreset>> =
     assumptions: ["service-traffic", "ndots-dns", "kube-proxy-timeouts"],
   },
 };
+
+/**
+ * What choosing a preset writes: its five traffic fields and every timeout field, those the preset
+ * does not set emptied (back to the kernel's default), so no earlier preset's timeouts linger.
+ *
+ * @example trafficPresetFields("kubernetes-node").to_tcp_timeout_established === "86400"
+ */
+export function trafficPresetFields(
+  id: TrafficPresetId,
+): Readonly<Record<TrafficFieldKey | TimeoutUrlKey, string>> {
+  const preset = TRAFFIC_PRESETS[id];
+  const timeouts = Object.fromEntries(
+    TIMEOUT_KEYS.map((key) => [timeoutUrlKey(key), preset.timeouts[key] ?? ""]),
+  ) as Record<TimeoutUrlKey, string>;
+  return { ...preset.traffic, ...timeouts };
+}

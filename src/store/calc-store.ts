@@ -3,25 +3,43 @@ import { create } from "zustand";
 import { validateAllFields, validateAnyField, type AnyFieldKey } from "../domain/fields";
 import { readInputs } from "../domain/inputs";
 import { computeChainSeries, computeMemorySeries } from "../domain/chart-series";
+import type { Diagnostics } from "../domain/diagnostics";
 import { explainDifferences, uncertainBoundaries } from "../domain/kernel-compare";
 import { computeKernelDefault } from "../domain/kernel-defaults";
 import { distributionKernel } from "../domain/kernel-version";
 import { computeSizing } from "../domain/sizing";
+import { trafficPresetFields, type TrafficPresetId } from "../domain/traffic";
 import type { Locale } from "../domain/locale";
 import { decodeSearch, type LinkState } from "../url/codec";
 
 /**
  * The one store: the text of every field as shown, the text of its last valid value, and the
  * chosen language. Everything else (inputs, sizing, issues, config) is derived, never stored.
+ * It starts from the defaults and reads nothing from the page when imported: startUrlSync()
+ * loads the address bar (so a test can import it, and reset it to getInitialState()).
  */
 export interface CalcState extends LinkState {
   /** Pasted host diagnostics: kept in the page only, never in the URL. */
   readonly paste: string;
+  /** What was read from the paste box last, for its report (null while the box is empty). */
+  readonly pasteReading: PasteReading | null;
+  /** The traffic preset chosen last, whose assumptions the page shows (the fields stay editable). */
+  readonly trafficPreset: TrafficPresetId | null;
 }
 
+/**
+ * A paste as read: its diagnostics and the fields it filled (named in the report; editing one
+ * afterwards does not change this). "failed": the parser's file could not be loaded.
+ */
+export type PasteReading =
+  | { readonly status: "read"; readonly diagnostics: Diagnostics; readonly filled: readonly AnyFieldKey[] }
+  | { readonly status: "failed" };
+
 export const useCalcStore = create<CalcState>()(() => ({
-  ...decodeSearch(window.location.search),
+  ...decodeSearch(""),
   paste: "",
+  pasteReading: null,
+  trafficPreset: null,
 }));
 
 /** A field's text changed: keep it as typed; remember it as the field's value only if valid. */
@@ -32,22 +50,70 @@ export function setField(key: AnyFieldKey, text: string): void {
   }));
 }
 
-/** Sets several fields at once (values read from a pasted diagnostic dump). */
-export function applyFields(fields: Partial<Record<AnyFieldKey, string>>): void {
-  useCalcStore.setState((state) => {
-    const raw = { ...state.raw };
-    const validRaw = { ...state.validRaw };
-    for (const [key, text] of Object.entries(fields) as Array<[AnyFieldKey, string]>) {
-      raw[key] = text;
-      if (validateAnyField(key, text).ok) validRaw[key] = text;
-    }
-    return { raw, validRaw };
-  });
+type LinkFields = Pick<CalcState, "raw" | "validRaw">;
+
+/** The fields after setting several at once: each as given, each valid one also as its value. */
+function withFields(state: CalcState, fields: Partial<Record<AnyFieldKey, string>>): LinkFields {
+  const raw = { ...state.raw };
+  const validRaw = { ...state.validRaw };
+  for (const [key, text] of Object.entries(fields) as Array<[AnyFieldKey, string]>) {
+    raw[key] = text;
+    if (validateAnyField(key, text).ok) validRaw[key] = text;
+  }
+  return { raw, validRaw };
 }
 
-/** The pasted diagnostics text changed. */
+/** Sets several fields at once (values read from a pasted diagnostic dump). */
+export function applyFields(fields: Partial<Record<AnyFieldKey, string>>): void {
+  useCalcStore.setState((state) => withFields(state, fields));
+}
+
+/** A traffic preset was chosen: its fields are written, and its assumptions shown. */
+export function applyTrafficPreset(id: TrafficPresetId): void {
+  useCalcStore.setState((state) => ({ ...withFields(state, trafficPresetFields(id)), trafficPreset: id }));
+}
+
+/** The box is read this long after its last change (parsing a 1 MiB paste takes tens of ms). */
+const PASTE_READ_DELAY_MS = 150;
+
+let pasteTimer: ReturnType<typeof setTimeout> | undefined;
+/** Counts the readings begun, so one that a newer paste overtook is dropped. */
+let pasteReads = 0;
+
+/** The paste box changed: its text is kept at once and read once typing pauses (cleared: at once). */
 export function setPaste(paste: string): void {
   useCalcStore.setState({ paste });
+  clearTimeout(pasteTimer);
+  pasteTimer = setTimeout(() => void applyPaste(paste), paste === "" ? 0 : PASTE_READ_DELAY_MS);
+}
+
+/**
+ * Reads a pasted dump and fills the calculator from it, once: editing a field afterwards is not
+ * undone. The host's tuned timeouts come along, so the generated sysctl file keeps them. The
+ * parser is loaded on the first paste (most visits never paste).
+ */
+export async function applyPaste(text: string): Promise<void> {
+  const turn = ++pasteReads;
+  if (text.trim() === "") {
+    useCalcStore.setState({ pasteReading: null });
+    return;
+  }
+  const parser = await import("../domain/diagnostics").catch(() => null);
+  if (turn !== pasteReads) return;
+  if (!parser) {
+    useCalcStore.setState({ pasteReading: { status: "failed" } });
+    return;
+  }
+  const diagnostics = parser.parseDiagnostics(text);
+  useCalcStore.setState((state) => {
+    const { kernel } = readInputs(state.validRaw);
+    const fields = {
+      ...parser.suggestedFields(diagnostics),
+      ...parser.suggestedTimeoutFields(diagnostics, kernel),
+    };
+    const filled = Object.keys(fields) as AnyFieldKey[];
+    return { ...withFields(state, fields), pasteReading: { status: "read", diagnostics, filled } };
+  });
 }
 
 /** Chooses the page language (null: follow the browser). */

@@ -19,8 +19,9 @@ export function flushUrlSync(): void {
 }
 
 /**
- * Keeps the address bar equal to the fields, as typed, so a reload or a copied address shows
- * the same page. Returns a function that stops syncing.
+ * Loads the fields from the address bar, then keeps the address bar equal to the fields, as
+ * typed, so a reload or a copied address shows the same page. Returns a function that stops
+ * syncing.
  */
 export function startUrlSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -48,6 +49,7 @@ export function startUrlSync(): () => void {
   };
   const onPopState = () => loadSearch(window.location.search);
 
+  loadSearch(window.location.search);
   const unsubscribe = useCalcStore.subscribe((state, previous) => {
     if (state.raw !== previous.raw || state.lang !== previous.lang) schedule();
   });

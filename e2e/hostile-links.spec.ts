@@ -1,0 +1,132 @@
+import { ALL_FIELD_KEYS, validateAnyField, type AnyFieldKey } from "../src/domain/fields";
+import { tryParseLocale } from "../src/domain/locale";
+import { migrateParams } from "../src/url/migrations";
+import { expect, test } from "./fixtures";
+
+/**
+ * A valid value, other than the default, for every field: a link carries them all, with one key
+ * made hostile, so each test also sees that every other field keeps its own value. A new field
+ * does not compile until it has one here.
+ */
+const VALID: Readonly<Record<AnyFieldKey, string>> = {
+  ram: "8 GiB",
+  arch: "32",
+  ratio: "2",
+  struct: "320",
+  max: "100000",
+  kernel: "5.15",
+  page: "16",
+  tcp_cps: "100",
+  tcp_life: "30",
+  udp_cps: "50",
+  udp_life: "0",
+  headroom: "20",
+  cores: "8",
+  k8s: "1.30",
+  to_tcp_timeout_established: "86400",
+  to_tcp_timeout_time_wait: "60",
+  to_tcp_timeout_close_wait: "3600",
+  to_tcp_timeout_fin_wait: "60",
+  to_tcp_timeout_syn_sent: "60",
+  to_tcp_timeout_syn_recv: "30",
+  to_udp_timeout: "20",
+  to_udp_timeout_stream: "60",
+  to_icmp_timeout: "10",
+  to_generic_timeout: "300",
+};
+
+const HOSTILE = [
+  "<script>window.__pwned=1</script>",
+  '"><img src=x onerror=window.__pwned=1>',
+  "javascript:alert(1)",
+  "%00%ff%fe",
+  "NaN",
+  "Infinity",
+  "-0",
+  "1e309",
+  "9".repeat(400),
+  "💥🚀",
+  "{{constructor.constructor('window.__pwned=1')()}}",
+  "__proto__",
+  "\u202e16GiB",
+  " ",
+  "",
+];
+
+/** A small deterministic generator, so a failing link can be reproduced. */
+function randomSource(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+/** Every key src/url/codec.ts reads: the schema version, every field, the language. */
+const URL_KEYS = ["v", ...ALL_FIELD_KEYS, "lang"] as const;
+
+/** What the page shows of a field: its control's value, and the message tied to it if invalid. */
+interface Shown {
+  value: string;
+  invalid: string | null;
+  error: string | null;
+}
+
+URL_KEYS.forEach((key, index) => {
+  test(`a hostile ${key} in a link leaves a working page, with the error at its field`, async ({ page }) => {
+    // Every fifth hostile value, so five neighbouring keys share all of them, and one random text.
+    const random = randomSource(1000 + index);
+    const values = [
+      ...HOSTILE.filter((_, i) => i % 5 === index % 5),
+      Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
+        String.fromCharCode(32 + Math.floor(random() * 95)),
+      ).join(""),
+    ];
+    for (const value of values) {
+      const params = new URLSearchParams({ v: "2", ...VALID, lang: "en" });
+      params.set(key, value);
+      const link = `./?${params.toString()}`;
+      await page.goto(link);
+      await expect(page.locator("input[name=to_generic_timeout]"), link).toBeAttached();
+      await expect(page.getByTestId("result-max"), link).toHaveAttribute("data-value", /^[1-9]\d*$/);
+      await expect(page.getByTestId("sysctl-snippet")).toContainText(/(nf|ip)_conntrack_max = \d+/);
+      // What the page computes never shows NaN, Infinity or undefined (the link's own text at its
+      // field is expected).
+      for (const region of [".results", ".kernel", ".charts figcaption", "[data-testid=sysctl-snippet]"]) {
+        await expect(page.locator(region).first(), link).not.toContainText(/\bNaN\b|Infinity|undefined/);
+      }
+
+      const shown = await page.evaluate((keys) => {
+        const fields: Record<string, Shown> = {};
+        for (const name of keys) {
+          const control = document.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
+          if (!control) continue;
+          const describedBy = control.getAttribute("aria-describedby");
+          const message = describedBy?.endsWith("-error") ? document.getElementById(describedBy) : null;
+          fields[name] = {
+            value: control.value,
+            invalid: control.getAttribute("aria-invalid"),
+            error: message ? (message.textContent ?? "") : null,
+          };
+        }
+        return fields;
+      }, ALL_FIELD_KEYS);
+      for (const field of ALL_FIELD_KEYS) {
+        const given = field === key ? value : VALID[field];
+        const bad = !validateAnyField(field, given).ok;
+        const at = shown[field];
+        expect(at, `${field} in ${link}`).toMatchObject({ value: given, invalid: String(bad) });
+        if (bad) expect(at?.error, `message at ${field} in ${link}`).toMatch(/\S/);
+        else expect(at?.error, `${field} in ${link}`).toBeNull();
+      }
+
+      if (key === "v" && migrateParams(new URLSearchParams({ v: value })).notice) {
+        await expect(page.locator(".notice[role=status]").first(), link).toBeVisible();
+      }
+      await expect(page.locator("select[name=lang]")).toHaveValue(
+        key === "lang" ? (tryParseLocale(value) ?? "en") : "en",
+      );
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    }
+  });
+});
