@@ -771,7 +771,7 @@ describe("diagnose", () => {
     ]);
   });
 
-  it("says nf_conntrack_max = 0 means no limit (kernel-facts.md section 3)", () => {
+  it("says nf_conntrack_max = 0 means no limit (docs/kernel-facts.md §3)", () => {
     expect(diagnose(sysctls(0, 10))).toEqual([{ code: "max-unlimited", severity: "warning" }]);
   });
 

@@ -128,7 +128,7 @@ describe("computeSizing golden values", () => {
     expect(sizing.memory.total).toBe(total);
   });
 
-  it("follows an old kernel's two-pointer heads and unrounded tables (before 2.6.24)", () => {
+  it("follows an old kernel's two-pointer heads and unrounded tables (before 2.6.23)", () => {
     const sizing = computeSizing(
       inputs({ ram: bytes(1000 * MiB), kernel: { major: 2, minor: 6, patch: 18 } }),
     );
