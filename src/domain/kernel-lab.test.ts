@@ -70,6 +70,15 @@ function kernelOf(b: { measurements: { uname: string } }): KernelVersion {
   return parsed.value;
 }
 
+/** The slab line's own figures, and the bytes one object really takes: page × pages / objects. */
+function slabOf(b: { measurements: { slabLine: string; pageSize: number } }) {
+  const [, , , objSize = 0, objPerSlab = 1, pagesPerSlab = 0] = b.measurements.slabLine
+    .split(/\s+/)
+    .map(Number);
+  const footprint = Math.ceil((b.measurements.pageSize * pagesPerSlab) / objPerSlab);
+  return { objSize, objPerSlab, pagesPerSlab, footprint };
+}
+
 const modelled = (b: (typeof booted)[number]) =>
   computeKernelDefault({
     ram: bytes(b.measurements.memTotalKiB * KiB),
@@ -127,11 +136,9 @@ describe.each(booted.filter((b) => !b.hashsize).map((b) => [b.id, b] as const))(
       expect(fields.kernel).toBe(b.measurements.uname.split(" ")[0]);
       expect(fields.page).toBe(String(b.measurements.pageSize / KiB));
       // The slab line gives the effective bytes per entry: PAGE_SIZE × pages per slab / objects.
-      const [, , , objSize, objPerSlab, pagesPerSlab] = b.measurements.slabLine.split(/\s+/).map(Number);
-      expect(d.slab?.objectSize).toBe(objSize);
-      expect(fields.struct).toBe(
-        String(Math.ceil((b.measurements.pageSize * (pagesPerSlab ?? 0)) / (objPerSlab ?? 1))),
-      );
+      const slab = slabOf(b);
+      expect(d.slab?.objectSize).toBe(slab.objSize);
+      expect(fields.struct).toBe(String(slab.footprint));
     });
   },
 );
@@ -154,9 +161,7 @@ describe("bytes per entry: the measurements the calculator defaults to", () => {
   it.each(booted.filter((b) => b.machine === "arm64").map((b) => [b.id, b] as const))(
     "%s: the arm64 slab footprint is the 64-bit default of its kernel",
     (_id, b) => {
-      const [, , , , objPerSlab, pagesPerSlab] = b.measurements.slabLine.split(/\s+/).map(Number);
-      const footprint = Math.ceil((b.measurements.pageSize * (pagesPerSlab ?? 0)) / (objPerSlab ?? 1));
-      expect(footprint).toBe(defaultEntryBytes(kernelOf(b), 64).bytes);
+      expect(slabOf(b).footprint).toBe(defaultEntryBytes(kernelOf(b), 64).bytes);
     },
   );
 
@@ -171,7 +176,7 @@ describe("bytes per entry: the measurements the calculator defaults to", () => {
     );
     expect(boots.length).toBeGreaterThan(0);
     for (const b of boots) {
-      const [, , , objSize, objPerSlab, pagesPerSlab] = b.measurements.slabLine.split(/\s+/).map(Number);
+      const { objSize, objPerSlab, pagesPerSlab } = slabOf(b);
       expect({ objSize, objPerSlab, pagesPerSlab }).toEqual({
         objSize: m.objectBytes,
         objPerSlab: m.objectsPerSlab,

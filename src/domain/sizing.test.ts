@@ -19,7 +19,7 @@ const inputs = (overrides: Partial<Inputs>): Inputs => ({ ...base, ...overrides 
 const ratio = (numerator: number, denominator = 1) => ({ numerator, denominator });
 
 describe("ramEntriesPerMiB", () => {
-  // PRODUCT.md: RAM in MiB × 32 on 64-bit, × 64 on 32-bit.
+  // docs/formulas.md section 1: RAM in MiB × 32 on 64-bit, × 64 on 32-bit.
   it.each([
     { arch: 64, perMiB: 32 },
     { arch: 32, perMiB: 64 },
