@@ -9,8 +9,8 @@ import {
   YAxis,
   type LineDrawShapeProps,
 } from "recharts";
-import type { ChainSeries, MemorySeries } from "../domain/chart-series";
-import type { Locale } from "../domain/locale";
+import type { ChainSeries, MemorySeries } from "../domain/sizing/chart-series";
+import type { Locale } from "../domain/core/locale";
 import type { Messages } from "../i18n/en";
 import {
   formatBinaryBytes,
@@ -18,7 +18,7 @@ import {
   formatDecimal,
   formatInteger,
   formatPercent,
-} from "../domain/format";
+} from "../domain/core/format";
 
 /**
  * The Recharts drawings, in their own chunk (loaded lazily, so the first paint never waits

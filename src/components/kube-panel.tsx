@@ -1,6 +1,6 @@
-import { formatBinaryBytes, formatInteger } from "../domain/format";
-import type { KubeProxyNote } from "../domain/kube-proxy";
-import type { Locale } from "../domain/locale";
+import { formatBinaryBytes, formatInteger } from "../domain/core/format";
+import type { KubeProxyNote } from "../domain/kube/kube-proxy";
+import type { Locale } from "../domain/core/locale";
 import type { Messages } from "../i18n/en";
 import { useMessages } from "../i18n/messages";
 import { useFieldIssues, useSizing } from "../store/calc-store";

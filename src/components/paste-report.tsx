@@ -7,10 +7,10 @@ import {
   suggestedTimeoutFields,
   type Diagnostics,
   type Finding,
-} from "../domain/diagnostics";
-import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "../domain/format";
-import type { AnyFieldKey } from "../domain/fields";
-import type { Locale } from "../domain/locale";
+} from "../domain/diagnostics/diagnostics";
+import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "../domain/core/format";
+import type { AnyFieldKey } from "../domain/sizing/fields";
+import type { Locale } from "../domain/core/locale";
 import type { Messages } from "../i18n/en";
 import { useMessages } from "../i18n/messages";
 import { applyFields, useSizing } from "../store/calc-store";

@@ -5,8 +5,8 @@ import {
   formatInteger,
   formatPercent,
   formatRatio,
-} from "../domain/format";
-import { ramBytesPerEntry, type SizingWarning } from "../domain/sizing";
+} from "../domain/core/format";
+import { ramBytesPerEntry, type SizingWarning } from "../domain/sizing/sizing";
 import { useMessages } from "../i18n/messages";
 import { useSizing } from "../store/calc-store";
 import { warningMessage } from "./messages";

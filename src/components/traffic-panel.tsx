@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { formatBinaryBytes, formatInteger, formatMilli, formatPercent } from "../domain/format";
+import { formatBinaryBytes, formatInteger, formatMilli, formatPercent } from "../domain/core/format";
 import {
   TRAFFIC_FIELD_KEYS,
   TRAFFIC_PRESET_IDS,
   TRAFFIC_PRESETS,
   type TrafficPresetId,
-} from "../domain/traffic";
-import { timeoutUrlKey, TIMEOUT_KEYS } from "../domain/timeouts";
+} from "../domain/traffic/traffic";
+import { timeoutUrlKey, TIMEOUT_KEYS } from "../domain/kernel/timeouts";
 import { useMessages } from "../i18n/messages";
 import { applyFields, setField, useFieldIssues } from "../store/calc-store";
 import { useTrafficView } from "../store/extras";

@@ -1,12 +1,17 @@
-import type { FindingCode, LineKind, LineNote, UnavailableSource } from "../domain/diagnostics";
-import type { KubeKey } from "../domain/fields";
-import type { KubeProxyNote } from "../domain/kube-proxy";
-import type { TimeoutReason } from "../domain/timeouts";
-import type { PresetAssumption, TrafficFieldKey, TrafficPresetId, TrafficVerdict } from "../domain/traffic";
-import type { FieldKey } from "../domain/inputs";
-import type { KernelDifference, UncertainBoundary } from "../domain/kernel-compare";
-import type { KernelVendor } from "../domain/kernel-version";
-import type { SizingWarning } from "../domain/sizing";
+import type { FindingCode, LineKind, LineNote, UnavailableSource } from "../domain/diagnostics/diagnostics";
+import type { KubeKey } from "../domain/sizing/fields";
+import type { KubeProxyNote } from "../domain/kube/kube-proxy";
+import type { TimeoutReason } from "../domain/kernel/timeouts";
+import type {
+  PresetAssumption,
+  TrafficFieldKey,
+  TrafficPresetId,
+  TrafficVerdict,
+} from "../domain/traffic/traffic";
+import type { FieldKey } from "../domain/sizing/inputs";
+import type { KernelDifference, UncertainBoundary } from "../domain/kernel/kernel-compare";
+import type { KernelVendor } from "../domain/kernel/kernel-version";
+import type { SizingWarning } from "../domain/sizing/sizing";
 
 /**
  * Every word the page shows, in English: the one source of truth for message keys. The other

@@ -1,13 +1,13 @@
 import { useMemo } from "react";
 import { create } from "zustand";
-import { validateAllFields, validateAnyField, type AnyFieldKey } from "../domain/fields";
-import { readInputs } from "../domain/inputs";
-import { computeChainSeries, computeMemorySeries } from "../domain/chart-series";
-import { explainDifferences, uncertainBoundaries } from "../domain/kernel-compare";
-import { computeKernelDefault } from "../domain/kernel-defaults";
-import { distributionKernel } from "../domain/kernel-version";
-import { computeSizing } from "../domain/sizing";
-import type { Locale } from "../domain/locale";
+import { validateAllFields, validateAnyField, type AnyFieldKey } from "../domain/sizing/fields";
+import { readInputs } from "../domain/sizing/inputs";
+import { computeChainSeries, computeMemorySeries } from "../domain/sizing/chart-series";
+import { explainDifferences, uncertainBoundaries } from "../domain/kernel/kernel-compare";
+import { computeKernelDefault } from "../domain/kernel/kernel-defaults";
+import { distributionKernel } from "../domain/kernel/kernel-version";
+import { computeSizing } from "../domain/sizing/sizing";
+import type { Locale } from "../domain/core/locale";
 import { decodeSearch, type LinkState } from "../url/codec";
 
 /**

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { timeoutRaw } from "../domain/fields";
+import { timeoutRaw } from "../domain/sizing/fields";
 import {
   computeKubeProxy,
   computeKubeProxyMemory,
@@ -7,9 +7,14 @@ import {
   renderKubeProxyConfig,
   tryParseKubernetesVersion,
   validateCores,
-} from "../domain/kube-proxy";
-import { changedTimeouts, defaultTimeouts, readTimeouts } from "../domain/timeouts";
-import { compareTraffic, computeTrafficSizing, readTraffic, sizingForRequiredMax } from "../domain/traffic";
+} from "../domain/kube/kube-proxy";
+import { changedTimeouts, defaultTimeouts, readTimeouts } from "../domain/kernel/timeouts";
+import {
+  compareTraffic,
+  computeTrafficSizing,
+  readTraffic,
+  sizingForRequiredMax,
+} from "../domain/traffic/traffic";
 import { useKernelView, useSizing } from "./calc-store";
 
 /** The timeouts in force: the user's valid values, the kernel's defaults elsewhere. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "./inputs";
+import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "../sizing/inputs";
 import { explainDifferences, uncertainBoundaries } from "./kernel-compare";
 import { computeKernelDefault } from "./kernel-defaults";
 import { v } from "./kernel-version";
-import { computeSizing } from "./sizing";
+import { computeSizing } from "../sizing/sizing";
 
 /** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
 const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };

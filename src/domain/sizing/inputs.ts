@@ -1,10 +1,10 @@
-import { defaultEntryBytes } from "./entry-size";
-import { formatRatio } from "./format";
-import { tryParseGroupedInteger } from "./integer";
-import { maxFactor } from "./kernel-boundaries";
-import { tryParseKernelVersion, type KernelVersion } from "./kernel-version";
-import { fail, ok, type Result } from "./result";
-import { bytes, KiB, MiB, PiB, tryParseRamText, type Bytes } from "./units";
+import { defaultEntryBytes } from "../kernel/entry-size";
+import { formatRatio } from "../core/format";
+import { tryParseGroupedInteger } from "../core/integer";
+import { maxFactor } from "../kernel/kernel-boundaries";
+import { tryParseKernelVersion, type KernelVersion } from "../kernel/kernel-version";
+import { fail, ok, type Result } from "../core/result";
+import { bytes, KiB, MiB, PiB, tryParseRamText, type Bytes } from "../core/units";
 
 /**
  * The calculator's inputs. Each key is also the URL query key and the form control's

@@ -1,19 +1,19 @@
 import { DEFAULT_RAW, FIELD_KEYS, validateField, type FieldIssue, type FieldKey } from "./inputs";
-import { tryParseKubernetesVersion, validateCores } from "./kube-proxy";
-import { fail, ok, type Result } from "./result";
+import { tryParseKubernetesVersion, validateCores } from "../kube/kube-proxy";
+import { fail, ok, type Result } from "../core/result";
 import {
   TIMEOUT_KEYS,
   timeoutUrlKey,
   validateTimeout,
   type TimeoutKey,
   type TimeoutUrlKey,
-} from "./timeouts";
+} from "../kernel/timeouts";
 import {
   DEFAULT_TRAFFIC_RAW,
   TRAFFIC_FIELD_KEYS,
   validateTrafficField,
   type TrafficFieldKey,
-} from "./traffic";
+} from "../traffic/traffic";
 
 /**
  * Every field the page has, each also a URL key and a form control's `name`: the sizing inputs

@@ -1,10 +1,10 @@
-import { pointerBytes } from "./arch";
-import { INT_MAX, type FieldIssue, type Inputs } from "./inputs";
-import { floorDiv, roundUp, tryParseGroupedInteger } from "./integer";
-import { computeKernelDefault, kernelRules } from "./kernel-defaults";
-import { fail, ok, type Result } from "./result";
-import { TIMEOUT_KEYS, type TimeoutKey } from "./timeouts";
-import { bytes, type Bytes } from "./units";
+import { pointerBytes } from "../kernel/arch";
+import { INT_MAX, type FieldIssue, type Inputs } from "../sizing/inputs";
+import { floorDiv, roundUp, tryParseGroupedInteger } from "../core/integer";
+import { computeKernelDefault, kernelRules } from "../kernel/kernel-defaults";
+import { fail, ok, type Result } from "../core/result";
+import { TIMEOUT_KEYS, type TimeoutKey } from "../kernel/timeouts";
+import { bytes, type Bytes } from "../core/units";
 
 /**
  * What kube-proxy does to conntrack when it starts, and the KubeProxyConfiguration that makes it

@@ -1,4 +1,4 @@
-import type { Ratio } from "./inputs";
+import type { Ratio } from "../sizing/inputs";
 import type { Locale } from "./locale";
 import { GiB, KiB, MiB, PiB, TiB } from "./units";
 

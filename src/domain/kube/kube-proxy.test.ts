@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from "./inputs";
+import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from "../sizing/inputs";
 import {
   computeKubeProxy,
   computeKubeProxyMemory,
@@ -20,8 +20,8 @@ import {
   validateCores,
   validateMaxPerCore,
 } from "./kube-proxy";
-import { v } from "./kernel-version";
-import { bytes, GiB } from "./units";
+import { v } from "../kernel/kernel-version";
+import { bytes, GiB } from "../core/units";
 
 /** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
 const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };

@@ -1,5 +1,5 @@
 import type { Sizing } from "./sizing";
-import { bytes, type Bytes } from "./units";
+import { bytes, type Bytes } from "../core/units";
 
 /** Points per series: enough for a smooth line and a useful tooltip, few enough to redraw per keystroke. */
 export const CHART_POINTS = 48;

@@ -1,15 +1,15 @@
-import { ceilDiv } from "./integer";
-import { validateField, type Arch, type FieldKey } from "./inputs";
-import { computeKernelDefault } from "./kernel-defaults";
-import { tryParseKernelVersion, type KernelVersion } from "./kernel-version";
+import { ceilDiv } from "../core/integer";
+import { validateField, type Arch, type FieldKey } from "../sizing/inputs";
+import { computeKernelDefault } from "../kernel/kernel-defaults";
+import { tryParseKernelVersion, type KernelVersion } from "../kernel/kernel-version";
 import {
   defaultTimeouts,
   TIMEOUT_KEYS,
   timeoutUrlKey,
   validateTimeout,
   type TimeoutUrlKey,
-} from "./timeouts";
-import { bytes, KiB } from "./units";
+} from "../kernel/timeouts";
+import { bytes, KiB } from "../core/units";
 
 /**
  * Reads what a user pastes from their host: the collector's output (collector.ts), any part of

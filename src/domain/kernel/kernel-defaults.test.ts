@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Arch } from "./inputs";
+import type { Arch } from "../sizing/inputs";
 import { computeKernelDefault, kernelRules } from "./kernel-defaults";
 import { v, type KernelVersion } from "./kernel-version";
-import { bytes, GiB, KiB, MiB } from "./units";
+import { bytes, GiB, KiB, MiB } from "../core/units";
 
 const kernelDefault = (ram: number, arch: Arch, kernel: KernelVersion, page = 4 * KiB, struct = 256) =>
   computeKernelDefault({ ram: bytes(ram), arch, kernel, page: bytes(page), struct: bytes(struct) });

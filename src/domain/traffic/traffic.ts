@@ -1,8 +1,8 @@
-import { INT_MAX, type FieldIssue, type Inputs } from "./inputs";
-import type { KernelVersion } from "./kernel-version";
-import { fail, ok, type Result } from "./result";
-import { computeSizing, type Sizing } from "./sizing";
-import { udpStreamNeedsTwoSeconds, type TimeoutKey, type Timeouts } from "./timeouts";
+import { INT_MAX, type FieldIssue, type Inputs } from "../sizing/inputs";
+import type { KernelVersion } from "../kernel/kernel-version";
+import { fail, ok, type Result } from "../core/result";
+import { computeSizing, type Sizing } from "../sizing/sizing";
+import { udpStreamNeedsTwoSeconds, type TimeoutKey, type Timeouts } from "../kernel/timeouts";
 
 /**
  * Traffic inputs. Each key is also the URL query key and the form control's `name`:

@@ -13,8 +13,8 @@ import {
   type DiagnosticLine,
   type LineKind,
 } from "./diagnostics";
-import { validateField } from "./inputs";
-import { v } from "./kernel-version";
+import { validateField } from "../sizing/inputs";
+import { v } from "../kernel/kernel-version";
 
 const kindsOf = (d: Diagnostics): Record<number, LineKind> =>
   Object.fromEntries(d.lines.map((l) => [l.lineNumber, l.kind]));

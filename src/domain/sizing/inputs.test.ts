@@ -10,7 +10,7 @@ import {
   validateField,
   type FieldKey,
 } from "./inputs";
-import { GiB, MiB } from "./units";
+import { GiB, MiB } from "../core/units";
 
 describe("validateField", () => {
   it("accepts every default", () => {

@@ -1,9 +1,9 @@
-import type { Inputs } from "./inputs";
+import type { Inputs } from "../sizing/inputs";
 import { BOUNDARIES } from "./kernel-boundaries";
 import type { KernelDefault } from "./kernel-defaults";
 import { atLeast, compareKernelVersions, v, type KernelVersion } from "./kernel-version";
-import type { Sizing } from "./sizing";
-import { GiB } from "./units";
+import type { Sizing } from "../sizing/sizing";
+import { GiB } from "../core/units";
 
 /**
  * One sentence's worth of difference between the recommendation and what the kernel does by

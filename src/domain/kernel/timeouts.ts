@@ -1,8 +1,8 @@
-import type { FieldIssue } from "./inputs";
-import { tryParseGroupedInteger } from "./integer";
+import type { FieldIssue } from "../sizing/inputs";
+import { tryParseGroupedInteger } from "../core/integer";
 import { kernelRules } from "./kernel-defaults";
 import { atLeast, v, type KernelVersion } from "./kernel-version";
-import { fail, ok, type Result } from "./result";
+import { fail, ok, type Result } from "../core/result";
 
 /**
  * The conntrack timeouts that decide how long an entry stays in the table, and so how many entries

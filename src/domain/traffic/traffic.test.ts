@@ -1,9 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs } from "./inputs";
-import { v, type KernelVersion } from "./kernel-version";
-import { computeSizing } from "./sizing";
-import { defaultTimeouts, TIMEOUT_KEYS, TIMEOUT_LIMITS, validateTimeout, type Timeouts } from "./timeouts";
+import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs } from "../sizing/inputs";
+import { v, type KernelVersion } from "../kernel/kernel-version";
+import { computeSizing } from "../sizing/sizing";
+import {
+  defaultTimeouts,
+  TIMEOUT_KEYS,
+  TIMEOUT_LIMITS,
+  validateTimeout,
+  type Timeouts,
+} from "../kernel/timeouts";
 import {
   compareTraffic,
   computeTrafficSizing,

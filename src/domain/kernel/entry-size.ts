@@ -1,4 +1,4 @@
-import type { Arch } from "./inputs";
+import type { Arch } from "../sizing/inputs";
 import { atLeast, compareKernelVersions, v, type KernelVersion } from "./kernel-version";
 
 /**

@@ -1,5 +1,5 @@
-import type { Arch } from "./inputs";
-import { bytes, type Bytes } from "./units";
+import type { Arch } from "../sizing/inputs";
+import { bytes, type Bytes } from "../core/units";
 
 /** sizeof(void *): 8 bytes on 64-bit kernels, 4 on 32-bit. */
 export function pointerBytes(arch: Arch): Bytes {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildConfigFiles, renderConfig, renderSetupScript, type ConfigFileId } from "./config-files";
-import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "./inputs";
-import { kernelRules } from "./kernel-defaults";
-import { computeSizing } from "./sizing";
+import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "../sizing/inputs";
+import { kernelRules } from "../kernel/kernel-defaults";
+import { computeSizing } from "../sizing/sizing";
 
 /** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
 const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };

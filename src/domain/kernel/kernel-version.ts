@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "./result";
+import { fail, ok, type Result } from "../core/result";
 
 /** A kernel release as `uname -r` starts: 6.12, 5.15.0-91-generic, 3.10.0-1160.el7.x86_64. */
 export interface KernelVersion {

@@ -4,12 +4,12 @@ import {
   formatInteger,
   formatPercent,
   formatRatio,
-} from "./format";
-import type { Inputs } from "./inputs";
-import type { KernelRules } from "./kernel-defaults";
-import { formatKernelVersion } from "./kernel-version";
-import type { Sizing } from "./sizing";
-import type { ChangedTimeout } from "./timeouts";
+} from "../core/format";
+import type { Inputs } from "../sizing/inputs";
+import type { KernelRules } from "../kernel/kernel-defaults";
+import { formatKernelVersion } from "../kernel/kernel-version";
+import type { Sizing } from "../sizing/sizing";
+import type { ChangedTimeout } from "../kernel/timeouts";
 
 /**
  * Config files as data: ordered lines, comments included, rendered by one serializer

@@ -1,8 +1,8 @@
-import { ceilDiv, floorDiv, roundDown, roundUp } from "./integer";
-import { pointerBytes } from "./arch";
+import { ceilDiv, floorDiv, roundDown, roundUp } from "../core/integer";
+import { pointerBytes } from "../kernel/arch";
 import { INT_MAX, type Arch, type Inputs } from "./inputs";
-import { tableGeometry } from "./kernel-boundaries";
-import { bytes, MiB, GiB, type Bytes } from "./units";
+import { tableGeometry } from "../kernel/kernel-boundaries";
+import { bytes, MiB, GiB, type Bytes } from "../core/units";
 
 /**
  * RAM per conntrack entry in the RAM-proportional rule: MemTotal / 16384 bytes of hash heads,

@@ -1,9 +1,9 @@
-import { floorDiv, roundUp } from "./integer";
-import type { Arch } from "./inputs";
+import { floorDiv, roundUp } from "../core/integer";
+import type { Arch } from "../sizing/inputs";
 import { BOUNDARIES, maxFactor, tableGeometry } from "./kernel-boundaries";
 import { atLeast, v, type KernelVersion } from "./kernel-version";
 import { pointerBytes } from "./arch";
-import { bytes, GiB, type Bytes } from "./units";
+import { bytes, GiB, type Bytes } from "../core/units";
 
 /**
  * How one kernel version sizes conntrack by itself, era by era (docs/formulas.md, "What the
