@@ -1,13 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import {
-  computeDiagnosticsKernelDefault,
-  diagnose,
-  parseDiagnostics,
-  suggestedFields,
-  suggestedTimeoutFields,
-  type Diagnostics,
-  type Finding,
-} from "../domain/diagnostics/diagnostics";
+import { computeDiagnosticsKernelDefault, diagnose, type Finding } from "../domain/diagnostics/diagnose";
+import { parseDiagnostics } from "../domain/diagnostics/parse-diagnostics";
+import { suggestedFields, suggestedTimeoutFields } from "../domain/diagnostics/suggestions";
+import type { Diagnostics } from "../domain/diagnostics/dump";
 import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "../domain/core/format";
 import type { AnyFieldKey } from "../domain/sizing/fields";
 import type { Locale } from "../domain/core/locale";

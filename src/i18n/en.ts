@@ -1,4 +1,5 @@
-import type { FindingCode, LineKind, LineNote, UnavailableSource } from "../domain/diagnostics/diagnostics";
+import type { FindingCode } from "../domain/diagnostics/diagnose";
+import type { LineKind, LineNote, UnavailableSource } from "../domain/diagnostics/dump";
 import type { KubeKey } from "../domain/sizing/fields";
 import type { KubeProxyNote } from "../domain/kube/kube-proxy";
 import type { TimeoutReason } from "../domain/kernel/timeouts";

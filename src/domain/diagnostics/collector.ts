@@ -1,6 +1,6 @@
 /**
  * The steps of the collector command, in order. Each prints lines whose own shape the parser in
- * diagnostics.ts recognises (it never relies on the order or on marker lines), and each degrades
+ * parse-diagnostics.ts recognises (it never relies on the order or on marker lines), and each degrades
  * to a labelled line when it cannot read its source as an ordinary user.
  *
  * - MemTotal: /proc/meminfo is world-readable.

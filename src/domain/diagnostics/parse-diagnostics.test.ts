@@ -1,132 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT, COLLECTOR_STEPS } from "./collector";
-import {
-  computeDiagnosticsKernelDefault,
-  diagnose,
-  MAX_INPUT_CHARS,
-  MAX_LINES,
-  parseDiagnostics,
-  suggestedFields,
-  suggestedTimeoutFields,
-  type Diagnostics,
-  type DiagnosticLine,
-  type LineKind,
-} from "./diagnostics";
 import { validateField } from "../sizing/inputs";
-import { v } from "../kernel/kernel-version";
-
-const kindsOf = (d: Diagnostics): Record<number, LineKind> =>
-  Object.fromEntries(d.lines.map((l) => [l.lineNumber, l.kind]));
-const lineAt = (d: Diagnostics, lineNumber: number): DiagnosticLine | undefined =>
-  d.lines.find((l) => l.lineNumber === lineNumber);
-const codes = (d: Diagnostics, kernelDefault?: { max: number; buckets: number }) =>
-  diagnose(d, kernelDefault).map((f) => f.code);
-
-// (a) The collector's output as root on a 6.x x86_64 host (the measured host of kernel-facts.md,
-// with a busier table): conntrack -S succeeded, so /proc/net/stat was not printed.
-const MODERN = `MemTotal:       24683620 kB
-6.18.44-fc-v782 x86_64
-PAGESIZE: 4096
-/proc/sys/net/netfilter/nf_conntrack_max:262144
-/proc/sys/net/netfilter/nf_conntrack_buckets:262144
-/proc/sys/net/netfilter/nf_conntrack_count:1530
-/proc/sys/net/netfilter/nf_conntrack_frag6_timeout:60
-/proc/sys/net/netfilter/nf_conntrack_generic_timeout:600
-/proc/sys/net/netfilter/nf_conntrack_tcp_timeout_established:432000
-/proc/sys/net/netfilter/nf_conntrack_udp_timeout:30
-/proc/sys/net/netfilter/nf_conntrack_udp_timeout_stream:120
-nf_conntrack        1530   1632    256   16    1 : tunables    0    0    0 : slabdata    102    102      0
-cpu=0   \tfound=12 invalid=130 insert=0 insert_failed=1 drop=4 early_drop=7 error=0 search_restart=1 clash_resolve=2 chaintoolong=0
-cpu=1   \tfound=3 invalid=41 insert=0 insert_failed=0 drop=2 early_drop=5 error=0 search_restart=0 clash_resolve=1 chaintoolong=0
-table_full_messages: 3
-`;
-
-// (b) CentOS 6 (2.6.32), commands run by hand as root: old stat format without search_restart,
-// the per-netns slab cache name of kernels <= 4.6 (slab line from openzfs/zfs#3302), the boot
-// line, and the 2.6-era table-full message with its trailing dot.
-const CENTOS6 = `[root@centos6 ~]# grep MemTotal /proc/meminfo
-MemTotal:        8060904 kB
-[root@centos6 ~]# uname -a
-Linux centos6 2.6.32-754.35.1.el6.x86_64 #1 SMP Sat Nov 7 12:42:14 UTC 2020 x86_64 x86_64 x86_64 GNU/Linux
-[root@centos6 ~]# sysctl -a | grep conntrack
-net.netfilter.nf_conntrack_generic_timeout = 600
-net.netfilter.nf_conntrack_tcp_timeout_established = 432000
-net.netfilter.nf_conntrack_udp_timeout_stream = 180
-net.netfilter.nf_conntrack_count = 65390
-net.netfilter.nf_conntrack_buckets = 16384
-net.netfilter.nf_conntrack_expect_max = 256
-net.netfilter.nf_conntrack_max = 65536
-net.nf_conntrack_max = 65536
-net.ipv4.netfilter.ip_conntrack_max = 65536
-net.ipv4.netfilter.ip_conntrack_count = 65390
-[root@centos6 ~]# grep nf_conntrack /proc/slabinfo
-nf_conntrack_expect      0      0    240   16    1 : tunables  120   60    8 : slabdata      0      0      0
-nf_conntrack_ffffffff819e07c0  65412  65550    320   25    2 : tunables   54   27    8 : slabdata   2622   2622      0
-[root@centos6 ~]# cat /proc/net/stat/nf_conntrack
-entries  searched found new invalid ignore delete delete_list insert insert_failed drop early_drop icmp_error  expect_new expect_create expect_delete
-0000ff6e  0b0d7a4c 2a01bd57 00d8b3cb 0000045c 03ac4f54 00d8a5c0 00d8a1a3 00d8b3c3 00000000 00000052 00000000 00000000  00000000 00000000 00000000
-0000ff6e  07f0ee24 1dd4c2b2 009e27c2 00000352 02c4a9e5 009e1f58 009e1d02 009e27bd 00000000 0000001b 00000000 00000000  00000000 00000000 00000000
-[root@centos6 ~]# dmesg | grep conntrack
-nf_conntrack version 0.5.0 (16384 buckets, 65536 max)
-nf_conntrack: table full, dropping packet.
-nf_conntrack: table full, dropping packet.
-`;
-
-// (c) A 32-bit OpenWrt router (armv7l, busybox: no getconf), per-netns slab name nf_conntrack_1
-// (freifunk-gluon/gluon#1243: 264 B, 15 per slab, 1 page), so a <= 4.6 kernel; OpenWrt's own
-// nf_conntrack_max of 16384.
-const OPENWRT = `MemTotal:         500316 kB
-4.4.140 armv7l
-PAGESIZE:
-/proc/sys/net/netfilter/nf_conntrack_max:16384
-/proc/sys/net/netfilter/nf_conntrack_buckets:8192
-/proc/sys/net/netfilter/nf_conntrack_count:14000
-/proc/sys/net/netfilter/nf_conntrack_tcp_timeout_established:7440
-/proc/sys/net/netfilter/nf_conntrack_udp_timeout:60
-nf_conntrack_1       14050  14070    264   15    1 : tunables    0    0    0 : slabdata    938    938      0
-entries  searched found new invalid ignore delete delete_list insert insert_failed drop early_drop icmp_error  expect_new expect_create expect_delete search_restart
-000036b0  00000000 00004e20 00000000 0000000a 00000000 00000000 00000000 00002710 00000000 00000000 00000000 00000000  00000000 00000000 00000000 00000003
-000036b0  00000000 00002710 00000000 00000005 00000000 00000000 00000000 00001388 00000001 00000000 00000000 00000000  00000000 00000000 00000000 00000000
-table_full_messages: 0
-`;
-
-// (d) An ordinary user in a container without the module's sysctls, then the same sources read
-// by hand, each failing with its own error message.
-const CONTAINER = `MemTotal:       16333740 kB
-5.15.0-91-generic x86_64
-PAGESIZE: 4096
-nf_conntrack sysctls: not found (module not loaded?)
-slabinfo: needs root
-conntrack_stats: not available
-table_full_messages: needs root
-$ sysctl net.netfilter.nf_conntrack_max
-sysctl: cannot stat /proc/sys/net/netfilter/nf_conntrack_max: No such file or directory
-$ grep nf_conntrack /proc/slabinfo
-grep: /proc/slabinfo: Permission denied
-$ dmesg | grep -c 'table full'
-dmesg: read kernel buffer failed: Operation not permitted
-`;
-
-// (g) Commands run one by one on a ppc64le host with 64 KiB pages, in another order, with
-// prompts, bare values after sysctl -n, getconf and conntrack -C.
-const PROMPTED = `user@power9:~$ cat /proc/net/stat/nf_conntrack
-entries  clashres found new invalid ignore delete chainlength insert insert_failed drop early_drop icmp_error  expect_new expect_create expect_delete search_restart
-000005fa  00000001 00000010 00000000 00000002 00000000 00000000 00000004 00000000 00000000 00000000 00000000 00000000  00000000 00000000 00000000 00000000
-000005fa  00000000 00000020 00000000 00000000 00000000 00000000 00000001 00000000 00000002 00000000 00000003 00000000  00000000 00000000 00000000 00000001
-user@power9:~$ getconf PAGESIZE
-65536
-user@power9:~$ uname -rm
-5.14.0-427.13.1.el9_4.ppc64le ppc64le
-user@power9:~$ sysctl net.netfilter.nf_conntrack_max
-net.netfilter.nf_conntrack_max = 262144
-user@power9:~$ sysctl -n net.netfilter.nf_conntrack_buckets
-262144
-user@power9:~$ sudo conntrack -C
-1530
-user@power9:~$ grep MemTotal /proc/meminfo
-MemTotal:       263174528 kB
-`;
+import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT, COLLECTOR_STEPS } from "./collector";
+import { computeDiagnosticsKernelDefault, diagnose } from "./diagnose";
+import type { Diagnostics, LineKind } from "./dump";
+import { MAX_INPUT_CHARS, MAX_LINES, parseDiagnostics } from "./parse-diagnostics";
+import { CENTOS6, codes, CONTAINER, kindsOf, lineAt, MODERN, OPENWRT, PROMPTED } from "./pastes.fixture";
+import { suggestedFields } from "./suggestions";
 
 describe("parseDiagnostics: realistic pastes", () => {
   it("(a) reads the collector's output from a modern x86_64 host", () => {
@@ -731,85 +611,6 @@ describe("parseDiagnostics: one line of each format", () => {
   });
 });
 
-describe("suggestedFields", () => {
-  it.each([
-    ["a page size the calculator has no choice for", "PAGESIZE: 8192\n", {}],
-    ["RAM below the calculator's 1 MiB minimum", "MemTotal: 512 kB\n", {}],
-    ["a slab cost above 8192", "nf_conntrack 1 1 256 1 4 : tunables 0 0 0 : slabdata 1 1 0\n", {}],
-    ["an unknown machine", "6.1.0 vax\n", { kernel: "6.1.0" }],
-    [
-      "ip_conntrack's bytes per conntrack when there is no slab line",
-      "ip_conntrack version 2.4 (8192 buckets, 65536 max) - 304 bytes per conntrack\n",
-      { struct: "304" },
-    ],
-  ])("leaves out %s", (_name, text, expected) => {
-    expect(suggestedFields(parseDiagnostics(text))).toEqual(expected);
-  });
-
-  it("writes RAM that is not a whole KiB in bytes", () => {
-    expect(suggestedFields(parseDiagnostics("$ free -b\nMem: 25276026881 1 1\n"))).toEqual({
-      ram: "25276026881 B",
-    });
-  });
-});
-
-describe("diagnose", () => {
-  const sysctls = (max: number, count: number, buckets?: number) =>
-    parseDiagnostics(
-      `net.netfilter.nf_conntrack_max = ${max}\nnet.netfilter.nf_conntrack_count = ${count}\n` +
-        (buckets === undefined ? "" : `net.netfilter.nf_conntrack_buckets = ${buckets}\n`),
-    );
-
-  it.each([
-    [1000, 800, "fill", 0.8],
-    [1000, 801, "fill-high", 0.801],
-    [1000, 850, "fill-high", 0.85],
-    [65536, 65537, "fill-high", 65537 / 65536],
-  ])("max %i, count %i: %s at %f", (max, count, code, share) => {
-    expect(diagnose(sysctls(max, count))).toEqual([
-      { code, severity: code === "fill" ? "info" : "warning", count, max, share },
-    ]);
-  });
-
-  it("says nf_conntrack_max = 0 means no limit (kernel-facts.md section 3)", () => {
-    expect(diagnose(sysctls(0, 10))).toEqual([{ code: "max-unlimited", severity: "warning" }]);
-  });
-
-  it("computes the average chain length as 2 x count / buckets, exactly", () => {
-    expect(diagnose(sysctls(262144, 196608, 65536)).find((f) => f.code === "chain-length")).toEqual({
-      code: "chain-length",
-      severity: "info",
-      count: 196608,
-      buckets: 65536,
-      average: 6,
-    });
-  });
-
-  it("takes the count from the stat table when no sysctl gives it", () => {
-    const stat = PROMPTED.split("\n").slice(1, 4).join("\n");
-    const d = parseDiagnostics(
-      `${stat}\nnet.netfilter.nf_conntrack_max = 1530\nnet.netfilter.nf_conntrack_buckets = 1024`,
-    );
-    expect(diagnose(d)[0]).toMatchObject({ code: "fill-high", count: 1530, share: 1 });
-  });
-
-  it("compares max and buckets with the kernel's default only when given one", () => {
-    const d = sysctls(262144, 10, 65536);
-    expect(codes(d)).toEqual(["fill", "chain-length"]);
-    expect(codes(d, { max: 262144, buckets: 262144 })).toEqual([
-      "fill",
-      "chain-length",
-      "default-max",
-      "tuned-buckets",
-    ]);
-  });
-
-  it("needs RAM, architecture and kernel for the kernel's default", () => {
-    expect(computeDiagnosticsKernelDefault(parseDiagnostics("MemTotal: 24683620 kB\n6.18.44\n"))).toBeNull();
-    expect(computeDiagnosticsKernelDefault(parseDiagnostics("MemTotal: 24683620 kB\nx86_64\n"))).toBeNull();
-  });
-});
-
 describe("bounds and hostile input", () => {
   const numbersIn = (value: unknown): number[] =>
     typeof value === "number"
@@ -920,34 +721,6 @@ describe("bounds and hostile input", () => {
     expect(d.truncated).toBe(true);
     expect(d.conntrackMax).toBe(262144);
   });
-
-  it("reads the collector's steps as one line of POSIX sh", () => {
-    expect(COLLECTOR_COMMAND).not.toContain("\n");
-    expect(COLLECTOR_COMMAND).not.toContain("'");
-    expect(COLLECTOR_COMMAND).not.toMatch(/\bsudo\b|\[\[|\{[^}]*,[^}]*\}/);
-    expect(COLLECTOR_STEPS.join("; ")).toBe(COLLECTOR_COMMAND);
-  });
-});
-
-describe("the TSDoc examples", () => {
-  it("hold", () => {
-    const d = parseDiagnostics("MemTotal:       24683620 kB\n6.18.44 x86_64\n");
-    expect(d).toMatchObject({ memTotalBytes: 25276026880, arch: 64, kernelRelease: "6.18.44" });
-    expect(d.lines.map((l) => l.kind)).toEqual(["meminfo", "uname"]);
-    expect(suggestedFields(parseDiagnostics("MemTotal: 24683620 kB\n5.10.176 armv7l\n"))).toEqual({
-      ram: "24683620 KiB",
-      arch: "32",
-      kernel: "5.10.176",
-    });
-    expect(
-      diagnose(
-        parseDiagnostics("net.netfilter.nf_conntrack_max = 1000\nnet.netfilter.nf_conntrack_count = 850\n"),
-      ),
-    ).toEqual([{ code: "fill-high", severity: "warning", count: 850, max: 1000, share: 0.85 }]);
-    expect(
-      computeDiagnosticsKernelDefault(parseDiagnostics("MemTotal: 24683620 kB\n6.18.44 x86_64\n")),
-    ).toEqual({ max: 262144, buckets: 262144, pageBytesAssumed: true });
-  });
 });
 
 describe("unavailable sources", () => {
@@ -973,25 +746,10 @@ describe("unavailable sources", () => {
   });
 });
 
-describe("suggestedTimeoutFields", () => {
-  it("keeps only the pasted timeouts that differ from the pasted kernel's defaults", () => {
-    const d = parseDiagnostics(
-      [
-        "6.8.0-45-generic x86_64",
-        "net.netfilter.nf_conntrack_tcp_timeout_established = 86400",
-        "net.netfilter.nf_conntrack_tcp_timeout_time_wait = 120",
-        "net.netfilter.nf_conntrack_udp_timeout_stream = 180",
-      ].join("\n"),
-    );
-    expect(suggestedTimeoutFields(d, v(6, 12))).toEqual({
-      to_tcp_timeout_established: "86400",
-      to_udp_timeout_stream: "180",
-    });
-  });
-
-  it("judges against the fallback kernel when no release was pasted (180 s is 3.10's default)", () => {
-    const d = parseDiagnostics("net.netfilter.nf_conntrack_udp_timeout_stream = 180");
-    expect(suggestedTimeoutFields(d, v(3, 10))).toEqual({});
-    expect(suggestedTimeoutFields(d, v(6, 12))).toEqual({ to_udp_timeout_stream: "180" });
+describe("the TSDoc example of parseDiagnostics", () => {
+  it("holds", () => {
+    const d = parseDiagnostics("MemTotal:       24683620 kB\n6.18.44 x86_64\n");
+    expect(d).toMatchObject({ memTotalBytes: 25276026880, arch: 64, kernelRelease: "6.18.44" });
+    expect(d.lines.map((l) => l.kind)).toEqual(["meminfo", "uname"]);
   });
 });
