@@ -27,19 +27,3 @@ export function roundUp(x: number, step: number): number {
 export function roundDown(x: number, step: number): number {
   return floorDiv(x, step) * step;
 }
-
-/**
- * Parses a plain decimal integer, optionally written with thousands separators
- * ("1,048,576", "1_048_576", "1 048 576"), as people copy it from this page or from docs.
- * Returns null for anything else, and for values beyond 2^53.
- */
-export function tryParseGroupedInteger(text: string): number | null {
-  const plain = /^\d+$/.test(text)
-    ? text
-    : /^\d{1,3}([,_ ]\d{3})+$/.test(text)
-      ? text.replace(/[,_ ]/g, "")
-      : null;
-  if (plain === null) return null;
-  const value = Number(plain);
-  return Number.isSafeInteger(value) ? value : null;
-}

@@ -1,3 +1,4 @@
+import { tryParseDecimal } from "./decimal";
 import { fail, ok, type Result } from "./result";
 
 /** A count of bytes: an exact non-negative integer below 2^53. */
@@ -50,16 +51,16 @@ export function tryParseRamText(text: string): Result<bigint, RamTextIssue> {
   if (trimmed === "") return fail({ code: "empty" });
   // No real RAM figure needs more; it bounds the BigInt work on hostile input.
   if (trimmed.length > 40) return fail({ code: "syntax" });
-  const match = /^(\d{1,3}(?:[,_]\d{3})+|\d*)(?:\.(\d*))?[ \t]*([a-z]*)$/i.exec(trimmed);
-  const integerPart = match?.[1]?.replace(/[,_]/g, "") ?? "";
-  const fractionPart = match?.[2] ?? "";
-  if (!match || (integerPart === "" && fractionPart === "")) return fail({ code: "syntax" });
-  const unitText = match[3] ?? "";
+  const match = /^(.*?)[ \t]*([a-z]*)$/i.exec(trimmed);
+  // No space separators: a space parts the number from its unit ("16 GiB").
+  const decimal = tryParseDecimal(match?.[1] ?? "", { separators: ",_" });
+  if (decimal === null) return fail({ code: "syntax" });
+  const unitText = match?.[2] ?? "";
   // A Map, not an object: "constructor" or "__proto__" must not find Object's prototype.
   const unit = unitText === "" ? DEFAULT_RAM_UNIT : RAM_UNITS.get(unitText.toLowerCase());
   if (unit === undefined) return fail({ code: "unit", unit: unitText });
   // Exact decimal arithmetic: value = digits / 10^decimals * unit, floored.
-  const digits = BigInt((integerPart || "0") + fractionPart);
-  const scale = 10n ** BigInt(fractionPart.length);
+  const digits = BigInt((decimal.whole || "0") + decimal.fraction);
+  const scale = 10n ** BigInt(decimal.fraction.length);
   return ok((digits * BigInt(unit)) / scale);
 }

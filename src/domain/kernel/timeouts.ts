@@ -1,5 +1,5 @@
 import type { FieldIssue } from "../sizing/inputs";
-import { tryParseGroupedInteger } from "../core/integer";
+import { tryParseGroupedInteger } from "../core/decimal";
 import { kernelRules } from "./kernel-defaults";
 import { atLeast, v, type KernelVersion } from "./kernel-version";
 import { fail, ok, type Result } from "../core/result";

@@ -1,6 +1,7 @@
 import { pointerBytes } from "../kernel/arch";
 import { INT_MAX, type FieldIssue, type Inputs } from "../sizing/inputs";
-import { floorDiv, roundUp, tryParseGroupedInteger } from "../core/integer";
+import { tryParseGroupedInteger } from "../core/decimal";
+import { floorDiv, roundUp } from "../core/integer";
 import { computeKernelDefault, kernelRules } from "../kernel/kernel-defaults";
 import { fail, ok, type Result } from "../core/result";
 import { TIMEOUT_KEYS, type TimeoutKey } from "../kernel/timeouts";

@@ -1,6 +1,6 @@
 import { defaultEntryBytes } from "../kernel/entry-size";
 import { formatRatio } from "../core/format";
-import { tryParseGroupedInteger } from "../core/integer";
+import { tryParseDecimal, tryParseGroupedInteger } from "../core/decimal";
 import { maxFactor } from "../kernel/kernel-boundaries";
 import { tryParseKernelVersion, type KernelVersion } from "../kernel/kernel-version";
 import { fail, ok, type Result } from "../core/result";
@@ -110,15 +110,15 @@ const VALIDATORS: Validators = {
   ratio(text) {
     const trimmed = text.trim();
     if (trimmed === "") return ok(null);
-    const match = /^(\d*)(?:\.(\d*))?$/.exec(trimmed);
-    const whole = (match?.[1] ?? "").replace(/^0+(?=\d)/, "");
-    const written = match?.[2] ?? "";
-    if (!match || (whole === "" && written === "")) return fail({ code: "syntax" });
-    // Trailing zeros add no precision: "4.0000000" is 4.
-    const fraction = written.replace(/0+$/, "");
-    if (fraction.length > LIMITS.ratio.maxDecimals) return fail({ code: "precision" });
-    if (whole.length > 3) return fail({ code: "range" });
-    const ratio: Ratio = { numerator: Number(whole + fraction), denominator: 10 ** fraction.length };
+    // No thousands separators: no accepted ratio reaches a thousand.
+    const decimal = tryParseDecimal(trimmed, { separators: "" });
+    if (decimal === null) return fail({ code: "syntax" });
+    if (decimal.fraction.length > LIMITS.ratio.maxDecimals) return fail({ code: "precision" });
+    if (decimal.whole.length > 3) return fail({ code: "range" });
+    const ratio: Ratio = {
+      numerator: Number(decimal.whole + decimal.fraction || "0"),
+      denominator: 10 ** decimal.fraction.length,
+    };
     // Exact comparisons: 0.125 <= n/d <= 64  <=>  8n >= d and n <= 64d.
     if (ratio.numerator * 8 < ratio.denominator || ratio.numerator > LIMITS.ratio.max * ratio.denominator) {
       return fail({ code: "range" });

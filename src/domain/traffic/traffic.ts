@@ -1,3 +1,4 @@
+import { tryParseDecimal, type DecimalDigits } from "../core/decimal";
 import { INT_MAX, type FieldIssue, type Inputs } from "../sizing/inputs";
 import type { KernelVersion } from "../kernel/kernel-version";
 import { fail, ok, type Result } from "../core/result";
@@ -83,32 +84,10 @@ function tooLong(text: string): FieldIssue {
   return { code: /^[\d.,_ ]*$/.test(text) ? "range" : "syntax" };
 }
 
-interface Decimal {
-  /** All digits, the decimal point removed. */
-  readonly digits: bigint;
-  /** Number of digits after the point. */
-  readonly decimals: number;
-}
-
-/**
- * "1,000.5" → { digits: 10005n, decimals: 1 }; null if not a plain non-negative decimal. Trailing
- * zeros after the point say nothing about precision: "1.0000" has no decimals.
- */
-function tryParseDecimal(text: string): Decimal | null {
-  // Thousands separators as in integer.ts (",", "_", " "), only in groups of three.
-  const match = /^(\d+|\d{1,3}(?:[,_ ]\d{3})+)?(?:\.(\d*))?$/.exec(text);
-  if (!match) return null;
-  const whole = (match[1] ?? "").replace(/[,_ ]/g, "");
-  const written = match[2] ?? "";
-  if (whole === "" && written === "") return null;
-  const fraction = written.replace(/0+$/, "");
-  return { digits: BigInt((whole || "0") + fraction), decimals: fraction.length };
-}
-
 /** value × scale exactly, or null if that is not a whole number. */
-function scaleExactly(decimal: Decimal, scale: number): bigint | null {
-  const numerator = decimal.digits * BigInt(scale);
-  const denominator = 10n ** BigInt(decimal.decimals);
+function scaleExactly(decimal: DecimalDigits, scale: number): bigint | null {
+  const numerator = BigInt((decimal.whole || "0") + decimal.fraction) * BigInt(scale);
+  const denominator = 10n ** BigInt(decimal.fraction.length);
   return numerator % denominator === 0n ? numerator / denominator : null;
 }
 
@@ -121,7 +100,7 @@ function validateRate(text: string): Result<number, FieldIssue> {
   if (trimmed.length > MAX_FIELD_LENGTH) return fail(tooLong(trimmed));
   const decimal = tryParseDecimal(trimmed);
   if (decimal === null) return fail({ code: "syntax" });
-  if (decimal.decimals > TRAFFIC_LIMITS.cps.maxDecimals) return fail({ code: "precision" });
+  if (decimal.fraction.length > TRAFFIC_LIMITS.cps.maxDecimals) return fail({ code: "precision" });
   const milli = scaleExactly(decimal, 1000);
   if (milli === null) return fail({ code: "precision" });
   if (milli > BigInt(TRAFFIC_LIMITS.cps.max * 1000)) return fail({ code: "range" });
