@@ -2,7 +2,7 @@ import { formatBinaryBytes, formatDecimal, formatInteger, formatPercent } from "
 import type { AnyFieldKey } from "../domain/sizing/fields";
 import { LIMITS, type FieldIssue } from "../domain/sizing/inputs";
 import { TIMEOUT_LIMITS } from "../domain/kernel/timeouts";
-import { TRAFFIC_LIMITS } from "../domain/traffic/traffic";
+import { TRAFFIC_LIMITS } from "../domain/traffic/traffic-fields";
 import type { KernelDifference } from "../domain/kernel/kernel-compare";
 import type { Locale } from "../domain/core/locale";
 import type { SizingWarning } from "../domain/sizing/sizing";

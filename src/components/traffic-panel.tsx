@@ -1,11 +1,7 @@
 import { useState } from "react";
 import { formatBinaryBytes, formatInteger, formatMilli, formatPercent } from "../domain/core/format";
-import {
-  TRAFFIC_FIELD_KEYS,
-  TRAFFIC_PRESET_IDS,
-  TRAFFIC_PRESETS,
-  type TrafficPresetId,
-} from "../domain/traffic/traffic";
+import { TRAFFIC_FIELD_KEYS } from "../domain/traffic/traffic-fields";
+import { TRAFFIC_PRESET_IDS, TRAFFIC_PRESETS, type TrafficPresetId } from "../domain/traffic/traffic-presets";
 import { timeoutUrlKey, TIMEOUT_KEYS } from "../domain/kernel/timeouts";
 import { useMessages } from "../i18n/messages";
 import { applyFields, setField, useFieldIssues } from "../store/calc-store";

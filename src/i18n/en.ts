@@ -3,12 +3,9 @@ import type { LineKind, LineNote, UnavailableSource } from "../domain/diagnostic
 import type { KubeKey } from "../domain/sizing/fields";
 import type { KubeProxyNote } from "../domain/kube/kube-proxy";
 import type { TimeoutReason } from "../domain/kernel/timeouts";
-import type {
-  PresetAssumption,
-  TrafficFieldKey,
-  TrafficPresetId,
-  TrafficVerdict,
-} from "../domain/traffic/traffic";
+import type { PresetAssumption, TrafficPresetId } from "../domain/traffic/traffic-presets";
+import type { TrafficFieldKey } from "../domain/traffic/traffic-fields";
+import type { TrafficVerdict } from "../domain/traffic/traffic-verdict";
 import type { FieldKey } from "../domain/sizing/inputs";
 import type { KernelDifference, UncertainBoundary } from "../domain/kernel/kernel-compare";
 import type { KernelVendor } from "../domain/kernel/kernel-version";

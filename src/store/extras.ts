@@ -9,12 +9,9 @@ import {
   validateCores,
 } from "../domain/kube/kube-proxy";
 import { changedTimeouts, defaultTimeouts, readTimeouts } from "../domain/kernel/timeouts";
-import {
-  compareTraffic,
-  computeTrafficSizing,
-  readTraffic,
-  sizingForRequiredMax,
-} from "../domain/traffic/traffic";
+import { compareTraffic } from "../domain/traffic/traffic-verdict";
+import { computeTrafficSizing, sizingForRequiredMax } from "../domain/traffic/traffic-sizing";
+import { readTraffic } from "../domain/traffic/traffic-fields";
 import { useKernelView, useSizing } from "./calc-store";
 
 /** The timeouts in force: the user's valid values, the kernel's defaults elsewhere. */

@@ -18,7 +18,7 @@ export function formatInteger(n: number, locale: Locale = "en"): string {
 
 /**
  * A count given in thousandths, exactly, grouped like formatInteger: "2.4", "1,000.125", "0.001".
- * Rates are kept in thousandths (traffic.ts), so nothing is rounded on screen.
+ * Rates are kept in thousandths (traffic-fields.ts), so nothing is rounded on screen.
  */
 export function formatMilli(milli: number, locale: Locale = "en"): string {
   const whole = Math.floor(milli / 1000);

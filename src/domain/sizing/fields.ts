@@ -13,11 +13,11 @@ import {
   TRAFFIC_FIELD_KEYS,
   validateTrafficField,
   type TrafficFieldKey,
-} from "../traffic/traffic";
+} from "../traffic/traffic-fields";
 
 /**
  * Every field the page has, each also a URL key and a form control's `name`: the sizing inputs
- * (inputs.ts), the traffic (traffic.ts), the Kubernetes node (kube-proxy.ts) and the timeouts
+ * (inputs.ts), the traffic (traffic-fields.ts), the Kubernetes node (kube-proxy.ts) and the timeouts
  * the user changed (timeouts.ts, `to_<key>`). See docs/url.md.
  */
 export const KUBE_KEYS = ["cores", "k8s"] as const;

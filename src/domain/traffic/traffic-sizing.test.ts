@@ -3,28 +3,9 @@ import { describe, expect, it } from "vitest";
 import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs } from "../sizing/inputs";
 import { v, type KernelVersion } from "../kernel/kernel-version";
 import { computeSizing } from "../sizing/sizing";
-import {
-  defaultTimeouts,
-  TIMEOUT_KEYS,
-  TIMEOUT_LIMITS,
-  validateTimeout,
-  type Timeouts,
-} from "../kernel/timeouts";
-import {
-  compareTraffic,
-  computeTrafficSizing,
-  DEFAULT_TRAFFIC_RAW,
-  readTraffic,
-  sizingForRequiredMax,
-  TRAFFIC_FIELD_KEYS,
-  TRAFFIC_LIMITS,
-  TRAFFIC_PRESET_IDS,
-  TRAFFIC_PRESETS,
-  trafficVerdict,
-  validateTraffic,
-  validateTrafficField,
-  type Traffic,
-} from "./traffic";
+import { defaultTimeouts, TIMEOUT_KEYS, TIMEOUT_LIMITS, type Timeouts } from "../kernel/timeouts";
+import { computeTrafficSizing, sizingForRequiredMax } from "./traffic-sizing";
+import { TRAFFIC_LIMITS, type Traffic } from "./traffic-fields";
 
 /** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
 const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };
@@ -357,124 +338,6 @@ describe("computeTrafficSizing properties", () => {
   });
 });
 
-describe("traffic fields", () => {
-  it.each([
-    { key: "tcp_cps", text: "1000", value: 1_000_000 },
-    { key: "tcp_cps", text: "1,000.5", value: 1_000_500 },
-    { key: "tcp_cps", text: "0.001", value: 1 },
-    { key: "tcp_cps", text: ".5", value: 500 },
-    { key: "tcp_cps", text: "1.0000", value: 1_000 },
-    { key: "tcp_cps", text: "2.50000", value: 2_500 },
-    { key: "tcp_life", text: "1.000000 s", value: 1_000 },
-    { key: "udp_cps", text: "5000/s", value: 5_000_000 },
-    { key: "udp_cps", text: "1000000000", value: 1e12 },
-    { key: "tcp_life", text: "30", value: 30_000 },
-    { key: "tcp_life", text: "0", value: 0 },
-    { key: "tcp_life", text: "300ms", value: 300 },
-    { key: "tcp_life", text: "0.25", value: 250 },
-    { key: "udp_life", text: "2.5 min", value: 150_000 },
-    { key: "udp_life", text: "1h", value: 3_600_000 },
-    { key: "udp_life", text: "1D", value: 86_400_000 },
-    { key: "udp_life", text: "10000000", value: 1e10 },
-    { key: "headroom", text: "20", value: 20 },
-    { key: "headroom", text: "25 %", value: 25 },
-    { key: "headroom", text: "1000", value: 1000 },
-  ] as const)("$key accepts $text", ({ key, text, value }) => {
-    expect(validateTrafficField(key, text)).toEqual({ ok: true, value });
-  });
-
-  it.each([
-    { key: "tcp_cps", text: "", issue: { code: "empty" } },
-    { key: "tcp_cps", text: "0.0001", issue: { code: "precision" } },
-    { key: "tcp_cps", text: "1e3", issue: { code: "syntax" } },
-    { key: "tcp_cps", text: "-1", issue: { code: "syntax" } },
-    { key: "tcp_cps", text: "1000000000.001", issue: { code: "range" } },
-    { key: "tcp_life", text: "0.5ms", issue: { code: "precision" } },
-    { key: "tcp_life", text: "1.0005", issue: { code: "precision" } },
-    { key: "tcp_life", text: "10000001", issue: { code: "range" } },
-    { key: "tcp_life", text: "3 weeks", issue: { code: "unit", unit: "weeks" } },
-    { key: "tcp_life", text: "5 constructor", issue: { code: "unit", unit: "constructor" } },
-    { key: "tcp_life", text: "abc", issue: { code: "syntax" } },
-    { key: "headroom", text: "1001", issue: { code: "range" } },
-    { key: "headroom", text: "99999999999", issue: { code: "range" } },
-    { key: "headroom", text: "2.5", issue: { code: "precision" } },
-    { key: "headroom", text: "lots", issue: { code: "syntax" } },
-  ] as const)("$key refuses $text", ({ key, text, issue }) => {
-    expect(validateTrafficField(key, text)).toEqual({ ok: false, issue });
-  });
-
-  it("refuses 100,000-character hostile input with the right message", () => {
-    expect(validateTrafficField("tcp_life", `${"1".repeat(100_000)}!`)).toEqual({
-      ok: false,
-      issue: { code: "syntax" },
-    });
-    expect(validateTrafficField("tcp_cps", "9".repeat(100_000))).toEqual({
-      ok: false,
-      issue: { code: "range" },
-    });
-    expect(validateTrafficField("udp_life", ` ${" ".repeat(100_000)}s`)).toEqual({
-      ok: false,
-      issue: { code: "syntax" },
-    });
-  });
-
-  it("never throws on any string, and every accepted value is a safe integer in range", () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...TRAFFIC_FIELD_KEYS), fc.string(), (key, text) => {
-        const result = validateTrafficField(key, text);
-        if (result.ok) {
-          expect(Number.isSafeInteger(result.value)).toBe(true);
-          expect(result.value).toBeGreaterThanOrEqual(0);
-        }
-      }),
-    );
-  });
-
-  it("round-trips rates and lifetimes written with 3 decimals", () => {
-    fc.assert(
-      fc.property(cpsArb, lifeArb, (milli, ms) => {
-        const decimal = (n: number) => `${Math.floor(n / 1000)}.${String(n % 1000).padStart(3, "0")}`;
-        expect(validateTrafficField("tcp_cps", decimal(milli))).toEqual({ ok: true, value: milli });
-        expect(validateTrafficField("udp_life", decimal(ms))).toEqual({ ok: true, value: ms });
-      }),
-    );
-  });
-
-  it("defaults are valid and mean no traffic", () => {
-    expect(validateTraffic(DEFAULT_TRAFFIC_RAW)).toEqual({});
-    const sizing = computeTrafficSizing(readTraffic(DEFAULT_TRAFFIC_RAW), defaultTimeouts(modern), modern);
-    expect(sizing.dominant).toBe("none");
-  });
-
-  it("an invalid field falls back to its default alone", () => {
-    const t = readTraffic({ ...DEFAULT_TRAFFIC_RAW, tcp_cps: "lots", udp_cps: "12" });
-    expect(t.tcpCpsMilli).toBe(0);
-    expect(t.udpCpsMilli).toBe(12_000);
-  });
-});
-
-describe("verdicts", () => {
-  it.each([
-    { required: 80, limit: 100, verdict: "fits" },
-    { required: 81, limit: 100, verdict: "tight" },
-    { required: 100, limit: 100, verdict: "tight" },
-    { required: 101, limit: 100, verdict: "does-not-fit" },
-    { required: 180000, limit: 262144, verdict: "fits" },
-    { required: 240000, limit: 262144, verdict: "tight" },
-    { required: INT_MAX, limit: INT_MAX, verdict: "tight" },
-    { required: 5, limit: 0, verdict: "fits" },
-  ] as const)("$required against $limit: $verdict", ({ required, limit, verdict }) => {
-    expect(trafficVerdict(required, limit)).toBe(verdict);
-  });
-
-  it("compares with the recommendation and with the kernel's default", () => {
-    expect(compareTraffic(429000, 524288, 262144)).toEqual({
-      recommended: { limit: 524288, verdict: "tight", share: 429000 / 524288 },
-      kernelDefault: { limit: 262144, verdict: "does-not-fit", share: 429000 / 262144 },
-    });
-  });
-});
-
 describe("sizingForRequiredMax", () => {
   const inputs = readInputs(ARTICLE_RAW);
 
@@ -489,40 +352,5 @@ describe("sizingForRequiredMax", () => {
 
   it.each([0, -1, 1.5, INT_MAX + 1, Number.NaN])("gives nothing for %s", (max) => {
     expect(sizingForRequiredMax(inputs, max)).toBeNull();
-  });
-});
-
-describe("presets", () => {
-  it("one preset per id, in the offered order", () => {
-    expect(TRAFFIC_PRESET_IDS.map((id) => TRAFFIC_PRESETS[id].id)).toEqual(TRAFFIC_PRESET_IDS);
-    expect(Object.keys(TRAFFIC_PRESETS).sort()).toEqual([...TRAFFIC_PRESET_IDS].sort());
-  });
-
-  it.each(TRAFFIC_PRESET_IDS)("%s: valid fields and timeouts, some traffic, its assumptions", (id) => {
-    const preset = TRAFFIC_PRESETS[id];
-    expect(validateTraffic(preset.traffic)).toEqual({});
-    for (const text of Object.values(preset.timeouts)) expect(validateTimeout(text).ok).toBe(true);
-    const sizing = computeTrafficSizing(readTraffic(preset.traffic), defaultTimeouts(modern), modern);
-    expect(sizing.requiredMax).toBeGreaterThan(0);
-    expect(preset.assumptions.length).toBeGreaterThan(0);
-  });
-
-  it.each([
-    { id: "nat-gateway", requiredMax: 429000 },
-    // 10000 × (1 + 120) + 200 × 30 = 1216000, × 1.5
-    { id: "reverse-proxy", requiredMax: 1824000 },
-    // 500 × 130 + 200 × 30 = 71000, × 1.5
-    { id: "docker-host", requiredMax: 106500 },
-    // 30 × 180 + 50 × (10 + 120) = 11900, × 1.5
-    { id: "small-router", requiredMax: 17850 },
-    // 1000 × 125 + 1000 × 30 = 155000, × 1.5
-    { id: "kubernetes-node", requiredMax: 232500 },
-  ] as const)("$id on 6.12 needs $requiredMax", ({ id, requiredMax }) => {
-    const sizing = computeTrafficSizing(
-      readTraffic(TRAFFIC_PRESETS[id].traffic),
-      defaultTimeouts(modern),
-      modern,
-    );
-    expect(sizing.requiredMax).toBe(requiredMax);
   });
 });
