@@ -1,5 +1,5 @@
 import { formatBinaryBytes, formatInteger } from "../domain/core/format";
-import type { KubeProxyNote } from "../domain/kube/kube-proxy";
+import type { KubeProxyNote } from "../domain/kube/kube-proxy-policy";
 import type { Locale } from "../domain/core/locale";
 import type { Messages } from "../i18n/en";
 import { useMessages } from "../i18n/messages";

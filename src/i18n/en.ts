@@ -1,7 +1,7 @@
 import type { FindingCode } from "../domain/diagnostics/diagnose";
 import type { LineKind, LineNote, UnavailableSource } from "../domain/diagnostics/dump";
 import type { KubeKey } from "../domain/sizing/fields";
-import type { KubeProxyNote } from "../domain/kube/kube-proxy";
+import type { KubeProxyNote } from "../domain/kube/kube-proxy-policy";
 import type { TimeoutReason } from "../domain/kernel/timeouts";
 import type { PresetAssumption, TrafficPresetId } from "../domain/traffic/traffic-presets";
 import type { TrafficFieldKey } from "../domain/traffic/traffic-fields";

@@ -1,13 +1,9 @@
 import { useMemo } from "react";
 import { timeoutRaw } from "../domain/sizing/fields";
-import {
-  computeKubeProxy,
-  computeKubeProxyMemory,
-  kubeProxyConfigFor,
-  renderKubeProxyConfig,
-  tryParseKubernetesVersion,
-  validateCores,
-} from "../domain/kube/kube-proxy";
+import { computeKubeProxy, computeKubeProxyMemory } from "../domain/kube/kube-proxy-policy";
+import { kubeProxyConfigFor } from "../domain/kube/kube-proxy-plan";
+import { renderKubeProxyConfig } from "../domain/kube/kube-proxy-render";
+import { tryParseKubernetesVersion, validateCores } from "../domain/kube/kube-proxy-fields";
 import { changedTimeouts, defaultTimeouts, readTimeouts } from "../domain/kernel/timeouts";
 import { compareTraffic } from "../domain/traffic/traffic-verdict";
 import { computeTrafficSizing, sizingForRequiredMax } from "../domain/traffic/traffic-sizing";

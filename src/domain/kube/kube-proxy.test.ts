@@ -4,22 +4,20 @@ import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from ".
 import {
   computeKubeProxy,
   computeKubeProxyMemory,
-  formatGoDuration,
-  formatKubernetesVersion,
-  k8s,
   KUBE_PROXY,
-  KUBE_PROXY_LIMITS,
-  kubeProxyConfigFor,
   kubeProxyHashsizeWrite,
-  kubeProxyLeaveAloneConfig,
   kubeProxyWriteMode,
-  renderKubeProxyConfig,
-  renderKubeProxyFlags,
+} from "./kube-proxy-policy";
+import { formatGoDuration, renderKubeProxyConfig, renderKubeProxyFlags } from "./kube-proxy-render";
+import { formatKubernetesVersion, k8s } from "./kubernetes-version";
+import {
+  KUBE_PROXY_LIMITS,
   tryParseKubernetesVersion,
   validateConntrackMin,
   validateCores,
   validateMaxPerCore,
-} from "./kube-proxy";
+} from "./kube-proxy-fields";
+import { kubeProxyConfigFor, kubeProxyLeaveAloneConfig } from "./kube-proxy-plan";
 import { v } from "../kernel/kernel-version";
 import { bytes, GiB } from "../core/units";
 

@@ -1,5 +1,5 @@
 import { DEFAULT_RAW, FIELD_KEYS, validateField, type FieldIssue, type FieldKey } from "./inputs";
-import { tryParseKubernetesVersion, validateCores } from "../kube/kube-proxy";
+import { tryParseKubernetesVersion, validateCores } from "../kube/kube-proxy-fields";
 import { fail, ok, type Result } from "../core/result";
 import {
   TIMEOUT_KEYS,
@@ -17,7 +17,7 @@ import {
 
 /**
  * Every field the page has, each also a URL key and a form control's `name`: the sizing inputs
- * (inputs.ts), the traffic (traffic-fields.ts), the Kubernetes node (kube-proxy.ts) and the timeouts
+ * (inputs.ts), the traffic (traffic-fields.ts), the Kubernetes node (kube-proxy-fields.ts) and the timeouts
  * the user changed (timeouts.ts, `to_<key>`). See docs/url.md.
  */
 export const KUBE_KEYS = ["cores", "k8s"] as const;
