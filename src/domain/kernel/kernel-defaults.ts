@@ -2,7 +2,7 @@ import { floorDiv, roundUp } from "../core/integer";
 import type { Arch } from "../sizing/inputs";
 import { BOUNDARIES, maxFactor, tableGeometry } from "./kernel-boundaries";
 import { atLeast, v, type KernelVersion } from "./kernel-version";
-import { pointerBytes } from "./arch";
+import { computeTableGeometry } from "./table-geometry";
 import { bytes, GiB, type Bytes } from "../core/units";
 
 /**
@@ -187,8 +187,7 @@ export function computeKernelDefault(params: {
   struct: Bytes;
 }): KernelDefault {
   const rules = kernelRules(params.kernel);
-  const pointer = pointerBytes(params.arch);
-  const headBytes = bytes(pointer * rules.headPointers);
+  const { headBytes, bucketStep } = computeTableGeometry(params.kernel, params.arch, params.page);
   // totalram_pages() (num_physpages before 2.6.32), compared in pages with strict `>`.
   const pages = floorDiv(params.ram, params.page);
   // (nr_pages << PAGE_SHIFT) / 16384 / sizeof(head): one head per 16 KiB of RAM.
@@ -203,8 +202,8 @@ export function computeKernelDefault(params: {
     unrounded = rules.floorBuckets;
     limitedBy = "floor";
   }
-  // nf_ct_alloc_hashtable(): roundup(size, PAGE_SIZE / sizeof(struct hlist_nulls_head)).
-  const buckets = rules.roundsToPages ? roundUp(unrounded, floorDiv(params.page, headBytes)) : unrounded;
+  // nf_ct_alloc_hashtable(): roundup(size, PAGE_SIZE / sizeof(struct hlist_nulls_head)); step 1 before 2.6.23.
+  const buckets = roundUp(unrounded, bucketStep);
   // Outside the per-namespace era the table is allocated first and max derived from its rounded
   // size (v2.6.23's nf_conntrack_init(); 48f4e7f7c2b4 for ≥ 4.7).
   const max = rules.maxFactor * (rules.maxFromRoundedSize ? buckets : unrounded);

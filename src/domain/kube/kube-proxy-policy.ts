@@ -1,7 +1,7 @@
-import { pointerBytes } from "../kernel/arch";
 import { INT_MAX, type Inputs } from "../sizing/inputs";
 import { floorDiv, roundUp } from "../core/integer";
-import { computeKernelDefault, kernelRules } from "../kernel/kernel-defaults";
+import { computeKernelDefault } from "../kernel/kernel-defaults";
+import { computeTableGeometry } from "../kernel/table-geometry";
 import { bytes, type Bytes } from "../core/units";
 import { k8s, k8sAtLeast, type KubernetesVersion } from "./kubernetes-version";
 
@@ -272,10 +272,8 @@ export function computeKubeProxyMemory(inputs: Inputs, result: KubeProxyResult):
     struct: inputs.struct,
   });
   const hashsizeWritten = kubeProxyHashsizeWrite(result.max, kernel.buckets);
-  const rules = kernelRules(inputs.kernel);
-  const headBytes = bytes(pointerBytes(inputs.arch) * rules.headPointers);
-  const step = rules.roundsToPages ? floorDiv(inputs.page, headBytes) : 1;
-  const buckets = hashsizeWritten === null ? kernel.buckets : roundUp(hashsizeWritten, step);
+  const { headBytes, bucketStep } = computeTableGeometry(inputs.kernel, inputs.arch, inputs.page);
+  const buckets = hashsizeWritten === null ? kernel.buckets : roundUp(hashsizeWritten, bucketStep);
   const entries = bytes(result.max * inputs.struct);
   const hashTable = bytes(buckets * headBytes);
   return {

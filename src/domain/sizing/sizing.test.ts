@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from "./inputs";
-import { bucketStep, computeSizing, hashTableFootprint, largestBucketCount } from "./sizing";
+import { bucketStep } from "../kernel/table-geometry";
+import { computeSizing, hashTableFootprint, largestBucketCount } from "./sizing";
 import { bytes, GiB, MiB, TiB } from "../core/units";
 
 /** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */

@@ -1,7 +1,6 @@
 import { ceilDiv, floorDiv, roundDown, roundUp } from "../core/integer";
-import { pointerBytes } from "../kernel/arch";
 import { INT_MAX, type Arch, type Inputs } from "./inputs";
-import { tableGeometry } from "../kernel/kernel-boundaries";
+import { computeTableGeometry } from "../kernel/table-geometry";
 import { bytes, MiB, GiB, type Bytes } from "../core/units";
 
 /**
@@ -12,15 +11,6 @@ import { bytes, MiB, GiB, type Bytes } from "../core/units";
  */
 export function ramBytesPerEntry(arch: Arch): number {
   return arch === 64 ? 32768 : 16384;
-}
-
-/**
- * A hash table's size is rounded up to whole pages of bucket heads:
- * nf_ct_alloc_hashtable(): `roundup(*sizep, PAGE_SIZE / sizeof(struct hlist_nulls_head))`,
- * i.e. 512 buckets on 64-bit with 4 KiB pages, 1024 on 32-bit, 8192 on 64-bit with 64 KiB pages.
- */
-export function bucketStep(headBytes: Bytes, page: Bytes): number {
-  return page / headBytes;
 }
 
 /**
@@ -132,9 +122,7 @@ export interface Sizing {
 export function computeSizing(inputs: Inputs): Sizing {
   const warnings: SizingWarning[] = [];
   // The chosen kernel decides the head size and whether tables are rounded to pages.
-  const rules = tableGeometry(inputs.kernel);
-  const headBytes = bytes(pointerBytes(inputs.arch) * rules.headPointers);
-  const step = rules.roundsToPages ? bucketStep(headBytes, inputs.page) : 1;
+  const { headBytes, bucketStep: step } = computeTableGeometry(inputs.kernel, inputs.arch, inputs.page);
 
   let max: number;
   if (inputs.max !== null) {
