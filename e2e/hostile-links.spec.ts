@@ -1,5 +1,5 @@
-import { ALL_FIELD_KEYS, validateAnyField, type AnyFieldKey } from "../src/domain/fields";
-import { tryParseLocale } from "../src/domain/locale";
+import { ALL_FIELD_KEYS, validateAnyField, type AnyFieldKey } from "../src/domain/sizing/fields";
+import { tryParseLocale } from "../src/domain/core/locale";
 import { migrateParams } from "../src/url/migrations";
 import { expect, test } from "./fixtures";
 

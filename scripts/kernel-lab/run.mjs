@@ -87,9 +87,9 @@ const RULES = {
   nat: `${FILTER_RULES}table ip n {\n  chain p {\n    type nat hook postrouting priority 100;\n    masquerade\n  }\n}\n`,
 };
 
-/** The collector line of src/domain/collector.ts, transpiled with the typescript package. */
+/** The collector line of src/domain/diagnostics/collector.ts, transpiled with the typescript package. */
 async function collectorCommand() {
-  const source = readFileSync(join(REPO, "src", "domain", "collector.ts"), "utf8");
+  const source = readFileSync(join(REPO, "src", "domain", "diagnostics", "collector.ts"), "utf8");
   const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext } }).outputText;
   const file = join(LAB, "collector.mjs");
   writeFileSync(file, js);

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { LOCALES, type Locale } from "../domain/locale";
+import { LOCALES, type Locale } from "../domain/core/locale";
 import { initialLocale, useMessages } from "../i18n/messages";
 import { setLang, useCalcStore } from "../store/calc-store";
 import { reloadPage, usePageStatus } from "../store/page-status";

@@ -9,9 +9,9 @@ import {
   YAxis,
   type LineDrawShapeProps,
 } from "recharts";
-import type { ChainSeries, MemorySeries } from "../domain/chart-series";
+import type { ChainSeries, MemorySeries } from "../domain/sizing/chart-series";
 import type { Messages } from "../i18n/en";
-import { formatBinaryBytes, formatCompactCount, formatDecimal } from "../domain/format";
+import { formatBinaryBytes, formatCompactCount, formatDecimal } from "../domain/core/format";
 
 /**
  * The Recharts drawings, in their own chunk (loaded lazily, so the first paint never waits

@@ -1,5 +1,5 @@
 import { useRef } from "react";
-import { SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME, type ConfigFileId } from "../domain/config-files";
+import { SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME, type ConfigFileId } from "../domain/config/config-files";
 import { useMessages } from "../i18n/messages";
 import { useCalcStore, useSizing } from "../store/calc-store";
 import { useConfigFiles } from "../store/config";

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT } from "../domain/collector";
+import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT } from "../domain/diagnostics/collector";
 import { useMessages } from "../i18n/messages";
 import { setPaste, useCalcStore } from "../store/calc-store";
 import { CopyStatusText } from "./copy-status";

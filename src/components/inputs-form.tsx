@@ -1,7 +1,7 @@
-import { defaultEntryBytes, slabBytesPerEntry } from "../domain/entry-size";
-import { formatRatio } from "../domain/format";
-import { ARTICLE_PRESET, kernelOwnDefaults, PAGE_SIZES_KIB } from "../domain/inputs";
-import { formatKernelVersion } from "../domain/kernel-version";
+import { defaultEntryBytes, slabBytesPerEntry } from "../domain/kernel/entry-size";
+import { formatRatio } from "../domain/core/format";
+import { ARTICLE_PRESET, kernelOwnDefaults, PAGE_SIZES_KIB } from "../domain/sizing/inputs";
+import { formatKernelVersion } from "../domain/kernel/kernel-version";
 import { useMessages } from "../i18n/messages";
 import { applyFields, setField, useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
 import { Field } from "./field";

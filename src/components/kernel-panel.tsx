@@ -1,6 +1,6 @@
-import { formatBinaryBytes, formatInteger, formatRatio } from "../domain/format";
-import { DIFFERENCE_SEVERITY } from "../domain/kernel-compare";
-import { formatKernelVersion } from "../domain/kernel-version";
+import { formatBinaryBytes, formatInteger, formatRatio } from "../domain/core/format";
+import { DIFFERENCE_SEVERITY } from "../domain/kernel/kernel-compare";
+import { formatKernelVersion } from "../domain/kernel/kernel-version";
 import { useMessages } from "../i18n/messages";
 import { useKernelView, useSizing } from "../store/calc-store";
 import { differenceMessage } from "./messages";

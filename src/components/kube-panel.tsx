@@ -1,4 +1,4 @@
-import type { KubeProxyNote } from "../domain/kube-proxy";
+import type { KubeProxyNote } from "../domain/kube/kube-proxy-policy";
 import type { Messages } from "../i18n/en";
 import { useMessages } from "../i18n/messages";
 import { useFieldIssues, useSizing } from "../store/calc-store";

@@ -1,9 +1,9 @@
-import type { AnyFieldKey } from "../domain/fields";
-import { LIMITS, type FieldIssue } from "../domain/inputs";
-import { TIMEOUT_LIMITS } from "../domain/timeouts";
-import { TRAFFIC_LIMITS } from "../domain/traffic";
-import type { KernelDifference } from "../domain/kernel-compare";
-import type { SizingWarning } from "../domain/sizing";
+import type { AnyFieldKey } from "../domain/sizing/fields";
+import { LIMITS, type FieldIssue } from "../domain/sizing/inputs";
+import { TIMEOUT_LIMITS } from "../domain/kernel/timeouts";
+import { TRAFFIC_LIMITS } from "../domain/traffic/traffic-fields";
+import type { KernelDifference } from "../domain/kernel/kernel-compare";
+import type { SizingWarning } from "../domain/sizing/sizing";
 import type { Messages } from "../i18n/en";
 
 /** Typed issues, warnings and differences in words: values picked here, sentences from the table. */

@@ -1,12 +1,8 @@
 import { useState } from "react";
-import {
-  computeDiagnosticsKernelDefault,
-  diagnose,
-  type Diagnostics,
-  type Finding,
-} from "../domain/diagnostics";
-import { formatInteger } from "../domain/format";
-import type { AnyFieldKey } from "../domain/fields";
+import { computeDiagnosticsKernelDefault, diagnose, type Finding } from "../domain/diagnostics/diagnose";
+import { type Diagnostics } from "../domain/diagnostics/dump";
+import { formatInteger } from "../domain/core/format";
+import type { AnyFieldKey } from "../domain/sizing/fields";
 import type { Messages } from "../i18n/en";
 import { useMessages } from "../i18n/messages";
 import { useSizing } from "../store/calc-store";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { formatBinaryBytes, formatInteger, formatRatio } from "../domain/format";
-import { ramBytesPerEntry, ramEntriesPerMiB, type SizingWarning } from "../domain/sizing";
+import { formatBinaryBytes, formatInteger, formatRatio } from "../domain/core/format";
+import { ramBytesPerEntry, ramEntriesPerMiB, type SizingWarning } from "../domain/sizing/sizing";
 import { useMessages } from "../i18n/messages";
 import { useSizing } from "../store/calc-store";
 import { warningMessage } from "./messages";

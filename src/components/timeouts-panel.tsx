@@ -1,5 +1,5 @@
-import { formatInteger } from "../domain/format";
-import { TIMEOUT_INFO, TIMEOUT_KEYS, timeoutUrlKey } from "../domain/timeouts";
+import { formatInteger } from "../domain/core/format";
+import { TIMEOUT_INFO, TIMEOUT_KEYS, timeoutUrlKey } from "../domain/kernel/timeouts";
 import { useMessages } from "../i18n/messages";
 import { useFieldIssues } from "../store/calc-store";
 import { useTimeouts } from "../store/extras";

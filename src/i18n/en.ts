@@ -1,12 +1,15 @@
-import type { FindingCode, LineKind, LineNote, UnavailableSource } from "../domain/diagnostics";
-import type { KubeKey } from "../domain/fields";
-import type { KubeProxyNote } from "../domain/kube-proxy";
-import type { TimeoutReason } from "../domain/timeouts";
-import type { PresetAssumption, TrafficFieldKey, TrafficPresetId, TrafficVerdict } from "../domain/traffic";
-import type { FieldKey } from "../domain/inputs";
-import type { KernelDifference, UncertainBoundary } from "../domain/kernel-compare";
-import type { KernelVendor } from "../domain/kernel-version";
-import type { SizingWarning } from "../domain/sizing";
+import type { FindingCode } from "../domain/diagnostics/diagnose";
+import type { LineKind, LineNote, UnavailableSource } from "../domain/diagnostics/dump";
+import type { KubeKey } from "../domain/sizing/fields";
+import type { KubeProxyNote } from "../domain/kube/kube-proxy-policy";
+import type { TimeoutReason } from "../domain/kernel/timeouts";
+import type { PresetAssumption, TrafficPresetId } from "../domain/traffic/traffic-presets";
+import type { TrafficFieldKey } from "../domain/traffic/traffic-fields";
+import type { TrafficVerdict } from "../domain/traffic/traffic-verdict";
+import type { FieldKey } from "../domain/sizing/inputs";
+import type { KernelDifference, UncertainBoundary } from "../domain/kernel/kernel-compare";
+import type { KernelVendor } from "../domain/kernel/kernel-version";
+import type { SizingWarning } from "../domain/sizing/sizing";
 import { formatsFor } from "./format";
 
 const { integer, milli, decimal, percent, bytes, plural, pluralDecimal } = formatsFor("en");

@@ -4,8 +4,8 @@ import {
   formatInteger,
   formatMilli,
   formatPercent,
-} from "../domain/format";
-import type { Locale } from "../domain/locale";
+} from "../domain/core/format";
+import type { Locale } from "../domain/core/locale";
 
 /**
  * A phrase for each plural category a language uses, "#" standing for the number: English
@@ -32,7 +32,7 @@ export interface Formats {
 }
 
 /**
- * The formats of the page's number functions (src/domain/format.ts) for one language, with
+ * The formats of the page's number functions (src/domain/core/format.ts) for one language, with
  * plural forms from Intl.PluralRules. The rules are built on first use, so a table that never
  * asks for a plural form (Chinese has none) never loads them.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatBinaryBytes, formatInteger, formatPercent } from "../domain/format";
-import { detectLocale, tryParseLocale } from "../domain/locale";
+import { formatBinaryBytes, formatInteger, formatPercent } from "../domain/core/format";
+import { detectLocale, tryParseLocale } from "../domain/core/locale";
 import { en } from "./en";
 import { zhCN } from "./zh-CN";
 

@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { create } from "zustand";
-import { LOCALES, pageLocale, type Locale } from "../domain/locale";
+import { LOCALES, pageLocale, type Locale } from "../domain/core/locale";
 import { useCalcStore } from "../store/calc-store";
 import { markLocaleFailed } from "../store/page-status";
 import type { Messages } from "./en";

@@ -1,6 +1,6 @@
-import { formatBinaryBytes, formatInteger } from "../domain/format";
-import { pageLocale, type Locale } from "../domain/locale";
-import { computeSizing } from "../domain/sizing";
+import { formatBinaryBytes, formatInteger } from "../domain/core/format";
+import { pageLocale, type Locale } from "../domain/core/locale";
+import { computeSizing } from "../domain/sizing/sizing";
 import { decodeSizingLink } from "../url/sizing-link";
 
 /** One of the three results, as the results panel shows it. */

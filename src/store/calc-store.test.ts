@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_ALL_RAW } from "../domain/fields";
+import { DEFAULT_ALL_RAW } from "../domain/sizing/fields";
 import {
   applyFields,
   applyPaste,

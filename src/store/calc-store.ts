@@ -1,15 +1,15 @@
 import { useMemo } from "react";
 import { create } from "zustand";
-import { validateAllFields, validateAnyField, type AnyFieldKey } from "../domain/fields";
-import { readInputs } from "../domain/inputs";
-import { computeChainSeries, computeMemorySeries } from "../domain/chart-series";
-import type { Diagnostics } from "../domain/diagnostics";
-import { explainDifferences, uncertainBoundaries } from "../domain/kernel-compare";
-import { computeKernelDefault } from "../domain/kernel-defaults";
-import { distributionKernel } from "../domain/kernel-version";
-import { computeSizing } from "../domain/sizing";
-import { trafficPresetFields, type TrafficPresetId } from "../domain/traffic";
-import type { Locale } from "../domain/locale";
+import { validateAllFields, validateAnyField, type AnyFieldKey } from "../domain/sizing/fields";
+import { readInputs } from "../domain/sizing/inputs";
+import { computeChainSeries, computeMemorySeries } from "../domain/sizing/chart-series";
+import type { Diagnostics } from "../domain/diagnostics/dump";
+import { explainDifferences, uncertainBoundaries } from "../domain/kernel/kernel-compare";
+import { computeKernelDefault } from "../domain/kernel/kernel-defaults";
+import { distributionKernel } from "../domain/kernel/kernel-version";
+import { computeSizing } from "../domain/sizing/sizing";
+import { trafficPresetFields, type TrafficPresetId } from "../domain/traffic/traffic-presets";
+import type { Locale } from "../domain/core/locale";
 import { decodeSearch, type LinkState } from "../url/codec";
 
 /**
@@ -98,19 +98,14 @@ export async function applyPaste(text: string): Promise<void> {
     useCalcStore.setState({ pasteReading: null });
     return;
   }
-  const parser = await import("../domain/diagnostics").catch(() => null);
+  const parser = await import("../domain/diagnostics/read-paste").catch(() => null);
   if (turn !== pasteReads) return;
   if (!parser) {
     useCalcStore.setState({ pasteReading: { status: "failed" } });
     return;
   }
-  const diagnostics = parser.parseDiagnostics(text);
   useCalcStore.setState((state) => {
-    const { kernel } = readInputs(state.validRaw);
-    const fields = {
-      ...parser.suggestedFields(diagnostics),
-      ...parser.suggestedTimeoutFields(diagnostics, kernel),
-    };
+    const { diagnostics, fields } = parser.readPaste(text, readInputs(state.validRaw).kernel);
     const filled = Object.keys(fields) as AnyFieldKey[];
     return { ...withFields(state, fields), pasteReading: { status: "read", diagnostics, filled } };
   });

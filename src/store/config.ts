@@ -1,6 +1,11 @@
 import { useMemo } from "react";
-import { buildConfigFiles, renderConfig, renderSetupScript, type ConfigFileId } from "../domain/config-files";
-import { kernelRules } from "../domain/kernel-defaults";
+import {
+  buildConfigFiles,
+  renderConfig,
+  renderSetupScript,
+  type ConfigFileId,
+} from "../domain/config/config-files";
+import { kernelRules } from "../domain/kernel/kernel-defaults";
 import { useSizing } from "./calc-store";
 import { useTimeouts } from "./extras";
 import { shareLink } from "./link";

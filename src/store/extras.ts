@@ -1,15 +1,13 @@
 import { useMemo } from "react";
-import { timeoutRaw } from "../domain/fields";
-import {
-  computeKubeProxy,
-  computeKubeProxyMemory,
-  kubeProxyConfigFor,
-  renderKubeProxyConfig,
-  tryParseKubernetesVersion,
-  validateCores,
-} from "../domain/kube-proxy";
-import { changedTimeouts, defaultTimeouts, readTimeouts } from "../domain/timeouts";
-import { compareTraffic, computeTrafficSizing, readTraffic, sizingForRequiredMax } from "../domain/traffic";
+import { timeoutRaw } from "../domain/sizing/fields";
+import { computeKubeProxy, computeKubeProxyMemory } from "../domain/kube/kube-proxy-policy";
+import { kubeProxyConfigFor } from "../domain/kube/kube-proxy-plan";
+import { renderKubeProxyConfig } from "../domain/kube/kube-proxy-render";
+import { tryParseKubernetesVersion, validateCores } from "../domain/kube/kube-proxy-fields";
+import { changedTimeouts, defaultTimeouts, readTimeouts } from "../domain/kernel/timeouts";
+import { compareTraffic } from "../domain/traffic/traffic-verdict";
+import { computeTrafficSizing, sizingForRequiredMax } from "../domain/traffic/traffic-sizing";
+import { readTraffic } from "../domain/traffic/traffic-fields";
 import { useKernelView, useSizing } from "./calc-store";
 
 /** The timeouts in force: the user's valid values, the kernel's defaults elsewhere. */

@@ -1,5 +1,5 @@
-import type { AllRaw } from "../domain/fields";
-import type { Locale } from "../domain/locale";
+import type { AllRaw } from "../domain/sizing/fields";
+import type { Locale } from "../domain/core/locale";
 import { encodeSearch, pinForSharing } from "../url/codec";
 
 /** The absolute link that reproduces these inputs on this page (any host, any sub-path). */

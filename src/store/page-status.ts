@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import type { Locale } from "../domain/locale";
+import type { Locale } from "../domain/core/locale";
 import { flushUrlSync } from "./url-sync";
 
 /**

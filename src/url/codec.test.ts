@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ALL_FIELD_KEYS, DEFAULT_ALL_RAW, type AllRaw } from "../domain/fields";
-import { DEFAULT_RAW, readInputs } from "../domain/inputs";
+import { ALL_FIELD_KEYS, DEFAULT_ALL_RAW, type AllRaw } from "../domain/sizing/fields";
+import { DEFAULT_RAW, readInputs } from "../domain/sizing/inputs";
 import { decodeSearch, encodeSearch, pinForSharing } from "./codec";
 
 const arbitraryRaw: fc.Arbitrary<AllRaw> = fc.record(

@@ -5,10 +5,10 @@ import {
   validateAnyField,
   type AllRaw,
   type AnyFieldKey,
-} from "../domain/fields";
-import { FIELD_KEYS, pinKernelDefaults } from "../domain/inputs";
-import { formatKernelVersion, isNewestKeyword, NEWEST_KERNEL } from "../domain/kernel-version";
-import { tryParseLocale, type Locale } from "../domain/locale";
+} from "../domain/sizing/fields";
+import { FIELD_KEYS, pinKernelDefaults } from "../domain/sizing/inputs";
+import { formatKernelVersion, isNewestKeyword, NEWEST_KERNEL } from "../domain/kernel/kernel-version";
+import { tryParseLocale, type Locale } from "../domain/core/locale";
 import { migrateParams, URL_VERSION, type VersionNotice } from "./migrations";
 
 export interface LinkState {

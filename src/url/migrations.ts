@@ -1,4 +1,4 @@
-import { ARTICLE_PRESET } from "../domain/inputs";
+import { ARTICLE_PRESET } from "../domain/sizing/inputs";
 
 /**
  * Link schema versions. A link's `v` says which meaning its keys have; when a key's meaning

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ALL_FIELD_KEYS } from "../domain/fields";
-import { readInputs } from "../domain/inputs";
+import { ALL_FIELD_KEYS } from "../domain/sizing/fields";
+import { readInputs } from "../domain/sizing/inputs";
 import { decodeSearch } from "./codec";
 import { decodeSizingLink } from "./sizing-link";
 

@@ -5,8 +5,8 @@ import {
   validateField,
   type Inputs,
   type RawInputs,
-} from "../domain/inputs";
-import { tryParseLocale, type Locale } from "../domain/locale";
+} from "../domain/sizing/inputs";
+import { tryParseLocale, type Locale } from "../domain/core/locale";
 import { migrateParams } from "./migrations";
 
 /**

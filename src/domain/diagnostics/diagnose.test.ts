@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { computeDiagnosticsKernelDefault, diagnose } from "./diagnose";
+import { parseDiagnostics } from "./parse-diagnostics";
+import { codes, PROMPTED } from "./pastes.fixture";
+
+describe("diagnose", () => {
+  const sysctls = (max: number, count: number, buckets?: number) =>
+    parseDiagnostics(
+      `net.netfilter.nf_conntrack_max = ${max}\nnet.netfilter.nf_conntrack_count = ${count}\n` +
+        (buckets === undefined ? "" : `net.netfilter.nf_conntrack_buckets = ${buckets}\n`),
+    );
+
+  it.each([
+    [1000, 800, "fill", 0.8],
+    [1000, 801, "fill-high", 0.801],
+    [1000, 850, "fill-high", 0.85],
+    [65536, 65537, "fill-high", 65537 / 65536],
+  ])("max %i, count %i: %s at %f", (max, count, code, share) => {
+    expect(diagnose(sysctls(max, count))).toEqual([
+      { code, severity: code === "fill" ? "info" : "warning", count, max, share },
+    ]);
+  });
+
+  it("says nf_conntrack_max = 0 means no limit (docs/kernel-facts.md §3)", () => {
+    expect(diagnose(sysctls(0, 10))).toEqual([{ code: "max-unlimited", severity: "warning" }]);
+  });
+
+  it("computes the average chain length as 2 x count / buckets, exactly", () => {
+    expect(diagnose(sysctls(262144, 196608, 65536)).find((f) => f.code === "chain-length")).toEqual({
+      code: "chain-length",
+      severity: "info",
+      count: 196608,
+      buckets: 65536,
+      average: 6,
+    });
+  });
+
+  it("takes the count from the stat table when no sysctl gives it", () => {
+    const stat = PROMPTED.split("\n").slice(1, 4).join("\n");
+    const d = parseDiagnostics(
+      `${stat}\nnet.netfilter.nf_conntrack_max = 1530\nnet.netfilter.nf_conntrack_buckets = 1024`,
+    );
+    expect(diagnose(d)[0]).toMatchObject({ code: "fill-high", count: 1530, share: 1 });
+  });
+
+  it("compares max and buckets with the kernel's default only when given one", () => {
+    const d = sysctls(262144, 10, 65536);
+    expect(codes(d)).toEqual(["fill", "chain-length"]);
+    expect(codes(d, { max: 262144, buckets: 262144 })).toEqual([
+      "fill",
+      "chain-length",
+      "default-max",
+      "tuned-buckets",
+    ]);
+  });
+
+  it("needs RAM, architecture and kernel for the kernel's default", () => {
+    expect(computeDiagnosticsKernelDefault(parseDiagnostics("MemTotal: 24683620 kB\n6.18.44\n"))).toBeNull();
+    expect(computeDiagnosticsKernelDefault(parseDiagnostics("MemTotal: 24683620 kB\nx86_64\n"))).toBeNull();
+  });
+});
+
+describe("the TSDoc examples of diagnose and computeDiagnosticsKernelDefault", () => {
+  it("hold", () => {
+    expect(
+      diagnose(
+        parseDiagnostics("net.netfilter.nf_conntrack_max = 1000\nnet.netfilter.nf_conntrack_count = 850\n"),
+      ),
+    ).toEqual([{ code: "fill-high", severity: "warning", count: 850, max: 1000, share: 0.85 }]);
+    expect(
+      computeDiagnosticsKernelDefault(parseDiagnostics("MemTotal: 24683620 kB\n6.18.44 x86_64\n")),
+    ).toEqual({ max: 262144, buckets: 262144, pageBytesAssumed: true });
+  });
+});

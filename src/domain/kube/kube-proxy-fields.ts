@@ -1,0 +1,66 @@
+import type { FieldIssue } from "../sizing/inputs";
+import { tryParseGroupedInteger } from "../core/decimal";
+import { fail, ok, type Result } from "../core/result";
+import { KUBE_PROXY } from "./kube-proxy-policy";
+import { k8s, type KubernetesVersion } from "./kubernetes-version";
+
+/** int32 in the KubeProxyConfiguration: `MaxPerCore *int32`, `Min *int32`. */
+export const INT32_MAX = 2147483647;
+
+/**
+ * Accepted ranges. Cores: 8192 is the largest CONFIG_NR_CPUS on x86-64 (MAXSMP; believed, not
+ * checked for every architecture).
+ */
+export const KUBE_PROXY_LIMITS = {
+  cores: { min: 1, max: 8192 },
+  maxPerCore: { min: 0, max: INT32_MAX },
+  min: { min: 0, max: INT32_MAX },
+  minor: { min: KUBE_PROXY.oldest.minor, max: 99 },
+} as const;
+
+/**
+ * Reads a Kubernetes version as `kubectl version` or a release name prints it: "1.36", "v1.36.2",
+ * "1.36.0-rc.1" (a suffix is ignored).
+ *
+ * @example tryParseKubernetesVersion("v1.36.2") // { ok: true, value: { major: 1, minor: 36, patch: 2 } }
+ */
+export function tryParseKubernetesVersion(text: string): Result<KubernetesVersion, FieldIssue> {
+  const trimmed = text.trim();
+  if (trimmed === "") return fail({ code: "empty" });
+  const match = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,4}))?(?:[-+][0-9a-z.+-]*)?$/i.exec(trimmed);
+  if (!match) return fail({ code: "syntax" });
+  const minor = Number(match[2]);
+  if (match[1] !== "1" || minor < KUBE_PROXY_LIMITS.minor.min || minor > KUBE_PROXY_LIMITS.minor.max) {
+    return fail({ code: "range" });
+  }
+  return ok(k8s(minor, match[3] === undefined ? null : Number(match[3])));
+}
+
+function validateBoundedInteger(text: string, min: number, max: number): Result<number, FieldIssue> {
+  const trimmed = text.trim();
+  if (trimmed === "") return fail({ code: "empty" });
+  const n = tryParseGroupedInteger(trimmed);
+  if (n === null) return fail({ code: "syntax" });
+  if (n < min || n > max) return fail({ code: "range" });
+  return ok(n);
+}
+
+/**
+ * CPU cores as kube-proxy counts them: all CPUs of the machine (cadvisor's topology from sysfs,
+ * falling back to runtime.NumCPU(); detectNumCPU()), not a container's CPU limit.
+ *
+ * @example validateCores("64") // { ok: true, value: 64 }
+ */
+export function validateCores(text: string): Result<number, FieldIssue> {
+  return validateBoundedInteger(text, KUBE_PROXY_LIMITS.cores.min, KUBE_PROXY_LIMITS.cores.max);
+}
+
+/** conntrack.maxPerCore (0 = leave nf_conntrack_max alone). @example validateMaxPerCore("32768") */
+export function validateMaxPerCore(text: string): Result<number, FieldIssue> {
+  return validateBoundedInteger(text, KUBE_PROXY_LIMITS.maxPerCore.min, KUBE_PROXY_LIMITS.maxPerCore.max);
+}
+
+/** conntrack.min. @example validateConntrackMin("131072") */
+export function validateConntrackMin(text: string): Result<number, FieldIssue> {
+  return validateBoundedInteger(text, KUBE_PROXY_LIMITS.min.min, KUBE_PROXY_LIMITS.min.max);
+}

@@ -1,0 +1,83 @@
+import { floorDiv } from "../core/integer";
+import type { KubeProxyConntrackConfig } from "./kube-proxy-plan";
+import { KUBE_PROXY } from "./kube-proxy-policy";
+import { k8sAtLeast, type KubernetesVersion } from "./kubernetes-version";
+
+/**
+ * Whole seconds as Go's time.Duration.String() prints them, which is how metav1.Duration appears in
+ * a KubeProxyConfiguration: 86400 → "24h0m0s", 3600 → "1h0m0s", 120 → "2m0s", 30 → "30s", 0 → "0s".
+ */
+export function formatGoDuration(seconds: number): string {
+  const h = floorDiv(seconds, 3600);
+  const m = floorDiv(seconds % 3600, 60);
+  const s = seconds % 60;
+  if (h > 0) return `${h}h${m}m${s}s`;
+  if (m > 0) return `${m}m${s}s`;
+  return `${s}s`;
+}
+
+/**
+ * A KubeProxyConfiguration (kubeproxy.config.k8s.io/v1alpha1) with only its `conntrack` section,
+ * as YAML; v1alpha1 keeps `conntrack` at the top level (types.go: `Conntrack
+ * KubeProxyConntrackConfiguration json:"conntrack"`). The UDP timeouts are written only for versions
+ * that know them and only when set. `header` lines become `#` comments on top.
+ *
+ * @example
+ * renderKubeProxyConfig({ maxPerCore: 32768, min: 131072, tcpEstablishedSeconds: 86400,
+ *   tcpCloseWaitSeconds: 3600, udpTimeoutSeconds: 0, udpStreamTimeoutSeconds: 0 }, k8s(36))
+ * // apiVersion: kubeproxy.config.k8s.io/v1alpha1
+ * // kind: KubeProxyConfiguration
+ * // conntrack:
+ * //   maxPerCore: 32768
+ * //   min: 131072
+ * //   tcpEstablishedTimeout: 24h0m0s
+ * //   tcpCloseWaitTimeout: 1h0m0s
+ */
+export function renderKubeProxyConfig(
+  config: KubeProxyConntrackConfig,
+  version: KubernetesVersion,
+  header: readonly string[] = [],
+): string {
+  const lines = [
+    ...header.map((line) => (line === "" ? "#" : `# ${line}`)),
+    "apiVersion: kubeproxy.config.k8s.io/v1alpha1",
+    "kind: KubeProxyConfiguration",
+    "conntrack:",
+    `  maxPerCore: ${config.maxPerCore}`,
+  ];
+  if (config.min !== null) lines.push(`  min: ${config.min}`);
+  lines.push(`  tcpEstablishedTimeout: ${formatGoDuration(config.tcpEstablishedSeconds)}`);
+  lines.push(`  tcpCloseWaitTimeout: ${formatGoDuration(config.tcpCloseWaitSeconds)}`);
+  if (k8sAtLeast(version, KUBE_PROXY.udpTimeoutsSince)) {
+    if (config.udpTimeoutSeconds > 0)
+      lines.push(`  udpTimeout: ${formatGoDuration(config.udpTimeoutSeconds)}`);
+    if (config.udpStreamTimeoutSeconds > 0) {
+      lines.push(`  udpStreamTimeout: ${formatGoDuration(config.udpStreamTimeoutSeconds)}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The same settings as kube-proxy command-line flags (--conntrack-max-per-core, --conntrack-min,
+ * --conntrack-tcp-timeout-established, --conntrack-tcp-timeout-close-wait, and from 1.29
+ * --conntrack-udp-timeout, --conntrack-udp-timeout-stream), for nodes that run kube-proxy with flags.
+ *
+ * @example renderKubeProxyFlags(kubeProxyLeaveAloneConfig(), k8s(36))
+ * // ["--conntrack-max-per-core=0", "--conntrack-tcp-timeout-established=24h0m0s", "--conntrack-tcp-timeout-close-wait=1h0m0s"]
+ */
+export function renderKubeProxyFlags(config: KubeProxyConntrackConfig, version: KubernetesVersion): string[] {
+  const flags = [`--conntrack-max-per-core=${config.maxPerCore}`];
+  if (config.min !== null) flags.push(`--conntrack-min=${config.min}`);
+  flags.push(`--conntrack-tcp-timeout-established=${formatGoDuration(config.tcpEstablishedSeconds)}`);
+  flags.push(`--conntrack-tcp-timeout-close-wait=${formatGoDuration(config.tcpCloseWaitSeconds)}`);
+  if (k8sAtLeast(version, KUBE_PROXY.udpTimeoutsSince)) {
+    if (config.udpTimeoutSeconds > 0) {
+      flags.push(`--conntrack-udp-timeout=${formatGoDuration(config.udpTimeoutSeconds)}`);
+    }
+    if (config.udpStreamTimeoutSeconds > 0) {
+      flags.push(`--conntrack-udp-timeout-stream=${formatGoDuration(config.udpStreamTimeoutSeconds)}`);
+    }
+  }
+  return flags;
+}
