@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { AnyFieldKey } from "../domain/sizing/fields";
-import type { FieldIssue } from "../domain/sizing/inputs";
+import type { FieldIssue } from "../domain/core/field-spec";
 import { useMessages } from "../i18n/messages";
 import { setField, useCalcStore } from "../store/calc-store";
 import { fieldIssueMessage, fieldText } from "./messages";

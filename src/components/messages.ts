@@ -1,79 +1,27 @@
-import type { AnyFieldKey } from "../domain/sizing/fields";
-import { LIMITS, type FieldIssue } from "../domain/sizing/inputs";
-import { TIMEOUT_LIMITS } from "../domain/kernel/timeouts";
-import { TRAFFIC_LIMITS } from "../domain/traffic/traffic-fields";
+import type { AcceptedKind, AcceptedParams, FieldIssue } from "../domain/core/field-spec";
+import { FIELDS, isTimeoutField, type AnyFieldKey } from "../domain/sizing/fields";
+import { LIMITS } from "../domain/sizing/inputs";
 import type { KernelDifference } from "../domain/kernel/kernel-compare";
 import type { SizingWarning } from "../domain/sizing/sizing";
-import type { Messages } from "../i18n/en";
+import type { AcceptedMessages, Messages } from "../i18n/en";
 
 /** Typed issues, warnings and differences in words: values picked here, sentences from the table. */
 
-/** A field's label and hint, whichever group it belongs to. */
+/** A field's label and hint; a timeout field is named after its sysctl, explained in its table row. */
 export function fieldText(t: Messages, key: AnyFieldKey): { label: string; hint: string } {
-  switch (key) {
-    case "tcp_cps":
-    case "tcp_life":
-    case "udp_cps":
-    case "udp_life":
-    case "headroom":
-      return { label: t.traffic.labels[key], hint: t.traffic.hints[key] };
-    case "cores":
-    case "k8s":
-      return { label: t.kube.labels[key], hint: t.kube.hints[key] };
-    case "ram":
-    case "arch":
-    case "ratio":
-    case "struct":
-    case "max":
-    case "kernel":
-    case "page":
-      return { label: t.inputs.labels[key], hint: t.inputs.hints[key] };
-    default:
-      // to_<timeout>: named after the sysctl, explained in its table row.
-      return { label: key.slice(3), hint: "" };
-  }
+  if (isTimeoutField(key)) return { label: key.slice("to_".length), hint: "" };
+  return { label: t.fields.labels[key], hint: t.fields.hints[key] };
 }
 
-function acceptedText(t: Messages, key: AnyFieldKey): string {
-  const accepted = t.fieldIssues.accepted;
-  switch (key) {
-    case "ram":
-      return accepted.ram(LIMITS.ram);
-    case "ratio":
-      return accepted.ratio({
-        min: LIMITS.ratio.min,
-        max: LIMITS.ratio.max,
-        decimals: LIMITS.ratio.maxDecimals,
-      });
-    case "struct":
-      return accepted.struct(LIMITS.struct);
-    case "max":
-      return accepted.max(LIMITS.max);
-    case "arch":
-      return accepted.arch();
-    case "kernel":
-      return accepted.kernel();
-    case "page":
-      return accepted.page();
-    case "tcp_cps":
-    case "udp_cps":
-      return t.traffic.accepted.rate({ max: TRAFFIC_LIMITS.cps.max });
-    case "tcp_life":
-    case "udp_life":
-      return t.traffic.accepted.life({ max: TRAFFIC_LIMITS.lifeSeconds.max });
-    case "headroom":
-      return t.traffic.accepted.headroom();
-    case "cores":
-      return t.kube.accepted.cores();
-    case "k8s":
-      return t.kube.accepted.k8s();
-    default:
-      return t.timeouts.accepted({ max: TIMEOUT_LIMITS.max });
-  }
+function acceptedText<K extends AcceptedKind>(
+  messages: AcceptedMessages,
+  accepted: { readonly kind: K; readonly params: AcceptedParams[K] },
+): string {
+  return messages[accepted.kind](accepted.params);
 }
 
 export function fieldIssueMessage(t: Messages, key: AnyFieldKey, issue: FieldIssue): string {
-  const accepted = acceptedText(t, key);
+  const accepted = acceptedText(t.fieldIssues.accepted, FIELDS[key].accepted);
   switch (issue.code) {
     case "empty":
       return t.fieldIssues.empty({ label: fieldText(t, key).label, accepted });

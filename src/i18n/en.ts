@@ -1,12 +1,11 @@
 import type { FindingCode } from "../domain/diagnostics/diagnose";
 import type { LineKind, LineNote, UnavailableSource } from "../domain/diagnostics/dump";
-import type { KubeKey } from "../domain/sizing/fields";
+import type { AcceptedKind, AcceptedParams } from "../domain/core/field-spec";
+import type { AnyFieldKey } from "../domain/sizing/fields";
 import type { KubeProxyNote } from "../domain/kube/kube-proxy-policy";
-import type { TimeoutReason } from "../domain/kernel/timeouts";
+import type { TimeoutReason, TimeoutUrlKey } from "../domain/kernel/timeouts";
 import type { PresetAssumption, TrafficPresetId } from "../domain/traffic/traffic-presets";
-import type { TrafficFieldKey } from "../domain/traffic/traffic-fields";
 import type { TrafficVerdict } from "../domain/traffic/traffic-verdict";
-import type { FieldKey } from "../domain/sizing/inputs";
 import type { KernelDifference, UncertainBoundary } from "../domain/kernel/kernel-compare";
 import type { KernelVendor } from "../domain/kernel/kernel-version";
 import type { SizingWarning } from "../domain/sizing/sizing";
@@ -15,6 +14,12 @@ import { formatsFor } from "./format";
 const { integer, milli, decimal, percent, bytes, plural, pluralDecimal } = formatsFor("en");
 
 /** One protocol's term of the traffic sum. */
+/** Fields with a label and a hint; a timeout field is named after its sysctl instead. */
+type LabelledFieldKey = Exclude<AnyFieldKey, TimeoutUrlKey>;
+
+/** One sentence per kind of accepted value (FieldSpec.accepted), from its numbers. */
+export type AcceptedMessages = { readonly [K in AcceptedKind]: (params: AcceptedParams[K]) => string };
+
 interface TrafficTerm {
   cpsMilli: number;
   openSeconds: number;
@@ -61,26 +66,6 @@ export const en = {
   },
   inputs: {
     heading: "Your machine",
-    labels: {
-      ram: "RAM",
-      arch: "Architecture",
-      ratio: "Entries per bucket",
-      struct: "Bytes per entry",
-      max: "nf_conntrack_max",
-      kernel: "Kernel version",
-      page: "Page size",
-    } satisfies Record<FieldKey, string>,
-    hints: {
-      ram: "MemTotal from `free -g` or `grep MemTotal /proc/meminfo`, not the installed RAM. Units: B, K, M, G, T (binary); a bare number is GiB.",
-      arch: "Pointer width of the kernel: `uname -m`.",
-      ratio:
-        "nf_conntrack_max ÷ nf_conntrack_buckets. Empty: the chosen kernel's own, 1 from 5.15, 4 from 2.6.23, 8 before. The article uses 4.",
-      struct:
-        "Empty: what the chosen kernel was measured to use. On the host: `sudo awk '/^nf_conntrack(_[0-9a-f]+)? /{print $4}' /proc/slabinfo` (object size; up to 4.6 there is one cache per network namespace, named nf_conntrack_ and a number or address), or `cat /sys/kernel/slab/nf_conntrack/slab_size` (with alignment).",
-      max: "Optional: a target nf_conntrack_max of your own. Empty: derived from RAM.",
-      kernel: "The kernel the config is for: `uname -r`. The kernel's own defaults and the config follow it.",
-      page: "`getconf PAGESIZE`: 4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB, which rounds tables to larger steps.",
-    } satisfies Record<FieldKey, string>,
     archChoices: { "64": "64-bit (x86_64, arm64, ppc64le, …)", "32": "32-bit (i686, armv7, mips, …)" },
     notValid: ({ value }: { value: string }) => `${value} (not valid)`,
     maxPlaceholder: "from RAM",
@@ -127,6 +112,42 @@ export const en = {
     articleSource: "The figure of the article this calculator grew from; no kernel measured uses it.",
     ownFigure: "Your own figure.",
   },
+  fields: {
+    labels: {
+      ram: "RAM",
+      arch: "Architecture",
+      ratio: "Entries per bucket",
+      struct: "Bytes per entry",
+      max: "nf_conntrack_max",
+      kernel: "Kernel version",
+      page: "Page size",
+      tcp_cps: "TCP connections per second",
+      tcp_life: "TCP connection lifetime (s)",
+      udp_cps: "UDP flows per second",
+      udp_life: "UDP flow lifetime (s)",
+      headroom: "Headroom (%)",
+      cores: "CPU cores",
+      k8s: "Kubernetes version",
+    } satisfies Record<LabelledFieldKey, string>,
+    hints: {
+      ram: "MemTotal from `free -g` or `grep MemTotal /proc/meminfo`, not the installed RAM. Units: B, K, M, G, T (binary); a bare number is GiB.",
+      arch: "Pointer width of the kernel: `uname -m`.",
+      ratio:
+        "nf_conntrack_max ÷ nf_conntrack_buckets. Empty: the chosen kernel's own, 1 from 5.15, 4 from 2.6.23, 8 before. The article uses 4.",
+      struct:
+        "Empty: what the chosen kernel was measured to use. On the host: `sudo awk '/^nf_conntrack(_[0-9a-f]+)? /{print $4}' /proc/slabinfo` (object size; up to 4.6 there is one cache per network namespace, named nf_conntrack_ and a number or address), or `cat /sys/kernel/slab/nf_conntrack/slab_size` (with alignment).",
+      max: "Optional: a target nf_conntrack_max of your own. Empty: derived from RAM.",
+      kernel: "The kernel the config is for: `uname -r`. The kernel's own defaults and the config follow it.",
+      page: "`getconf PAGESIZE`: 4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB, which rounds tables to larger steps.",
+      tcp_cps: "New TCP connections that close normally, per second (both sides of a proxy count).",
+      tcp_life: "Seconds from SYN to close. Units: ms, s, min, h, d; a bare number is seconds.",
+      udp_cps: "New UDP flows per second (a DNS lookup is one).",
+      udp_life: "Seconds of traffic per flow: 0 for request/response such as DNS.",
+      headroom: "Percent on top of the steady state, for bursts.",
+      cores: "`nproc` on the node. Empty: not a Kubernetes node.",
+      k8s: "`kubectl version`: the node's kube-proxy version, such as 1.36.",
+    } satisfies Record<LabelledFieldKey, string>,
+  },
   fieldIssues: {
     accepted: {
       ram: ({ min, max }: { min: number; max: number }) =>
@@ -141,7 +162,16 @@ export const en = {
       kernel: () =>
         'a version as uname -r prints it, such as "6.12", "5.15.0-91-generic" or "3.10", from 2.6 on, or "newest"',
       page: () => "4, 16 or 64 (KiB; getconf PAGESIZE prints bytes)",
-    },
+      rate: ({ max, decimals }: { max: number; decimals: number }) =>
+        `a rate per second from 0 to ${integer(max)}, at most ${decimals} decimals`,
+      life: ({ max }: { max: number }) => `a duration from 0 to ${integer(max)} s (ms, s, min, h or d)`,
+      headroom: ({ max }: { max: number }) => `a percentage from 0 to ${integer(max)}`,
+      cores: ({ min, max }: { min: number; max: number }) =>
+        `a number of cores from ${integer(min)} to ${integer(max)}, or empty`,
+      k8s: () => 'a version such as "1.36" or "v1.30.4"',
+      timeout: ({ max }: { max: number }) =>
+        `whole seconds from 1 to ${integer(max)}, or empty for the kernel's default`,
+    } satisfies AcceptedMessages,
     empty: ({ label, accepted }: { label: string; accepted: string }) =>
       `${label} is required. Enter ${accepted}.`,
     syntax: ({ accepted }: { accepted: string }) => `Not understood. Enter ${accepted}.`,
@@ -434,25 +464,6 @@ export const en = {
     heading: "Size from traffic",
     intro:
       "What your traffic needs: entries at steady state = new connections per second × (seconds open + seconds the kernel keeps the entry afterwards).",
-    labels: {
-      tcp_cps: "TCP connections per second",
-      tcp_life: "TCP connection lifetime (s)",
-      udp_cps: "UDP flows per second",
-      udp_life: "UDP flow lifetime (s)",
-      headroom: "Headroom (%)",
-    } satisfies Record<TrafficFieldKey, string>,
-    hints: {
-      tcp_cps: "New TCP connections that close normally, per second (both sides of a proxy count).",
-      tcp_life: "Seconds from SYN to close. Units: ms, s, min, h, d; a bare number is seconds.",
-      udp_cps: "New UDP flows per second (a DNS lookup is one).",
-      udp_life: "Seconds of traffic per flow: 0 for request/response such as DNS.",
-      headroom: "Percent on top of the steady state, for bursts.",
-    } satisfies Record<TrafficFieldKey, string>,
-    accepted: {
-      rate: ({ max }: { max: number }) => `a rate per second from 0 to ${integer(max)}, at most 3 decimals`,
-      life: ({ max }: { max: number }) => `a duration from 0 to ${integer(max)} s (ms, s, min, h or d)`,
-      headroom: () => "a percentage from 0 to 1000",
-    },
     presetsLabel: "Traffic presets",
     presets: {
       "nat-gateway": "NAT gateway",
@@ -523,8 +534,6 @@ export const en = {
       why: "Why it matters",
     },
     placeholder: ({ seconds }: { seconds: number }) => String(seconds),
-    accepted: ({ max }: { max: number }) =>
-      `whole seconds from 1 to ${integer(max)}, or empty for the kernel's default`,
 
     reasons: {
       "idle-open-tcp":
@@ -545,15 +554,6 @@ export const en = {
     heading: "Kubernetes node",
     intro:
       "kube-proxy sets nf_conntrack_max itself every time it starts, from the node's cores. Enter the cores to see what it does and the kube-proxy configuration that gives the recommended value.",
-    labels: { cores: "CPU cores", k8s: "Kubernetes version" } satisfies Record<KubeKey, string>,
-    hints: {
-      cores: "`nproc` on the node. Empty: not a Kubernetes node.",
-      k8s: "`kubectl version`: the node's kube-proxy version, such as 1.36.",
-    } satisfies Record<KubeKey, string>,
-    accepted: {
-      cores: () => "a number of cores from 1 to 8192, or empty",
-      k8s: () => 'a version such as "1.36" or "v1.30.4"',
-    },
     byItself: "kube-proxy by itself",
     resultMax: ({ max }: { max: number }) => `nf_conntrack_max ${integer(max)}`,
     leavesAlone: "leaves nf_conntrack_max as it is",

@@ -49,7 +49,7 @@ describe("message tables", () => {
   });
 
   it("keep commands, keys and units verbatim in Chinese", () => {
-    expect(zhCN.inputs.hints.ram).toContain("`grep MemTotal /proc/meminfo`");
+    expect(zhCN.fields.hints.ram).toContain("`grep MemTotal /proc/meminfo`");
     expect(zhCN.header.lead).toContain("`nf_conntrack: table full, dropping packet`");
     expect(zhCN.results.hashTable({ buckets: 131072, headBytes: 8, totalBytes: 1048576 })).toContain(
       "131,072 × 8 B = 1 MiB",

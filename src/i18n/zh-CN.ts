@@ -33,26 +33,6 @@ export const zhCN: Messages = {
   },
   inputs: {
     heading: "你的机器",
-    labels: {
-      ram: "内存",
-      arch: "架构",
-      ratio: "每个哈希桶的条目数",
-      struct: "每个条目的字节数",
-      max: "nf_conntrack_max",
-      kernel: "内核版本",
-      page: "页大小",
-    },
-    hints: {
-      ram: "填 `free -g` 或 `grep MemTotal /proc/meminfo` 中的 MemTotal，而不是物理内存条的容量。单位：B、K、M、G、T（按 1024 进位）；只写数字表示 GiB。",
-      arch: "内核的指针宽度：`uname -m`。",
-      ratio:
-        "nf_conntrack_max ÷ nf_conntrack_buckets。留空则用所选内核自身的值：5.15 起为 1，2.6.23 起为 4，更早为 8。原文用 4。",
-      struct:
-        "留空则用所选内核的实测值。在主机上查看：`sudo awk '/^nf_conntrack(_[0-9a-f]+)? /{print $4}' /proc/slabinfo`（对象大小；4.6 及更早每个网络命名空间一个缓存，名为 nf_conntrack_ 加编号或地址），或 `cat /sys/kernel/slab/nf_conntrack/slab_size`（含对齐）。",
-      max: "可选：自己指定的 nf_conntrack_max 目标值。留空则按内存推算。",
-      kernel: "配置所针对的内核：`uname -r`。内核默认值和生成的配置都随之变化。",
-      page: "`getconf PAGESIZE`：x86 为 4 KiB；arm64 和 ppc64le 内核可能是 16 或 64 KiB，哈希表会按更大的步长取整。",
-    },
     archChoices: { "64": "64 位（x86_64、arm64、ppc64le 等）", "32": "32 位（i686、armv7、mips 等）" },
     notValid: ({ value }) => `${value}（无效）`,
     maxPlaceholder: "按内存推算",
@@ -86,6 +66,42 @@ export const zhCN: Messages = {
     articleSource: "本计算器所依据的那篇文章使用的数值；实测的内核都不是这个值。",
     ownFigure: "自定义数值。",
   },
+  fields: {
+    labels: {
+      ram: "内存",
+      arch: "架构",
+      ratio: "每个哈希桶的条目数",
+      struct: "每个条目的字节数",
+      max: "nf_conntrack_max",
+      kernel: "内核版本",
+      page: "页大小",
+      tcp_cps: "每秒 TCP 新建连接数",
+      tcp_life: "TCP 连接时长（秒）",
+      udp_cps: "每秒 UDP 新流数",
+      udp_life: "UDP 流时长（秒）",
+      headroom: "余量（%）",
+      cores: "CPU 核数",
+      k8s: "Kubernetes 版本",
+    },
+    hints: {
+      ram: "填 `free -g` 或 `grep MemTotal /proc/meminfo` 中的 MemTotal，而不是物理内存条的容量。单位：B、K、M、G、T（按 1024 进位）；只写数字表示 GiB。",
+      arch: "内核的指针宽度：`uname -m`。",
+      ratio:
+        "nf_conntrack_max ÷ nf_conntrack_buckets。留空则用所选内核自身的值：5.15 起为 1，2.6.23 起为 4，更早为 8。原文用 4。",
+      struct:
+        "留空则用所选内核的实测值。在主机上查看：`sudo awk '/^nf_conntrack(_[0-9a-f]+)? /{print $4}' /proc/slabinfo`（对象大小；4.6 及更早每个网络命名空间一个缓存，名为 nf_conntrack_ 加编号或地址），或 `cat /sys/kernel/slab/nf_conntrack/slab_size`（含对齐）。",
+      max: "可选：自己指定的 nf_conntrack_max 目标值。留空则按内存推算。",
+      kernel: "配置所针对的内核：`uname -r`。内核默认值和生成的配置都随之变化。",
+      page: "`getconf PAGESIZE`：x86 为 4 KiB；arm64 和 ppc64le 内核可能是 16 或 64 KiB，哈希表会按更大的步长取整。",
+      tcp_cps: "每秒正常关闭的 TCP 新建连接数（代理的两侧都要算）。",
+      tcp_life: "从 SYN 到关闭的秒数。单位：ms、s、min、h、d；只写数字表示秒。",
+      udp_cps: "每秒新的 UDP 流（一次 DNS 查询算一个）。",
+      udp_life: "每个流持续有流量的秒数：DNS 这类一问一答填 0。",
+      headroom: "在稳态之上预留的百分比，用于应对突发。",
+      cores: "在节点上运行 `nproc`。留空表示不是 Kubernetes 节点。",
+      k8s: "`kubectl version`：节点上 kube-proxy 的版本，如 1.36。",
+    },
+  },
   fieldIssues: {
     accepted: {
       ram: ({ min, max }) =>
@@ -97,6 +113,12 @@ export const zhCN: Messages = {
       kernel: () =>
         '形如 uname -r 输出的版本号，如 "6.12"、"5.15.0-91-generic" 或 "3.10"，2.6 及以后，或 "newest"',
       page: () => "4、16 或 64（单位 KiB；getconf PAGESIZE 输出的是字节数）",
+      rate: ({ max, decimals }) => `每秒 0 到 ${integer(max)} 之间的速率，最多 ${decimals} 位小数`,
+      life: ({ max }) => `0 到 ${integer(max)} 秒之间的时长（可用 ms、s、min、h 或 d）`,
+      headroom: ({ max }) => `0 到 ${integer(max)} 之间的百分比`,
+      cores: ({ min, max }) => `${integer(min)} 到 ${integer(max)} 之间的核数，或留空`,
+      k8s: () => '形如 "1.36" 或 "v1.30.4" 的版本号',
+      timeout: ({ max }) => `1 到 ${integer(max)} 之间的整数秒，留空表示内核默认值`,
     },
     empty: ({ label, accepted }) => `${label}不能为空。请输入${accepted}。`,
     syntax: ({ accepted }) => `无法识别。请输入${accepted}。`,
@@ -328,25 +350,6 @@ export const zhCN: Messages = {
     heading: "按流量估算",
     intro:
       "按你的流量需要多少：稳态条目数 = 每秒新建连接数 ×（连接存续秒数 + 连接结束后内核保留条目的秒数）。",
-    labels: {
-      tcp_cps: "每秒 TCP 新建连接数",
-      tcp_life: "TCP 连接时长（秒）",
-      udp_cps: "每秒 UDP 新流数",
-      udp_life: "UDP 流时长（秒）",
-      headroom: "余量（%）",
-    },
-    hints: {
-      tcp_cps: "每秒正常关闭的 TCP 新建连接数（代理的两侧都要算）。",
-      tcp_life: "从 SYN 到关闭的秒数。单位：ms、s、min、h、d；只写数字表示秒。",
-      udp_cps: "每秒新的 UDP 流（一次 DNS 查询算一个）。",
-      udp_life: "每个流持续有流量的秒数：DNS 这类一问一答填 0。",
-      headroom: "在稳态之上预留的百分比，用于应对突发。",
-    },
-    accepted: {
-      rate: ({ max }) => `每秒 0 到 ${integer(max)} 之间的速率，最多 3 位小数`,
-      life: ({ max }) => `0 到 ${integer(max)} 秒之间的时长（可用 ms、s、min、h 或 d）`,
-      headroom: () => "0 到 1000 之间的百分比",
-    },
     presetsLabel: "流量预设",
     presets: {
       "nat-gateway": "NAT 网关",
@@ -405,7 +408,6 @@ export const zhCN: Messages = {
       "内核在各状态下保留条目的时长。修改后的值会参与按流量估算，并写入 sysctl 文件；留空表示使用内核默认值。",
     columns: { key: "超时参数", kernelDefault: "内核默认（秒）", value: "你的值（秒）", why: "为何重要" },
     placeholder: ({ seconds }) => String(seconds),
-    accepted: ({ max }) => `1 到 ${integer(max)} 之间的整数秒，留空表示内核默认值`,
     reasons: {
       "idle-open-tcp": "空闲但未关闭的 TCP 连接会保留这么久：默认 5 天，是表被占满的最大因素。",
       "closed-tcp": "每条正常关闭的 TCP 连接之后还会保留这么久（TIME_WAIT）。",
@@ -424,12 +426,6 @@ export const zhCN: Messages = {
     heading: "Kubernetes 节点",
     intro:
       "kube-proxy 每次启动都会按节点 CPU 核数自行设置 nf_conntrack_max。填入核数，即可看到它会怎么做，以及能得到建议值的 kube-proxy 配置。",
-    labels: { cores: "CPU 核数", k8s: "Kubernetes 版本" },
-    hints: {
-      cores: "在节点上运行 `nproc`。留空表示不是 Kubernetes 节点。",
-      k8s: "`kubectl version`：节点上 kube-proxy 的版本，如 1.36。",
-    },
-    accepted: { cores: () => "1 到 8192 之间的核数，或留空", k8s: () => '形如 "1.36" 或 "v1.30.4" 的版本号' },
     byItself: "kube-proxy 自己的设置",
     resultMax: ({ max }) => `nf_conntrack_max ${integer(max)}`,
     leavesAlone: "不修改 nf_conntrack_max",

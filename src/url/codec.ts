@@ -1,12 +1,13 @@
 import {
   ALL_FIELD_KEYS,
   DEFAULT_ALL_RAW,
-  LINK_GROUPS,
+  FIELDS,
+  fieldsOf,
   validateAnyField,
   type AllRaw,
   type AnyFieldKey,
 } from "../domain/sizing/fields";
-import { FIELD_KEYS, pinKernelDefaults } from "../domain/sizing/inputs";
+import { pinKernelDefaults } from "../domain/sizing/inputs";
 import { formatKernelVersion, isNewestKeyword, NEWEST_KERNEL } from "../domain/kernel/kernel-version";
 import { tryParseLocale, type Locale } from "../domain/core/locale";
 import { migrateParams, URL_VERSION, type VersionNotice } from "./migrations";
@@ -38,27 +39,25 @@ export function decodeSearch(search: string): LinkState {
   return { raw, validRaw, notice, lang: tryParseLocale(params.get("lang")) };
 }
 
-const SIZING_KEYS: ReadonlySet<string> = new Set(FIELD_KEYS);
-
 /**
- * Writes every sizing input as typed; `max`, `ratio` and `struct` are left out when empty, their
- * absence meaning "derive from RAM" and "the kernel's own" (a shared link pins those first:
- * pinForSharing()). The other fields are written when
- * they differ from their default (their absence has a fixed meaning: no traffic, no Kubernetes
- * node, the kernel's own timeouts), a traffic field together with the rest of its group. `lang`
- * comes last, and only when a language was chosen.
+ * Writes each field by its link rule (FieldSpec.link): the sizing inputs as typed, `max`, `ratio`
+ * and `struct` left out when empty, their absence meaning "derive from RAM" and "the kernel's own"
+ * (a shared link pins those first: pinForSharing()); the other fields when they, or a field of
+ * their group, differ from their default (their absence has a fixed meaning: no traffic, no
+ * Kubernetes node, the kernel's own timeouts). `lang` comes last, and only when a language was
+ * chosen.
  */
 export function encodeSearch(raw: AllRaw, lang: Locale | null = null): string {
   const params = new URLSearchParams({ v: String(URL_VERSION) });
   const changed = (key: AnyFieldKey) => raw[key] !== DEFAULT_ALL_RAW[key];
   for (const key of ALL_FIELD_KEYS) {
-    if (SIZING_KEYS.has(key)) {
-      if ((key === "max" || key === "ratio" || key === "struct") && raw[key] === "") continue;
-      params.set(key, raw[key]);
-      continue;
-    }
-    const group = LINK_GROUPS.find((keys) => keys.includes(key)) ?? [key];
-    if (group.some(changed)) params.set(key, raw[key]);
+    const { link, group } = FIELDS[key];
+    const written =
+      link === "always" ||
+      (link === "unless-empty" && raw[key] !== "") ||
+      (link === "when-changed" && changed(key)) ||
+      (link === "group-when-changed" && fieldsOf(group).some(changed));
+    if (written) params.set(key, raw[key]);
   }
   if (lang) params.set("lang", lang);
   return `?${params.toString()}`;

@@ -1,4 +1,4 @@
-import type { FieldIssue } from "../sizing/inputs";
+import type { FieldIssue, FieldSpec } from "../core/field-spec";
 import { tryParseGroupedInteger } from "../core/decimal";
 import { kernelRules } from "./kernel-defaults";
 import { atLeast, v, type KernelVersion } from "./kernel-version";
@@ -189,6 +189,23 @@ export function validateTimeout(text: string): Result<number, FieldIssue> {
   if (n < TIMEOUT_LIMITS.min || n > TIMEOUT_LIMITS.max) return fail({ code: "range" });
   return ok(n);
 }
+
+/**
+ * The timeout fields, `to_<key>`: empty (the default) means the kernel's own; a link writes each
+ * one that is set.
+ */
+export const TIMEOUT_FIELDS = Object.fromEntries(
+  TIMEOUT_KEYS.map((key) => [
+    timeoutUrlKey(key),
+    {
+      group: "timeouts",
+      default: "",
+      link: "when-changed",
+      accepted: { kind: "timeout", params: { max: TIMEOUT_LIMITS.max } },
+      validate: (text: string) => (text.trim() === "" ? ok(null) : validateTimeout(text)),
+    } satisfies FieldSpec<number | null>,
+  ]),
+) as { readonly [K in TimeoutUrlKey]: FieldSpec<number | null> };
 
 export interface ReadTimeouts {
   /** The value of every timeout: the user's where valid, the kernel's default otherwise. */

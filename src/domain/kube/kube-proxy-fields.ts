@@ -1,4 +1,4 @@
-import type { FieldIssue } from "../sizing/inputs";
+import type { FieldIssue, FieldSpec } from "../core/field-spec";
 import { tryParseGroupedInteger } from "../core/decimal";
 import { fail, ok, type Result } from "../core/result";
 import { KUBE_PROXY } from "./kube-proxy-policy";
@@ -64,3 +64,26 @@ export function validateMaxPerCore(text: string): Result<number, FieldIssue> {
 export function validateConntrackMin(text: string): Result<number, FieldIssue> {
   return validateBoundedInteger(text, KUBE_PROXY_LIMITS.min.min, KUBE_PROXY_LIMITS.min.max);
 }
+
+export type KubeKey = "cores" | "k8s";
+
+/**
+ * The Kubernetes node: no node (empty cores) on the newest Kubernetes this tool knows. A link
+ * writes the version together with the cores.
+ */
+export const KUBE_FIELDS: { readonly [K in KubeKey]: FieldSpec<unknown> } = {
+  cores: {
+    group: "kube",
+    default: "",
+    link: "group-when-changed",
+    accepted: { kind: "cores", params: KUBE_PROXY_LIMITS.cores },
+    validate: (text) => (text.trim() === "" ? ok(null) : validateCores(text)),
+  },
+  k8s: {
+    group: "kube",
+    default: "1.36",
+    link: "group-when-changed",
+    accepted: { kind: "k8s", params: {} },
+    validate: tryParseKubernetesVersion,
+  },
+};

@@ -1,72 +1,53 @@
-import { DEFAULT_RAW, FIELD_KEYS, validateField, type FieldIssue, type FieldKey } from "./inputs";
-import { tryParseKubernetesVersion, validateCores } from "../kube/kube-proxy-fields";
-import { fail, ok, type Result } from "../core/result";
+import type { FieldGroup, FieldIssue, FieldSpec } from "../core/field-spec";
+import type { Result } from "../core/result";
 import {
+  TIMEOUT_FIELDS,
   TIMEOUT_KEYS,
   timeoutUrlKey,
-  validateTimeout,
   type TimeoutKey,
   type TimeoutUrlKey,
 } from "../kernel/timeouts";
-import {
-  DEFAULT_TRAFFIC_RAW,
-  TRAFFIC_FIELD_KEYS,
-  validateTrafficField,
-  type TrafficFieldKey,
-} from "../traffic/traffic-fields";
-
-/**
- * Every field the page has, each also a URL key and a form control's `name`: the sizing inputs
- * (inputs.ts), the traffic (traffic-fields.ts), the Kubernetes node (kube-proxy-fields.ts) and the timeouts
- * the user changed (timeouts.ts, `to_<key>`). See docs/url.md.
- */
-export const KUBE_KEYS = ["cores", "k8s"] as const;
-export type KubeKey = (typeof KUBE_KEYS)[number];
-
-export const TIMEOUT_URL_KEYS: readonly TimeoutUrlKey[] = TIMEOUT_KEYS.map(timeoutUrlKey);
+import { KUBE_FIELDS, type KubeKey } from "../kube/kube-proxy-fields";
+import { TRAFFIC_FIELDS, type TrafficFieldKey } from "../traffic/traffic-fields";
+import { SIZING_FIELDS, type FieldKey } from "./inputs";
 
 export type AnyFieldKey = FieldKey | TrafficFieldKey | KubeKey | TimeoutUrlKey;
 
-export const ALL_FIELD_KEYS: readonly AnyFieldKey[] = [
-  ...FIELD_KEYS,
-  ...TRAFFIC_FIELD_KEYS,
-  ...KUBE_KEYS,
-  ...TIMEOUT_URL_KEYS,
-];
+/**
+ * Every field the page has, in the order a link writes them: the sizing inputs (inputs.ts), the
+ * traffic (traffic-fields.ts), the Kubernetes node (kube-proxy-fields.ts) and the timeouts the user
+ * changed (timeouts.ts, `to_<key>`). Each key is also a URL key and a form control's `name`
+ * (docs/url.md); everything else about a field (its default, what it accepts, how a link carries
+ * it) is in its entry, and the lists below derive from this table.
+ */
+export const FIELDS: { readonly [K in AnyFieldKey]: FieldSpec<unknown> } = {
+  ...SIZING_FIELDS,
+  ...TRAFFIC_FIELDS,
+  ...KUBE_FIELDS,
+  ...TIMEOUT_FIELDS,
+};
+
+export const ALL_FIELD_KEYS = Object.keys(FIELDS) as readonly AnyFieldKey[];
 
 export type AllRaw = Readonly<Record<AnyFieldKey, string>>;
 
-/**
- * Defaults: the sizing inputs' own; no traffic; no Kubernetes node (empty cores) on the newest
- * Kubernetes this tool knows; every timeout empty, meaning "the kernel's default".
- */
-export const DEFAULT_ALL_RAW: AllRaw = {
-  ...DEFAULT_RAW,
-  ...DEFAULT_TRAFFIC_RAW,
-  cores: "",
-  k8s: "1.36",
-  ...(Object.fromEntries(TIMEOUT_URL_KEYS.map((key) => [key, ""])) as Record<TimeoutUrlKey, string>),
-};
+export const DEFAULT_ALL_RAW: AllRaw = Object.fromEntries(
+  ALL_FIELD_KEYS.map((key) => [key, FIELDS[key].default]),
+) as Record<AnyFieldKey, string>;
 
-/**
- * Fields written to a link together: one changed traffic field writes all five, and a Kubernetes
- * node writes its version with its cores, so neither depends on a default that may change.
- */
-export const LINK_GROUPS: ReadonlyArray<readonly AnyFieldKey[]> = [TRAFFIC_FIELD_KEYS, KUBE_KEYS];
+/** The fields of one part of the page, in table order. */
+export function fieldsOf(group: FieldGroup): readonly AnyFieldKey[] {
+  return ALL_FIELD_KEYS.filter((key) => FIELDS[key].group === group);
+}
 
-const isSizingKey = (key: AnyFieldKey): key is FieldKey => (FIELD_KEYS as readonly string[]).includes(key);
-const isTrafficKey = (key: AnyFieldKey): key is TrafficFieldKey =>
-  (TRAFFIC_FIELD_KEYS as readonly string[]).includes(key);
+/** A timeout field (`to_<key>`): named after its sysctl rather than labelled. */
+export function isTimeoutField(key: AnyFieldKey): key is TimeoutUrlKey {
+  return FIELDS[key].group === "timeouts";
+}
 
 /** Validates any field's text; never throws. Empty cores and empty timeouts are valid ("none"). */
 export function validateAnyField(key: AnyFieldKey, text: string): Result<unknown, FieldIssue> {
-  if (isSizingKey(key)) return validateField(key, text);
-  if (isTrafficKey(key)) return validateTrafficField(key, text);
-  if (text.trim() === "" && key !== "k8s") return ok(null);
-  if (key === "cores") return validateCores(text);
-  if (key === "k8s") return tryParseKubernetesVersion(text);
-  if (key.startsWith("to_")) return validateTimeout(text);
-  return fail({ code: "syntax" });
+  return FIELDS[key].validate(text);
 }
 
 /** The issue of each invalid field. */

@@ -6,15 +6,15 @@ import {
   kernelOwnDefaults,
   pinKernelDefaults,
   readInputs,
-  validateAll,
   validateField,
   type FieldKey,
 } from "./inputs";
 import { GiB, MiB } from "../core/units";
+import { DEFAULT_ALL_RAW, validateAllFields } from "./fields";
 
 describe("validateField", () => {
   it("accepts every default", () => {
-    expect(validateAll(DEFAULT_RAW)).toEqual({});
+    expect(validateAllFields(DEFAULT_ALL_RAW)).toEqual({});
   });
 
   it.each<[FieldKey, string, unknown]>([

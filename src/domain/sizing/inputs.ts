@@ -3,18 +3,9 @@ import { formatRatio } from "../core/format";
 import { tryParseDecimal, tryParseGroupedInteger } from "../core/decimal";
 import { maxFactor } from "../kernel/kernel-boundaries";
 import { tryParseKernelVersion, type KernelVersion } from "../kernel/kernel-version";
+import type { FieldIssue, FieldSpec } from "../core/field-spec";
 import { fail, ok, type Result } from "../core/result";
 import { bytes, KiB, MiB, PiB, tryParseRamText, type Bytes } from "../core/units";
-
-/**
- * The calculator's inputs. Each key is also the URL query key and the form control's
- * `name` (a public contract: see docs/url.md).
- */
-export const FIELD_KEYS = ["ram", "arch", "ratio", "struct", "max", "kernel", "page"] as const;
-export type FieldKey = (typeof FIELD_KEYS)[number];
-
-/** What the user typed or the link said, per field, verbatim. */
-export type RawInputs = Readonly<Record<FieldKey, string>>;
 
 export type Arch = 32 | 64;
 
@@ -24,6 +15,10 @@ export interface Ratio {
   readonly denominator: number;
 }
 
+/**
+ * The calculator's inputs. Each key is also the URL query key and the form control's
+ * `name` (a public contract: see docs/url.md).
+ */
 export interface Inputs {
   /** MemTotal. */
   readonly ram: Bytes;
@@ -40,20 +35,6 @@ export interface Inputs {
   /** The kernel's page size (4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB). */
   readonly page: Bytes;
 }
-
-/**
- * The defaults. Empty entries per bucket and bytes per entry mean "the chosen kernel's own"
- * (kernelOwnDefaults()), so the default page reproduces what the kernel itself would do.
- */
-export const DEFAULT_RAW: RawInputs = {
-  ram: "16GiB",
-  arch: "64",
-  ratio: "",
-  struct: "",
-  max: "",
-  kernel: "6.12",
-  page: "4",
-};
 
 /**
  * The worked example's figures (4 entries per bucket, 352 bytes per entry), one click away in the
@@ -77,92 +58,144 @@ export const LIMITS = {
   max: { min: 1, max: INT_MAX },
 } as const;
 
-export type FieldIssue =
-  | { code: "empty" }
-  | { code: "syntax" }
-  | { code: "unit"; unit: string }
-  | { code: "precision" }
-  | { code: "range" }
-  | { code: "choice" };
-
 /** A field's value as read from its text alone: empty ratio and struct are null, "the kernel's own". */
 export type FieldValues = Omit<Inputs, "ratio" | "struct"> & {
   readonly ratio: Ratio | null;
   readonly struct: Bytes | null;
 };
 
-type Validators = { readonly [K in FieldKey]: (text: string) => Result<FieldValues[K], FieldIssue> };
+export type FieldKey = keyof Inputs;
 
-const VALIDATORS: Validators = {
-  ram(text) {
-    const parsed = tryParseRamText(text);
-    if (!parsed.ok) return parsed;
-    const n = parsed.value;
-    if (n < BigInt(LIMITS.ram.min) || n > BigInt(LIMITS.ram.max)) return fail({ code: "range" });
-    return ok(bytes(Number(n)));
+/** What the user typed or the link said, per field, verbatim. */
+export type RawInputs = Readonly<Record<FieldKey, string>>;
+
+/**
+ * The sizing fields, in the order a link writes them. The defaults: 16 GiB of a 64-bit 6.12 kernel
+ * on 4 KiB pages; empty entries per bucket and bytes per entry mean "the chosen kernel's own"
+ * (kernelOwnDefaults()), so the default page reproduces what the kernel itself would do; empty
+ * nf_conntrack_max means "derive it from RAM".
+ */
+export const SIZING_FIELDS: { readonly [K in FieldKey]: FieldSpec<FieldValues[K]> } = {
+  ram: {
+    group: "sizing",
+    default: "16GiB",
+    link: "always",
+    accepted: { kind: "ram", params: LIMITS.ram },
+    validate: validateRam,
   },
-  arch(text) {
-    const trimmed = text.trim();
-    if (trimmed === "64") return ok(64);
-    if (trimmed === "32") return ok(32);
-    return fail({ code: "choice" });
+  arch: {
+    group: "sizing",
+    default: "64",
+    link: "always",
+    accepted: { kind: "arch", params: {} },
+    validate: validateArch,
   },
-  ratio(text) {
-    const trimmed = text.trim();
-    if (trimmed === "") return ok(null);
-    // No thousands separators: no accepted ratio reaches a thousand.
-    const decimal = tryParseDecimal(trimmed, { separators: "" });
-    if (decimal === null) return fail({ code: "syntax" });
-    if (decimal.fraction.length > LIMITS.ratio.maxDecimals) return fail({ code: "precision" });
-    if (decimal.whole.length > 3) return fail({ code: "range" });
-    const ratio: Ratio = {
-      numerator: Number(decimal.whole + decimal.fraction || "0"),
-      denominator: 10 ** decimal.fraction.length,
-    };
-    // Exact comparisons: 0.125 <= n/d <= 64  <=>  8n >= d and n <= 64d.
-    if (ratio.numerator * 8 < ratio.denominator || ratio.numerator > LIMITS.ratio.max * ratio.denominator) {
-      return fail({ code: "range" });
-    }
-    return ok(ratio);
+  ratio: {
+    group: "sizing",
+    default: "",
+    link: "unless-empty",
+    accepted: {
+      kind: "ratio",
+      params: { min: LIMITS.ratio.min, max: LIMITS.ratio.max, decimals: LIMITS.ratio.maxDecimals },
+    },
+    validate: validateRatio,
   },
-  struct(text) {
-    const trimmed = text.trim();
-    if (trimmed === "") return ok(null);
-    const n = tryParseGroupedInteger(trimmed);
-    if (n === null) return fail({ code: "syntax" });
-    if (n < LIMITS.struct.min || n > LIMITS.struct.max) return fail({ code: "range" });
-    return ok(bytes(n));
+  struct: {
+    group: "sizing",
+    default: "",
+    link: "unless-empty",
+    accepted: { kind: "struct", params: LIMITS.struct },
+    validate: validateStruct,
   },
-  max(text) {
-    const trimmed = text.trim();
-    if (trimmed === "") return ok(null);
-    const n = tryParseGroupedInteger(trimmed);
-    if (n === null) return fail({ code: "syntax" });
-    if (n < LIMITS.max.min || n > LIMITS.max.max) return fail({ code: "range" });
-    return ok(n);
+  max: {
+    group: "sizing",
+    default: "",
+    link: "unless-empty",
+    accepted: { kind: "max", params: LIMITS.max },
+    validate: validateMax,
   },
-  kernel(text) {
-    return tryParseKernelVersion(text);
+  kernel: {
+    group: "sizing",
+    default: "6.12",
+    link: "always",
+    accepted: { kind: "kernel", params: {} },
+    validate: tryParseKernelVersion,
   },
-  page(text) {
-    const kib = PAGE_SIZES_KIB.find((size) => String(size) === text.trim());
-    return kib === undefined ? fail({ code: "choice" }) : ok(bytes(kib * KiB));
+  page: {
+    group: "sizing",
+    default: "4",
+    link: "always",
+    accepted: { kind: "page", params: {} },
+    validate: validatePage,
   },
 };
 
-/** Validates one field's text. Never throws, whatever the string. */
-export function validateField<K extends FieldKey>(key: K, text: string): Result<FieldValues[K], FieldIssue> {
-  return VALIDATORS[key](text);
+export const FIELD_KEYS = Object.keys(SIZING_FIELDS) as readonly FieldKey[];
+
+export const DEFAULT_RAW: RawInputs = Object.fromEntries(
+  FIELD_KEYS.map((key) => [key, SIZING_FIELDS[key].default]),
+) as Record<FieldKey, string>;
+
+function validateRam(text: string): Result<Bytes, FieldIssue> {
+  const parsed = tryParseRamText(text);
+  if (!parsed.ok) return parsed;
+  const n = parsed.value;
+  if (n < BigInt(LIMITS.ram.min) || n > BigInt(LIMITS.ram.max)) return fail({ code: "range" });
+  return ok(bytes(Number(n)));
 }
 
-/** The issue with each invalid field, if any. */
-export function validateAll(raw: RawInputs): Partial<Record<FieldKey, FieldIssue>> {
-  const issues: Partial<Record<FieldKey, FieldIssue>> = {};
-  for (const key of FIELD_KEYS) {
-    const result = validateField(key, raw[key]);
-    if (!result.ok) issues[key] = result.issue;
+function validateArch(text: string): Result<Arch, FieldIssue> {
+  const trimmed = text.trim();
+  if (trimmed === "64") return ok(64);
+  if (trimmed === "32") return ok(32);
+  return fail({ code: "choice" });
+}
+
+function validateRatio(text: string): Result<Ratio | null, FieldIssue> {
+  const trimmed = text.trim();
+  if (trimmed === "") return ok(null);
+  // No thousands separators: no accepted ratio reaches a thousand.
+  const decimal = tryParseDecimal(trimmed, { separators: "" });
+  if (decimal === null) return fail({ code: "syntax" });
+  if (decimal.fraction.length > LIMITS.ratio.maxDecimals) return fail({ code: "precision" });
+  if (decimal.whole.length > 3) return fail({ code: "range" });
+  const ratio: Ratio = {
+    numerator: Number(decimal.whole + decimal.fraction || "0"),
+    denominator: 10 ** decimal.fraction.length,
+  };
+  // Exact comparisons: 0.125 <= n/d <= 64  <=>  8n >= d and n <= 64d.
+  if (ratio.numerator * 8 < ratio.denominator || ratio.numerator > LIMITS.ratio.max * ratio.denominator) {
+    return fail({ code: "range" });
   }
-  return issues;
+  return ok(ratio);
+}
+
+function validateStruct(text: string): Result<Bytes | null, FieldIssue> {
+  const trimmed = text.trim();
+  if (trimmed === "") return ok(null);
+  const n = tryParseGroupedInteger(trimmed);
+  if (n === null) return fail({ code: "syntax" });
+  if (n < LIMITS.struct.min || n > LIMITS.struct.max) return fail({ code: "range" });
+  return ok(bytes(n));
+}
+
+function validateMax(text: string): Result<number | null, FieldIssue> {
+  const trimmed = text.trim();
+  if (trimmed === "") return ok(null);
+  const n = tryParseGroupedInteger(trimmed);
+  if (n === null) return fail({ code: "syntax" });
+  if (n < LIMITS.max.min || n > LIMITS.max.max) return fail({ code: "range" });
+  return ok(n);
+}
+
+function validatePage(text: string): Result<Bytes, FieldIssue> {
+  const kib = PAGE_SIZES_KIB.find((size) => String(size) === text.trim());
+  return kib === undefined ? fail({ code: "choice" }) : ok(bytes(kib * KiB));
+}
+
+/** Validates one field's text. Never throws, whatever the string. */
+export function validateField<K extends FieldKey>(key: K, text: string): Result<FieldValues[K], FieldIssue> {
+  return SIZING_FIELDS[key].validate(text);
 }
 
 /**

@@ -8,9 +8,9 @@ import {
   readTraffic,
   TRAFFIC_FIELD_KEYS,
   TRAFFIC_LIMITS,
-  validateTraffic,
   validateTrafficField,
 } from "./traffic-fields";
+import { DEFAULT_ALL_RAW, validateAllFields } from "../sizing/fields";
 
 const modern = v(6, 12);
 const cpsArb = fc.integer({ min: 0, max: TRAFFIC_LIMITS.cps.max * 1000 });
@@ -100,7 +100,7 @@ describe("traffic fields", () => {
   });
 
   it("defaults are valid and mean no traffic", () => {
-    expect(validateTraffic(DEFAULT_TRAFFIC_RAW)).toEqual({});
+    expect(validateAllFields({ ...DEFAULT_ALL_RAW, ...DEFAULT_TRAFFIC_RAW })).toEqual({});
     const sizing = computeTrafficSizing(readTraffic(DEFAULT_TRAFFIC_RAW), defaultTimeouts(modern), modern);
     expect(sizing.dominant).toBe("none");
   });

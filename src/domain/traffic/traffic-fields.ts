@@ -1,6 +1,6 @@
 import { tryParseDecimal, type DecimalDigits } from "../core/decimal";
 import { fail, ok, type Result } from "../core/result";
-import type { FieldIssue } from "../sizing/inputs";
+import type { FieldIssue, FieldSpec } from "../core/field-spec";
 
 /**
  * Traffic inputs. Each key is also the URL query key and the form control's `name`:
@@ -10,20 +10,10 @@ import type { FieldIssue } from "../sizing/inputs";
  * - `udp_life`: seconds of traffic per flow, first packet to last (0 for request/response such as DNS);
  * - `headroom`: percent added on top of the steady state.
  */
-export const TRAFFIC_FIELD_KEYS = ["tcp_cps", "tcp_life", "udp_cps", "udp_life", "headroom"] as const;
-export type TrafficFieldKey = (typeof TRAFFIC_FIELD_KEYS)[number];
+export type TrafficFieldKey = "tcp_cps" | "tcp_life" | "udp_cps" | "udp_life" | "headroom";
 
 /** What the user typed or the link said, per traffic field, verbatim. */
 export type RawTraffic = Readonly<Record<TrafficFieldKey, string>>;
-
-/** No traffic until the user enters some: with both rates 0 the traffic sizing shows nothing. */
-export const DEFAULT_TRAFFIC_RAW: RawTraffic = {
-  tcp_cps: "0",
-  tcp_life: "10",
-  udp_cps: "0",
-  udp_life: "0",
-  headroom: "20",
-};
 
 /**
  * Traffic as exact integers: rates in thousandths per second, durations in milliseconds, so every
@@ -132,13 +122,49 @@ function validateHeadroom(text: string): Result<number, FieldIssue> {
   return ok(Number(trimmed));
 }
 
-const VALIDATORS: Readonly<Record<TrafficFieldKey, (text: string) => Result<number, FieldIssue>>> = {
-  tcp_cps: validateRate,
-  tcp_life: validateLife,
-  udp_cps: validateRate,
-  udp_life: validateLife,
-  headroom: validateHeadroom,
+const rate = (fallback: string): FieldSpec<number> => ({
+  group: "traffic",
+  default: fallback,
+  link: "group-when-changed",
+  accepted: {
+    kind: "rate",
+    params: { max: TRAFFIC_LIMITS.cps.max, decimals: TRAFFIC_LIMITS.cps.maxDecimals },
+  },
+  validate: validateRate,
+});
+
+const life = (fallback: string): FieldSpec<number> => ({
+  group: "traffic",
+  default: fallback,
+  link: "group-when-changed",
+  accepted: { kind: "life", params: { max: TRAFFIC_LIMITS.lifeSeconds.max } },
+  validate: validateLife,
+});
+
+/**
+ * The traffic fields; the value is in the unit of its Traffic property (thousandths per second,
+ * milliseconds, percent). No traffic until the user enters some: with both rates 0 the traffic
+ * sizing shows nothing. A link writes all five when one differs from its default.
+ */
+export const TRAFFIC_FIELDS: { readonly [K in TrafficFieldKey]: FieldSpec<number> } = {
+  tcp_cps: rate("0"),
+  tcp_life: life("10"),
+  udp_cps: rate("0"),
+  udp_life: life("0"),
+  headroom: {
+    group: "traffic",
+    default: "20",
+    link: "group-when-changed",
+    accepted: { kind: "headroom", params: { max: TRAFFIC_LIMITS.headroomPercent.max } },
+    validate: validateHeadroom,
+  },
 };
+
+export const TRAFFIC_FIELD_KEYS = Object.keys(TRAFFIC_FIELDS) as readonly TrafficFieldKey[];
+
+export const DEFAULT_TRAFFIC_RAW: RawTraffic = Object.fromEntries(
+  TRAFFIC_FIELD_KEYS.map((key) => [key, TRAFFIC_FIELDS[key].default]),
+) as Record<TrafficFieldKey, string>;
 
 /**
  * Validates one traffic field; the value is in the unit of its Traffic property (thousandths per
@@ -149,17 +175,7 @@ const VALIDATORS: Readonly<Record<TrafficFieldKey, (text: string) => Result<numb
  * @example validateTrafficField("headroom", "25%") // { ok: true, value: 25 }
  */
 export function validateTrafficField(key: TrafficFieldKey, text: string): Result<number, FieldIssue> {
-  return VALIDATORS[key](text);
-}
-
-/** The issue with each invalid traffic field, if any. */
-export function validateTraffic(raw: RawTraffic): Partial<Record<TrafficFieldKey, FieldIssue>> {
-  const issues: Partial<Record<TrafficFieldKey, FieldIssue>> = {};
-  for (const key of TRAFFIC_FIELD_KEYS) {
-    const result = validateTrafficField(key, raw[key]);
-    if (!result.ok) issues[key] = result.issue;
-  }
-  return issues;
+  return TRAFFIC_FIELDS[key].validate(text);
 }
 
 /**

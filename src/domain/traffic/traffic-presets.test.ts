@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { v } from "../kernel/kernel-version";
 import { defaultTimeouts, validateTimeout } from "../kernel/timeouts";
 import { computeTrafficSizing } from "./traffic-sizing";
-import { readTraffic, validateTraffic } from "./traffic-fields";
+import { readTraffic } from "./traffic-fields";
+import { DEFAULT_ALL_RAW, validateAllFields } from "../sizing/fields";
 import { TRAFFIC_PRESET_IDS, TRAFFIC_PRESETS, trafficPresetFields } from "./traffic-presets";
 import { TRAFFIC_FIELD_KEYS } from "./traffic-fields";
 
@@ -16,7 +17,7 @@ describe("presets", () => {
 
   it.each(TRAFFIC_PRESET_IDS)("%s: valid fields and timeouts, some traffic, its assumptions", (id) => {
     const preset = TRAFFIC_PRESETS[id];
-    expect(validateTraffic(preset.traffic)).toEqual({});
+    expect(validateAllFields({ ...DEFAULT_ALL_RAW, ...preset.traffic })).toEqual({});
     for (const text of Object.values(preset.timeouts)) expect(validateTimeout(text).ok).toBe(true);
     const sizing = computeTrafficSizing(readTraffic(preset.traffic), defaultTimeouts(modern), modern);
     expect(sizing.requiredMax).toBeGreaterThan(0);
