@@ -1,10 +1,12 @@
 import { FIELD_OF, setField, setTimeoutValue, type Reader } from "./parse-state";
+import { KiB } from "../core/units";
+import { PAGE_SIZES_KIB } from "../sizing/inputs";
 import { isPageSize } from "./read-page-size";
 
 /**
  * A bare number: the value of the command line before it (`getconf PAGESIZE`, `conntrack -C`,
- * `sysctl -n <key>`, `cat /proc/sys/.../<key>`), else a page size if it is 4096, 16384 or 65536
- * (what `getconf PAGESIZE` prints on x86, arm64 and ppc64le); any other bare number is ignored.
+ * `sysctl -n <key>`, `cat /proc/sys/.../<key>`), else a page size if it is one Linux builds with
+ * (PAGE_SIZES_KIB: what `getconf PAGESIZE` prints on x86, arm64 and ppc64le); any other bare number is ignored.
  */
 export const readBareNumber: Reader = (state, line, _tokens, record) => {
   if (!/^\d{1,12}$/.test(line)) return false;
@@ -22,7 +24,7 @@ export const readBareNumber: Reader = (state, line, _tokens, record) => {
     } else setField(state, record, FIELD_OF[expected.field], value);
     return true;
   }
-  if (value !== 4096 && value !== 16384 && value !== 65536) return false;
+  if (!PAGE_SIZES_KIB.some((kib) => kib * KiB === value)) return false;
   record.kind = "page-size";
   setField(state, record, "pageBytes", value);
   return true;

@@ -1,6 +1,6 @@
 import type { Inputs } from "../sizing/inputs";
 import { BOUNDARIES } from "./kernel-boundaries";
-import type { KernelDefault } from "./kernel-defaults";
+import { CAP_ABOVE, type KernelDefault } from "./kernel-defaults";
 import { atLeast, compareKernelVersions, v, type KernelVersion } from "./kernel-version";
 import type { Sizing } from "../sizing/sizing";
 import { GiB } from "../core/units";
@@ -85,14 +85,14 @@ export function explainDifferences(
   const topCap = rules.caps[0];
   if (
     topCap &&
-    topCap.aboveBytes === 4 * GiB &&
+    topCap.aboveBytes === CAP_ABOVE.fourGiB &&
     (!topCap.only64 || inputs.arch === 64) &&
-    inputs.ram > 3 * GiB &&
-    inputs.ram <= 4 * GiB
+    inputs.ram > CAP_ABOVE.fourGiB - GiB &&
+    inputs.ram <= CAP_ABOVE.fourGiB
   ) {
     out.push({ code: "four-gb-vm", capBuckets: kernel.bucketsUnrounded });
   }
-  if (rules.era === "factor1" && inputs.arch === 32 && inputs.ram > 4 * GiB)
+  if (rules.era === "factor1" && inputs.arch === 32 && inputs.ram > CAP_ABOVE.fourGiB)
     out.push({ code: "no-262144-on-32-bit" });
 
   const ratio = inputs.ratio.numerator / inputs.ratio.denominator;

@@ -11,6 +11,19 @@ import { bytes, GiB, type Bytes } from "../core/units";
  * confirmed are listed in kernel-compare.ts (UNCERTAIN) and shown to users who pick a version
  * inside them.
  */
+/**
+ * The RAM rule's divisor: nf_conntrack_init_start() (ip_conntrack_init() before it) sizes the table
+ * as `(totalram_pages() << PAGE_SHIFT) / 16384 / sizeof(struct hlist_head)`: one bucket head per
+ * 16 KiB of RAM for each byte of the head.
+ */
+export const RAM_PER_HEAD_BYTE = 16384;
+
+/**
+ * The RAM the caps start above (strict `>`, compared in pages): more than 1 GiB, and more than
+ * 4 GiB (the 65536 cap from BOUNDARIES.cap65536, the 64-bit 262144 cap of d532bcd0b269).
+ */
+export const CAP_ABOVE = { oneGiB: bytes(GiB), fourGiB: bytes(4 * GiB) } as const;
+
 export interface KernelRules {
   /** Which code sizes the table. */
   readonly era: "ip_conntrack" | "list_head" | "factor4" | "factor1";
@@ -112,8 +125,8 @@ export function kernelRules(version: KernelVersion): KernelRules {
       maxFactor: maxFactor(version),
       floorBuckets: 1024,
       caps: [
-        { aboveBytes: 4 * GiB, buckets: 262144, only64: true },
-        { aboveBytes: GiB, buckets: 65536, only64: false },
+        { aboveBytes: CAP_ABOVE.fourGiB, buckets: 262144, only64: true },
+        { aboveBytes: CAP_ABOVE.oneGiB, buckets: 65536, only64: false },
       ],
       bootLine: null,
     };
@@ -130,9 +143,9 @@ export function kernelRules(version: KernelVersion): KernelRules {
       floorBuckets: 32,
       caps: [
         ...(atLeast(version, BOUNDARIES.cap65536)
-          ? [{ aboveBytes: 4 * GiB, buckets: 65536, only64: false }]
+          ? [{ aboveBytes: CAP_ABOVE.fourGiB, buckets: 65536, only64: false }]
           : []),
-        { aboveBytes: GiB, buckets: 16384, only64: false },
+        { aboveBytes: CAP_ABOVE.oneGiB, buckets: 16384, only64: false },
       ],
       bootLine: atLeast(version, BOUNDARIES.bootLineRemoved) ? null : { module: "nf_conntrack" },
     };
@@ -147,7 +160,7 @@ export function kernelRules(version: KernelVersion): KernelRules {
     ...tableGeometry(version),
     maxFactor: maxFactor(version),
     floorBuckets: 16,
-    caps: [{ aboveBytes: GiB, buckets: 8192, only64: false }],
+    caps: [{ aboveBytes: CAP_ABOVE.oneGiB, buckets: 8192, only64: false }],
     bootLine: ipConntrack
       ? { module: "ip_conntrack", version: ipConntrackVersion(version) }
       : { module: "nf_conntrack" },
@@ -190,8 +203,7 @@ export function computeKernelDefault(params: {
   const { headBytes, bucketStep } = computeTableGeometry(params.kernel, params.arch, params.page);
   // totalram_pages() (num_physpages before 2.6.32), compared in pages with strict `>`.
   const pages = floorDiv(params.ram, params.page);
-  // (nr_pages << PAGE_SHIFT) / 16384 / sizeof(head): one head per 16 KiB of RAM.
-  const fromRam = floorDiv(floorDiv(pages * params.page, 16384), headBytes);
+  const fromRam = floorDiv(floorDiv(pages * params.page, RAM_PER_HEAD_BYTE), headBytes);
   const cap =
     rules.caps.find(
       (c) => (!c.only64 || params.arch === 64) && pages > floorDiv(c.aboveBytes, params.page),

@@ -1,16 +1,21 @@
 import { ceilDiv, floorDiv, roundDown, roundUp } from "../core/integer";
 import { INT_MAX, type Arch, type Inputs } from "./inputs";
+import { pointerBytes } from "../kernel/arch";
+import { RAM_PER_HEAD_BYTE } from "../kernel/kernel-defaults";
 import { computeTableGeometry } from "../kernel/table-geometry";
 import { bytes, MiB, GiB, type Bytes } from "../core/units";
 
+/** Entries per bucket in the RAM-proportional rule: the kernel's default from 2.6.23 to 5.14. */
+const RAM_RULE_ENTRIES_PER_BUCKET = 4;
+
 /**
- * RAM per conntrack entry in the RAM-proportional rule: MemTotal / 16384 bytes of hash heads,
- * one pointer each, times 4 entries per bucket (the kernel's default 2.6.23 … 5.14, see
- * nf_conntrack_init_init_net()): 64-bit gives RAM / 32768 (RAM in MiB × 32), 32-bit RAM / 16384
- * (RAM in MiB × 64). The same numbers as the list_head era's 8 × RAM / 16384 / (2 × P).
+ * RAM per conntrack entry in the RAM-proportional rule: MemTotal / 16384 bytes of hash heads
+ * (RAM_PER_HEAD_BYTE), one pointer each, times 4 entries per bucket (nf_conntrack_init_init_net()):
+ * 64-bit gives RAM / 32768 (RAM in MiB × 32), 32-bit RAM / 16384 (RAM in MiB × 64). The same
+ * numbers as the list_head era's 8 × RAM / 16384 / (2 × P).
  */
 export function ramBytesPerEntry(arch: Arch): number {
-  return arch === 64 ? 32768 : 16384;
+  return (RAM_PER_HEAD_BYTE * pointerBytes(arch)) / RAM_RULE_ENTRIES_PER_BUCKET;
 }
 
 /**
