@@ -32,12 +32,6 @@ export const test = base.extend<{ pageProblems: string[]; expectedConsoleErrors:
 
 export { expect };
 
-/** The exact integer a result carries in data-value. */
-export async function resultValue(page: Page, testId: string): Promise<number> {
-  const value = await page.getByTestId(testId).getAttribute("data-value");
-  return Number(value);
-}
-
 /** Waits until the results show these exact integers. */
 export async function expectResults(page: Page, expected: { max: number; buckets: number; memory: number }) {
   await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", String(expected.max));

@@ -91,6 +91,8 @@ export function setPaste(paste: string): void {
  * Reads a pasted dump and fills the calculator from it, once: editing a field afterwards is not
  * undone. The host's tuned timeouts come along, so the generated sysctl file keeps them. The
  * parser is loaded on the first paste (most visits never paste).
+ *
+ * @internal exported for its tests
  */
 export async function applyPaste(text: string): Promise<void> {
   const turn = ++pasteReads;

@@ -11,7 +11,7 @@ import { useTimeouts } from "./extras";
 import { shareLink } from "./link";
 import { version } from "../../package.json";
 
-export const GENERATOR = `conntrack-calc ${version}`;
+const GENERATOR = `conntrack-calc ${version}`;
 
 export interface RenderedConfig {
   readonly files: ReadonlyArray<{ id: ConfigFileId; path: string | null; text: string }>;

@@ -14,6 +14,8 @@ export function tryParseLocale(text: string | null): Locale | null {
  * none is.
  *
  * @example detectLocale(["zh-CN", "en-US"]) // "zh-CN"
+ *
+ * @internal exported for its tests
  */
 export function detectLocale(languages: readonly string[]): Locale {
   for (const language of languages) {

@@ -27,6 +27,8 @@
  *
  * POSIX sh only (dash, busybox ash): no brace expansion, no `[[`, no `pipefail`; no `sudo`. No
  * single quotes either, so the whole line can be wrapped in `sh -c '...'` (COLLECTOR_COMMAND_AS_ROOT).
+ *
+ * @internal exported for its tests
  */
 export const COLLECTOR_STEPS: readonly string[] = [
   "grep MemTotal /proc/meminfo",

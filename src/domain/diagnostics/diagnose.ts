@@ -59,8 +59,10 @@ export type Finding =
 
 export type FindingCode = Finding["code"];
 
-/** The fill share above which the table counts as nearly full. */
-export const FILL_HIGH = 0.8;
+/**
+ * The fill share above which the table counts as nearly full.
+ */
+const FILL_HIGH = 0.8;
 
 /**
  * Findings from a parsed dump. Pass the kernel's own default for this machine (see

@@ -36,14 +36,26 @@ import type { StatKey } from "./stat-block";
  *   and repeats no group that itself repeats, so each line costs time linear in its length.
  */
 
-/** At most this many characters (1 MiB of UTF-16 code units) are read. */
+/**
+ * At most this many characters (1 MiB of UTF-16 code units) are read.
+ *
+ * @internal exported for its tests
+ */
 export const MAX_INPUT_CHARS = 1024 * 1024;
-/** At most this many lines are read. */
+/**
+ * At most this many lines are read.
+ *
+ * @internal exported for its tests
+ */
 export const MAX_LINES = 20_000;
-/** Longer lines are ignored unread: no format the parser knows comes near this. */
-export const MAX_LINE_CHARS = 4096;
-/** Line text kept for display. */
-export const DISPLAY_CHARS = 200;
+/**
+ * Longer lines are ignored unread: no format the parser knows comes near this.
+ */
+const MAX_LINE_CHARS = 4096;
+/**
+ * Line text kept for display.
+ */
+const DISPLAY_CHARS = 200;
 
 /**
  * Parses a pasted diagnostic dump. Never throws, whatever the input; reads at most the first

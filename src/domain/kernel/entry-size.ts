@@ -28,8 +28,10 @@ export interface EntrySizeMeasurement {
   readonly extensionByDefault: boolean;
 }
 
-/** One kmalloc-128 object: the extension area of an entry (NF_CT_EXT_PREALLOC = 128). */
-export const EXTENSION_BYTES = 128;
+/**
+ * One kmalloc-128 object: the extension area of an entry (NF_CT_EXT_PREALLOC = 128).
+ */
+const EXTENSION_BYTES = 128;
 
 /** A 4 KiB page, the page size of every measurement below. */
 const PAGE_4K = 4096;
@@ -41,6 +43,8 @@ const PAGE_4K = 4096;
  * a 16 KiB one, so the 64-bit figures hold for it. 5.10 gives every entry an extension
  * because its nf_conntrack_events default is 1 (the event cache); from 6.1 the default is 2
  * ("only if a listener needs events") and a filter-only host allocates none.
+ *
+ * @internal exported for its tests
  */
 export const ENTRY_SIZE_MEASUREMENTS: readonly EntrySizeMeasurement[] = [
   {

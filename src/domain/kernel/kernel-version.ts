@@ -19,7 +19,7 @@ export const NEWEST_KERNEL: KernelVersion = { major: 6, minor: 18, patch: null }
  * The oldest kernel this tool sizes: 2.6, the first with sysfs module parameters
  * (/sys/module/nf_conntrack/parameters/hashsize and its ip_conntrack twin), which the config relies on.
  */
-export const OLDEST_KERNEL: KernelVersion = { major: 2, minor: 6, patch: null };
+const OLDEST_KERNEL: KernelVersion = { major: 2, minor: 6, patch: null };
 
 /**
  * Reads a kernel version from the start of a `uname -r` string; a distribution suffix

@@ -17,6 +17,8 @@ export interface TableGeometry {
  * A hash table's size is rounded up to whole pages of bucket heads:
  * nf_ct_alloc_hashtable(): `roundup(*sizep, PAGE_SIZE / sizeof(struct hlist_nulls_head))`,
  * i.e. 512 buckets on 64-bit with 4 KiB pages, 1024 on 32-bit, 8192 on 64-bit with 64 KiB pages.
+ *
+ * @internal exported for its tests
  */
 export function bucketStep(headBytes: Bytes, page: Bytes): number {
   return floorDiv(page, headBytes);

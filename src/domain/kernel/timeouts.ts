@@ -37,13 +37,10 @@ export function timeoutUrlKey(key: TimeoutKey): TimeoutUrlKey {
   return `to_${key}`;
 }
 
-/** The timeout a URL key names, or null. @example timeoutKeyFromUrlKey("to_udp_timeout") === "udp_timeout" */
-export function timeoutKeyFromUrlKey(urlKey: string): TimeoutKey | null {
-  return TIMEOUT_KEYS.find((key) => timeoutUrlKey(key) === urlKey) ?? null;
-}
-
-/** Kernel versions where a timeout default or rule changed. */
-export const TIMEOUT_BOUNDARIES = {
+/**
+ * Kernel versions where a timeout default or rule changed.
+ */
+const TIMEOUT_BOUNDARIES = {
   /**
    * [UDP_CT_REPLIED] 180*HZ → 120*HZ: 294304e4c522 "netfilter: conntrack: udp: set stream timeout
    * to 2 minutes". Checked in the source: `nf_conntrack_proto_udp.c` at 4.20.1 has 180*HZ, at
@@ -158,6 +155,8 @@ export function udpStreamNeedsTwoSeconds(kernel: KernelVersion): boolean {
  * `net.ipv4.netfilter.ip_conntrack_<key>` on ip_conntrack kernels (before nf_conntrack replaced it).
  *
  * @example timeoutSysctlName("udp_timeout_stream", v(6, 12)) === "net.netfilter.nf_conntrack_udp_timeout_stream"
+ *
+ * @internal exported for its tests
  */
 export function timeoutSysctlName(key: TimeoutKey, kernel: KernelVersion): string {
   return kernelRules(kernel).names.module === "ip_conntrack"
@@ -172,6 +171,8 @@ export function timeoutSysctlName(key: TimeoutKey, kernel: KernelVersion): strin
  * Kernels built with HZ=100/250/300 accept more, but a config must work on any of them. The kernel
  * also takes 0 (and negative values), which makes entries expire at once and breaks connections;
  * the calculator refuses those.
+ *
+ * @internal exported for its tests
  */
 export const TIMEOUT_LIMITS = { min: 1, max: 2147483 } as const;
 

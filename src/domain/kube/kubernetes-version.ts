@@ -13,7 +13,7 @@ export const k8s = (minor: number, patch: number | null = null): KubernetesVersi
 });
 
 /** Orders versions by minor, then patch (a missing patch counts as 0). */
-export function compareKubernetesVersions(a: KubernetesVersion, b: KubernetesVersion): number {
+function compareKubernetesVersions(a: KubernetesVersion, b: KubernetesVersion): number {
   return a.minor - b.minor || (a.patch ?? 0) - (b.patch ?? 0);
 }
 

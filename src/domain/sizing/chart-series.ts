@@ -1,11 +1,17 @@
 import type { Sizing } from "./sizing";
 import { bytes, type Bytes } from "../core/units";
 
-/** Points per series: enough for a smooth line and a useful tooltip, few enough to redraw per keystroke. */
+/**
+ * Points per series: enough for a smooth line and a useful tooltip, few enough to redraw per keystroke.
+ *
+ * @internal exported for its tests
+ */
 export const CHART_POINTS = 48;
 
-/** Shares of RAM marked on the memory chart when they fall in its range. */
-export const RAM_SHARE_MARKERS = [0.01, 0.05, 0.1, 0.25] as const;
+/**
+ * Shares of RAM marked on the memory chart when they fall in its range.
+ */
+const RAM_SHARE_MARKERS = [0.01, 0.05, 0.1, 0.25] as const;
 
 export interface MemoryPoint {
   /** Tracked connections. */
@@ -120,6 +126,8 @@ const NICE_STEPS = [1, 2, 2.5, 5, 10] as const;
  * ticks are round in KiB/MiB/GiB ("100 MiB", "2.5 GiB"), decimal ones in plain numbers ("250K").
  *
  * @example computeNiceTicks(370147328, "binary", 4, true) // 0, 100 MiB, 200 MiB, 300 MiB, 400 MiB
+ *
+ * @internal exported for its tests
  */
 export function computeNiceTicks(
   max: number,

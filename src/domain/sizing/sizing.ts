@@ -34,6 +34,8 @@ export function ramEntriesPerMiB(arch: Arch): number {
  * rounding, so the largest usable size is that bound rounded down to the page step:
  * 268434944 on 64-bit with 4 KiB pages. (Older kernels had looser bounds; the same cap keeps
  * every recommendation allocatable.)
+ *
+ * @internal exported for its tests
  */
 export function largestBucketCount(headBytes: Bytes, step: number): number {
   return roundDown(floorDiv(INT_MAX, headBytes), step);
@@ -67,15 +69,17 @@ export function hashTableFootprint(
  * Kernel low memory on 32-bit x86 with the default 3G/1G split: the kernel maps at most
  * 896 MiB directly, and slab objects (conntrack entries) and the hash table must live there.
  */
-export const LOWMEM_BYTES = bytes(896 * MiB);
+const LOWMEM_BYTES = bytes(896 * MiB);
 /**
  * 32-bit x86 kernels with PAE address at most 64 GiB of RAM (36-bit physical addresses); 32-bit
  * ARM with LPAE reaches 1 TiB (40 bits), so the warning names x86.
  */
-export const PAE_LIMIT_BYTES = bytes(64 * GiB);
+const PAE_LIMIT_BYTES = bytes(64 * GiB);
 
-/** Warning thresholds (shares are fractions of 1). */
-export const THRESHOLDS = {
+/**
+ * Warning thresholds (shares are fractions of 1).
+ */
+const THRESHOLDS = {
   /** A full table taking this share of low memory starves everything else the kernel keeps there. */
   lowmemShare: 0.25,
   /** Unswappable memory above this share of RAM deserves a second look. */

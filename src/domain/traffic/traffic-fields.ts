@@ -39,6 +39,8 @@ const FIELD_PROPERTY = {
  * Accepted ranges. Rates up to 10^9 per second with 3 decimals, durations up to 10^7 s (115 days)
  * to the millisecond, headroom 0–1000 %. Entries are computed in BigInt, so no product of these can
  * overflow or round (see computeTrafficSizing()).
+ *
+ * @internal exported for its tests
  */
 export const TRAFFIC_LIMITS = {
   cps: { min: 0, max: 1e9, maxDecimals: 3 },
@@ -162,6 +164,7 @@ export const TRAFFIC_FIELDS: { readonly [K in TrafficFieldKey]: FieldSpec<number
 
 export const TRAFFIC_FIELD_KEYS = Object.keys(TRAFFIC_FIELDS) as readonly TrafficFieldKey[];
 
+/** @internal exported for its tests */
 export const DEFAULT_TRAFFIC_RAW: RawTraffic = Object.fromEntries(
   TRAFFIC_FIELD_KEYS.map((key) => [key, TRAFFIC_FIELDS[key].default]),
 ) as Record<TrafficFieldKey, string>;
@@ -173,6 +176,8 @@ export const DEFAULT_TRAFFIC_RAW: RawTraffic = Object.fromEntries(
  * @example validateTrafficField("tcp_cps", "1,000.5") // { ok: true, value: 1000500 }
  * @example validateTrafficField("udp_life", "2.5 min") // { ok: true, value: 150000 }
  * @example validateTrafficField("headroom", "25%") // { ok: true, value: 25 }
+ *
+ * @internal exported for its tests
  */
 export function validateTrafficField(key: TrafficFieldKey, text: string): Result<number, FieldIssue> {
   return TRAFFIC_FIELDS[key].validate(text);

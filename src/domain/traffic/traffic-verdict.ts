@@ -4,13 +4,17 @@
  */
 export type TrafficVerdict = "fits" | "tight" | "does-not-fit";
 
-/** The share of a limit at and below which the traffic "fits" rather than "tight", as n / d. */
-export const FITS_SHARE = { numerator: 4, denominator: 5 } as const;
+/**
+ * The share of a limit at and below which the traffic "fits" rather than "tight", as n / d.
+ */
+const FITS_SHARE = { numerator: 4, denominator: 5 } as const;
 
 /**
  * @example trafficVerdict(180000, 262144) === "fits" // 69 %
  * @example trafficVerdict(240000, 262144) === "tight" // 92 %
  * @example trafficVerdict(1, 0) === "fits" // 0 = no limit
+ *
+ * @internal exported for its tests
  */
 export function trafficVerdict(requiredMax: number, limit: number): TrafficVerdict {
   // nf_conntrack_max = 0 means no limit: `if (nf_conntrack_max && unlikely(ct_count > nf_conntrack_max))`
