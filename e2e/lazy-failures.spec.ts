@@ -29,7 +29,11 @@ test("a report that cannot be loaded says so in its place, and the rest of the p
   // Reload, at once after typing (the file is there again), brings the page back with every field.
   await page.unroute("**/assets/paste-report-*.js");
   await page.locator("input[name=struct]").fill("300");
+  // The reload starts once the service worker has been asked: wait for the new page, so the
+  // checks below cannot pass on the old one.
+  const reloaded = page.waitForEvent("load");
   await failed.getByRole("button", { name: "Reload" }).click();
+  await reloaded;
   await expect(page.locator("input[name=ram]")).toHaveValue("64 GiB");
   await expect(page.locator("input[name=struct]")).toHaveValue("300");
   await page.locator("textarea[name=paste]").fill(DUMP);

@@ -103,7 +103,9 @@ test("an open tab keeps working through a deploy, is told of it, and reloads ont
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
   const status = page.getByTestId("page-status");
   await expect(status).toContainText("A new version of this page is ready");
+  const reloaded = page.waitForEvent("load");
   await status.getByRole("button", { name: "Reload" }).click();
+  await reloaded;
 
   await expect(page.getByTestId("page-status")).toHaveCount(0);
   await expect(page.locator("input[name=ram]")).toHaveValue("24683620 KiB");
