@@ -57,27 +57,3 @@ export function renderKubeProxyConfig(
   }
   return `${lines.join("\n")}\n`;
 }
-
-/**
- * The same settings as kube-proxy command-line flags (--conntrack-max-per-core, --conntrack-min,
- * --conntrack-tcp-timeout-established, --conntrack-tcp-timeout-close-wait, and from 1.29
- * --conntrack-udp-timeout, --conntrack-udp-timeout-stream), for nodes that run kube-proxy with flags.
- *
- * @example renderKubeProxyFlags(kubeProxyLeaveAloneConfig(), k8s(36))
- * // ["--conntrack-max-per-core=0", "--conntrack-tcp-timeout-established=24h0m0s", "--conntrack-tcp-timeout-close-wait=1h0m0s"]
- */
-export function renderKubeProxyFlags(config: KubeProxyConntrackConfig, version: KubernetesVersion): string[] {
-  const flags = [`--conntrack-max-per-core=${config.maxPerCore}`];
-  if (config.min !== null) flags.push(`--conntrack-min=${config.min}`);
-  flags.push(`--conntrack-tcp-timeout-established=${formatGoDuration(config.tcpEstablishedSeconds)}`);
-  flags.push(`--conntrack-tcp-timeout-close-wait=${formatGoDuration(config.tcpCloseWaitSeconds)}`);
-  if (k8sAtLeast(version, KUBE_PROXY.udpTimeoutsSince)) {
-    if (config.udpTimeoutSeconds > 0) {
-      flags.push(`--conntrack-udp-timeout=${formatGoDuration(config.udpTimeoutSeconds)}`);
-    }
-    if (config.udpStreamTimeoutSeconds > 0) {
-      flags.push(`--conntrack-udp-timeout-stream=${formatGoDuration(config.udpStreamTimeoutSeconds)}`);
-    }
-  }
-  return flags;
-}
