@@ -171,3 +171,38 @@ describe("the other blocks", () => {
     }
   });
 });
+
+describe("renderConfig in each syntax", () => {
+  const lines = [
+    { kind: "comment", text: "two\nlines" },
+    { kind: "setting", key: "kind", value: "KubeProxyConfiguration" },
+    { kind: "section", key: "conntrack", lines: [{ kind: "setting", key: "min", value: 131072 }] },
+  ] as const;
+
+  it("nests a section as a YAML mapping and as a dotted key prefix in sysctl style", () => {
+    expect(renderConfig(lines, "yaml")).toBe(
+      "# two lines\nkind: KubeProxyConfiguration\nconntrack:\n  min: 131072\n",
+    );
+    expect(renderConfig(lines)).toBe("# two lines\nkind = KubeProxyConfiguration\nconntrack.min = 131072\n");
+  });
+
+  // A plain scalar YAML 1.1 or 1.2 would read as a number, bool, null or date, or one with an
+  // indicator character, is written double-quoted.
+  it.each([
+    { value: "24h0m0s", yaml: "24h0m0s" },
+    { value: "kubeproxy.config.k8s.io/v1alpha1", yaml: "kubeproxy.config.k8s.io/v1alpha1" },
+    { value: "1.29", yaml: '"1.29"' },
+    { value: "0x1F", yaml: '"0x1F"' },
+    { value: "1e3", yaml: '"1e3"' },
+    { value: "2026-12-01", yaml: '"2026-12-01"' },
+    { value: "off", yaml: '"off"' },
+    { value: "Yes", yaml: '"Yes"' },
+    { value: "null", yaml: '"null"' },
+    { value: "", yaml: '""' },
+    { value: "a: b", yaml: '"a: b"' },
+    { value: "- item", yaml: '"- item"' },
+    { value: 'say "hi"\n', yaml: '"say \\"hi\\"\\n"' },
+  ])("writes the YAML string $value as $yaml", ({ value, yaml }) => {
+    expect(renderConfig([{ kind: "setting", key: "k", value }], "yaml")).toBe(`k: ${yaml}\n`);
+  });
+});

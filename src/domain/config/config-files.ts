@@ -13,13 +13,21 @@ import type { ChangedTimeout } from "../kernel/timeouts";
 
 /**
  * Config files as data: ordered lines, comments included, rendered by one serializer
- * (renderConfig), so every block shares the same layout and escaping.
+ * (renderConfig) in the file's syntax, so every block shares the same layout and escaping.
+ * A section holds the lines under one key; `text` is a line written as it is, in any syntax.
  */
 export type ConfigLine =
   | { readonly kind: "comment"; readonly text: string }
-  | { readonly kind: "setting"; readonly key: string; readonly value: number }
+  | { readonly kind: "setting"; readonly key: string; readonly value: number | string }
+  | { readonly kind: "section"; readonly key: string; readonly lines: readonly ConfigLine[] }
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "blank" };
+
+/**
+ * The syntaxes renderConfig writes: "sysctl-style" for sysctl.d, modules-load.d, modprobe.d and sh,
+ * "yaml" for a Kubernetes configuration.
+ */
+export type ConfigSyntax = keyof typeof SYNTAXES;
 
 export type ConfigFileId = "sysctl" | "modules-load" | "modprobe" | "apply";
 
@@ -193,27 +201,84 @@ function applyLines({ sizing, rules, timeouts }: ConfigSource): ConfigLine[] {
   ];
 }
 
+/** How one syntax writes a setting and opens a section; `path` holds the enclosing section keys. */
+interface Syntax {
+  readonly setting: (path: readonly string[], key: string, value: number | string) => string;
+  /** The line that opens a section, or null where the path goes into each key instead. */
+  readonly section: (path: readonly string[], key: string) => string | null;
+}
+
+const yamlIndent = (path: readonly string[]): string => "  ".repeat(path.length);
+
+const SYNTAXES = {
+  // sysctl.conf(5): "key = value", the key a dot-separated path, so a section is a key prefix.
+  "sysctl-style": {
+    setting: (path, key, value) => `${[...path, key].join(".")} = ${value}`,
+    section: () => null,
+  },
+  // Block mappings indented by two spaces, as go-yaml (sigs.k8s.io/yaml, kubectl -o yaml) writes them.
+  yaml: {
+    setting: (path, key, value) => `${yamlIndent(path)}${key}: ${yamlScalar(value)}`,
+    section: (path, key) => `${yamlIndent(path)}${key}:`,
+  },
+} satisfies Record<string, Syntax>;
+
 /**
- * Renders lines one per line, ending with a newline: sysctl.conf(5) settings as "key = value",
- * comments with "#", which every format here (sysctl.d, modules-load.d, modprobe.d, sh) reads.
+ * The letters no YAML number or timestamp holds (hex digits and the exponent a-f, the 0o / 0x / 0b
+ * prefixes, the T and Z of a timestamp): a string with one of them is not read as a number or date.
  */
-export function renderConfig(lines: readonly ConfigLine[]): string {
-  return lines
-    .map((line) => {
-      switch (line.kind) {
-        case "comment":
-          // A line break inside a comment would turn the rest into a setting.
-          return line.text === "" ? "#" : `# ${line.text.replace(/[\r\n]+/g, " ")}`;
-        case "setting":
-          return `${line.key} = ${line.value}`;
-        case "text":
-          return line.text;
-        case "blank":
-          return "";
+const NOT_A_NUMBER_LETTER = /[g-np-su-wyG-NP-SU-WY]/;
+/** The YAML 1.1 booleans and null (yaml.org/type/bool, /null), which a plain scalar would become. */
+const YAML_WORD = /^(y|yes|n|no|true|false|on|off|null)$/i;
+
+/**
+ * A YAML scalar: a number as written; a string plain when YAML 1.1 and 1.2 both read it back as that
+ * string (kube-proxy reads its file with sigs.k8s.io/yaml, built on go-yaml's YAML 1.1), otherwise
+ * double-quoted, as JSON writes it: every JSON string is a YAML double-quoted scalar (YAML 1.2 §1.3).
+ *
+ * @example yamlScalar("24h0m0s") // 24h0m0s
+ * @example yamlScalar("1.29") // "1.29"
+ */
+function yamlScalar(value: number | string): string {
+  if (typeof value === "number") return String(value);
+  const plain =
+    /^[A-Za-z0-9][A-Za-z0-9./-]*$/.test(value) && NOT_A_NUMBER_LETTER.test(value) && !YAML_WORD.test(value);
+  return plain ? value : JSON.stringify(value);
+}
+
+/**
+ * Renders lines one per line in the given syntax, ending with a newline. Comments start with "#",
+ * which every syntax here reads.
+ *
+ * @example renderConfig([{ kind: "setting", key: "net.netfilter.nf_conntrack_max", value: 262144 }])
+ * // "net.netfilter.nf_conntrack_max = 262144\n"
+ * @example
+ * renderConfig([{ kind: "section", key: "conntrack", lines: [{ kind: "setting", key: "min", value: 0 }] }],
+ *   "yaml") // "conntrack:\n  min: 0\n"
+ */
+export function renderConfig(lines: readonly ConfigLine[], syntax: ConfigSyntax = "sysctl-style"): string {
+  return renderLines(lines, SYNTAXES[syntax], []).join("\n").concat("\n");
+}
+
+function renderLines(lines: readonly ConfigLine[], syntax: Syntax, path: readonly string[]): string[] {
+  return lines.flatMap((line) => {
+    switch (line.kind) {
+      case "comment":
+        // A line break inside a comment would turn the rest into a setting.
+        return line.text === "" ? "#" : `# ${line.text.replace(/[\r\n]+/g, " ")}`;
+      case "setting":
+        return syntax.setting(path, line.key, line.value);
+      case "section": {
+        const open = syntax.section(path, line.key);
+        const body = renderLines(line.lines, syntax, [...path, line.key]);
+        return open === null ? body : [open, ...body];
       }
-    })
-    .join("\n")
-    .concat("\n");
+      case "text":
+        return line.text;
+      case "blank":
+        return "";
+    }
+  });
 }
 
 const HEREDOC_END = "END_OF_NF_CONNTRACK_FILE";

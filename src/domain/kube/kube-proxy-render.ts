@@ -1,4 +1,5 @@
 import { floorDiv } from "../core/integer";
+import { renderConfig, type ConfigLine } from "../config/config-files";
 import type { KubeProxyConntrackConfig } from "./kube-proxy-plan";
 import { KUBE_PROXY } from "./kube-proxy-policy";
 import { k8sAtLeast, type KubernetesVersion } from "./kubernetes-version";
@@ -15,6 +16,9 @@ export function formatGoDuration(seconds: number): string {
   if (m > 0) return `${m}m${s}s`;
   return `${s}s`;
 }
+
+const setting = (key: string, value: number | string): ConfigLine => ({ kind: "setting", key, value });
+const duration = (key: string, seconds: number): ConfigLine => setting(key, formatGoDuration(seconds));
 
 /**
  * A KubeProxyConfiguration (kubeproxy.config.k8s.io/v1alpha1) with only its `conntrack` section,
@@ -38,46 +42,29 @@ export function renderKubeProxyConfig(
   version: KubernetesVersion,
   header: readonly string[] = [],
 ): string {
-  const lines = [
-    ...header.map((line) => (line === "" ? "#" : `# ${line}`)),
-    "apiVersion: kubeproxy.config.k8s.io/v1alpha1",
-    "kind: KubeProxyConfiguration",
-    "conntrack:",
-    `  maxPerCore: ${config.maxPerCore}`,
-  ];
-  if (config.min !== null) lines.push(`  min: ${config.min}`);
-  lines.push(`  tcpEstablishedTimeout: ${formatGoDuration(config.tcpEstablishedSeconds)}`);
-  lines.push(`  tcpCloseWaitTimeout: ${formatGoDuration(config.tcpCloseWaitSeconds)}`);
-  if (k8sAtLeast(version, KUBE_PROXY.udpTimeoutsSince)) {
-    if (config.udpTimeoutSeconds > 0)
-      lines.push(`  udpTimeout: ${formatGoDuration(config.udpTimeoutSeconds)}`);
-    if (config.udpStreamTimeoutSeconds > 0) {
-      lines.push(`  udpStreamTimeout: ${formatGoDuration(config.udpStreamTimeoutSeconds)}`);
-    }
-  }
-  return `${lines.join("\n")}\n`;
+  return renderConfig(
+    [
+      ...header.map((text): ConfigLine => ({ kind: "comment", text })),
+      setting("apiVersion", "kubeproxy.config.k8s.io/v1alpha1"),
+      setting("kind", "KubeProxyConfiguration"),
+      { kind: "section", key: "conntrack", lines: conntrackLines(config, version) },
+    ],
+    "yaml",
+  );
 }
 
-/**
- * The same settings as kube-proxy command-line flags (--conntrack-max-per-core, --conntrack-min,
- * --conntrack-tcp-timeout-established, --conntrack-tcp-timeout-close-wait, and from 1.29
- * --conntrack-udp-timeout, --conntrack-udp-timeout-stream), for nodes that run kube-proxy with flags.
- *
- * @example renderKubeProxyFlags(kubeProxyLeaveAloneConfig(), k8s(36))
- * // ["--conntrack-max-per-core=0", "--conntrack-tcp-timeout-established=24h0m0s", "--conntrack-tcp-timeout-close-wait=1h0m0s"]
- */
-export function renderKubeProxyFlags(config: KubeProxyConntrackConfig, version: KubernetesVersion): string[] {
-  const flags = [`--conntrack-max-per-core=${config.maxPerCore}`];
-  if (config.min !== null) flags.push(`--conntrack-min=${config.min}`);
-  flags.push(`--conntrack-tcp-timeout-established=${formatGoDuration(config.tcpEstablishedSeconds)}`);
-  flags.push(`--conntrack-tcp-timeout-close-wait=${formatGoDuration(config.tcpCloseWaitSeconds)}`);
+function conntrackLines(config: KubeProxyConntrackConfig, version: KubernetesVersion): ConfigLine[] {
+  const lines = [setting("maxPerCore", config.maxPerCore)];
+  if (config.min !== null) lines.push(setting("min", config.min));
+  lines.push(
+    duration("tcpEstablishedTimeout", config.tcpEstablishedSeconds),
+    duration("tcpCloseWaitTimeout", config.tcpCloseWaitSeconds),
+  );
   if (k8sAtLeast(version, KUBE_PROXY.udpTimeoutsSince)) {
-    if (config.udpTimeoutSeconds > 0) {
-      flags.push(`--conntrack-udp-timeout=${formatGoDuration(config.udpTimeoutSeconds)}`);
-    }
+    if (config.udpTimeoutSeconds > 0) lines.push(duration("udpTimeout", config.udpTimeoutSeconds));
     if (config.udpStreamTimeoutSeconds > 0) {
-      flags.push(`--conntrack-udp-timeout-stream=${formatGoDuration(config.udpStreamTimeoutSeconds)}`);
+      lines.push(duration("udpStreamTimeout", config.udpStreamTimeoutSeconds));
     }
   }
-  return flags;
+  return lines;
 }

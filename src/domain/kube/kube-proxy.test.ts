@@ -8,7 +8,7 @@ import {
   kubeProxyHashsizeWrite,
   kubeProxyWriteMode,
 } from "./kube-proxy-policy";
-import { formatGoDuration, renderKubeProxyConfig, renderKubeProxyFlags } from "./kube-proxy-render";
+import { formatGoDuration, renderKubeProxyConfig } from "./kube-proxy-render";
 import { formatKubernetesVersion, k8s } from "./kubernetes-version";
 import {
   KUBE_PROXY_LIMITS,
@@ -471,14 +471,6 @@ conntrack:
   udpTimeout: 10s
   udpStreamTimeout: 1m0s
 `);
-    expect(renderKubeProxyFlags(plan.value.conntrack, k8s(36))).toEqual([
-      "--conntrack-max-per-core=131072",
-      "--conntrack-min=2000000",
-      "--conntrack-tcp-timeout-established=24h0m0s",
-      "--conntrack-tcp-timeout-close-wait=1h0m0s",
-      "--conntrack-udp-timeout=10s",
-      "--conntrack-udp-timeout-stream=1m0s",
-    ]);
   });
 
   it("leave-alone configuration: maxPerCore 0 and no min; no UDP fields before 1.29", () => {
@@ -490,11 +482,6 @@ conntrack:
   tcpEstablishedTimeout: 2h0m0s
   tcpCloseWaitTimeout: 1h0m0s
 `);
-    expect(renderKubeProxyFlags(config, k8s(28))).toEqual([
-      "--conntrack-max-per-core=0",
-      "--conntrack-tcp-timeout-established=2h0m0s",
-      "--conntrack-tcp-timeout-close-wait=1h0m0s",
-    ]);
   });
 });
 
