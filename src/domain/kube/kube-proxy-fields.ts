@@ -13,8 +13,6 @@ export const INT32_MAX = 2147483647;
  */
 export const KUBE_PROXY_LIMITS = {
   cores: { min: 1, max: 8192 },
-  maxPerCore: { min: 0, max: INT32_MAX },
-  min: { min: 0, max: INT32_MAX },
   minor: { min: KUBE_PROXY.oldest.minor, max: 99 },
 } as const;
 
@@ -53,16 +51,6 @@ function validateBoundedInteger(text: string, min: number, max: number): Result<
  */
 export function validateCores(text: string): Result<number, FieldIssue> {
   return validateBoundedInteger(text, KUBE_PROXY_LIMITS.cores.min, KUBE_PROXY_LIMITS.cores.max);
-}
-
-/** conntrack.maxPerCore (0 = leave nf_conntrack_max alone). @example validateMaxPerCore("32768") */
-export function validateMaxPerCore(text: string): Result<number, FieldIssue> {
-  return validateBoundedInteger(text, KUBE_PROXY_LIMITS.maxPerCore.min, KUBE_PROXY_LIMITS.maxPerCore.max);
-}
-
-/** conntrack.min. @example validateConntrackMin("131072") */
-export function validateConntrackMin(text: string): Result<number, FieldIssue> {
-  return validateBoundedInteger(text, KUBE_PROXY_LIMITS.min.min, KUBE_PROXY_LIMITS.min.max);
 }
 
 export type KubeKey = "cores" | "k8s";

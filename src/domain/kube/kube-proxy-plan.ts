@@ -103,22 +103,3 @@ export function kubeProxyConfigFor(params: {
     notes,
   });
 }
-
-/**
- * The settings that make kube-proxy leave nf_conntrack_max alone (maxPerCore 0), so a sysctl.conf
- * value stays; the TCP timeouts as in kubeProxyConfigFor().
- *
- * @example kubeProxyLeaveAloneConfig().maxPerCore === 0
- */
-export function kubeProxyLeaveAloneConfig(
-  changedTimeouts: Readonly<Partial<Record<TimeoutKey, number>>> = {},
-): KubeProxyConntrackConfig {
-  return {
-    maxPerCore: 0,
-    min: null,
-    tcpEstablishedSeconds: changedTimeouts.tcp_timeout_established ?? KUBE_PROXY.tcpEstablishedSeconds,
-    tcpCloseWaitSeconds: changedTimeouts.tcp_timeout_close_wait ?? KUBE_PROXY.tcpCloseWaitSeconds,
-    udpTimeoutSeconds: 0,
-    udpStreamTimeoutSeconds: 0,
-  };
-}

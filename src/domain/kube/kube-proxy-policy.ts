@@ -239,6 +239,7 @@ export function computeKubeProxy(params: KubeProxyParams): KubeProxyResult {
  *
  * @example kubeProxyHashsizeWrite(1048576, 262144) === null
  * @example kubeProxyHashsizeWrite(262144, 16384) === 65536
+ * @internal exported for its tests
  */
 export function kubeProxyHashsizeWrite(max: number, currentHashsize: number): number | null {
   const target = floorDiv(max, 4);

@@ -7,6 +7,8 @@ import { k8sAtLeast, type KubernetesVersion } from "./kubernetes-version";
 /**
  * Whole seconds as Go's time.Duration.String() prints them, which is how metav1.Duration appears in
  * a KubeProxyConfiguration: 86400 → "24h0m0s", 3600 → "1h0m0s", 120 → "2m0s", 30 → "30s", 0 → "0s".
+ *
+ * @internal exported for its tests
  */
 export function formatGoDuration(seconds: number): string {
   const h = floorDiv(seconds, 3600);

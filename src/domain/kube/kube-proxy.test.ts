@@ -9,15 +9,13 @@ import {
   kubeProxyWriteMode,
 } from "./kube-proxy-policy";
 import { formatGoDuration, renderKubeProxyConfig } from "./kube-proxy-render";
-import { formatKubernetesVersion, k8s } from "./kubernetes-version";
+import { k8s } from "./kubernetes-version";
 import {
   KUBE_PROXY_LIMITS,
   tryParseKubernetesVersion,
-  validateConntrackMin,
   validateCores,
-  validateMaxPerCore,
 } from "./kube-proxy-fields";
-import { kubeProxyConfigFor, kubeProxyLeaveAloneConfig } from "./kube-proxy-plan";
+import { kubeProxyConfigFor } from "./kube-proxy-plan";
 import { v } from "../kernel/kernel-version";
 import { bytes, GiB } from "../core/units";
 
@@ -473,8 +471,15 @@ conntrack:
 `);
   });
 
-  it("leave-alone configuration: maxPerCore 0 and no min; no UDP fields before 1.29", () => {
-    const config = { ...kubeProxyLeaveAloneConfig({ tcp_timeout_established: 7200 }), udpTimeoutSeconds: 10 };
+  it("a configuration that leaves nf_conntrack_max alone: maxPerCore 0 and no min; no UDP fields before 1.29", () => {
+    const config = {
+      maxPerCore: 0,
+      min: null,
+      tcpEstablishedSeconds: 7200,
+      tcpCloseWaitSeconds: 3600,
+      udpTimeoutSeconds: 10,
+      udpStreamTimeoutSeconds: 0,
+    };
     expect(renderKubeProxyConfig(config, k8s(28))).toBe(`apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
 conntrack:
@@ -506,21 +511,13 @@ describe("inputs", () => {
     expect(tryParseKubernetesVersion(text)).toEqual({ ok: false, issue: { code } });
   });
 
-  it("formats versions back", () => {
-    expect(formatKubernetesVersion(k8s(36))).toBe("1.36");
-    expect(formatKubernetesVersion(k8s(36, 2))).toBe("1.36.2");
-  });
-
   it.each([
     { fn: validateCores, text: "64", result: { ok: true, value: 64 } },
     { fn: validateCores, text: "0", result: { ok: false, issue: { code: "range" } } },
     { fn: validateCores, text: "8193", result: { ok: false, issue: { code: "range" } } },
-    { fn: validateMaxPerCore, text: "0", result: { ok: true, value: 0 } },
-    { fn: validateMaxPerCore, text: "32,768", result: { ok: true, value: 32768 } },
-    { fn: validateMaxPerCore, text: "2147483648", result: { ok: false, issue: { code: "range" } } },
-    { fn: validateConntrackMin, text: "131072", result: { ok: true, value: 131072 } },
-    { fn: validateConntrackMin, text: "", result: { ok: false, issue: { code: "empty" } } },
-    { fn: validateConntrackMin, text: "1e6", result: { ok: false, issue: { code: "syntax" } } },
+    { fn: validateCores, text: "8,192", result: { ok: true, value: 8192 } },
+    { fn: validateCores, text: "", result: { ok: false, issue: { code: "empty" } } },
+    { fn: validateCores, text: "1e3", result: { ok: false, issue: { code: "syntax" } } },
   ])("$fn.name($text)", ({ fn, text, result }) => {
     expect(fn(text)).toEqual(result);
   });
@@ -531,8 +528,6 @@ describe("inputs", () => {
         for (const result of [
           tryParseKubernetesVersion(text),
           validateCores(text),
-          validateMaxPerCore(text),
-          validateConntrackMin(text),
         ]) {
           expect(typeof result.ok).toBe("boolean");
         }

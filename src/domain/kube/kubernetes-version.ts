@@ -19,8 +19,3 @@ function compareKubernetesVersions(a: KubernetesVersion, b: KubernetesVersion): 
 
 export const k8sAtLeast = (a: KubernetesVersion, b: KubernetesVersion): boolean =>
   compareKubernetesVersions(a, b) >= 0;
-
-/** "1.36" or "1.36.2". */
-export function formatKubernetesVersion(version: KubernetesVersion): string {
-  return version.patch === null ? `1.${version.minor}` : `1.${version.minor}.${version.patch}`;
-}
