@@ -10,11 +10,7 @@ import {
 } from "./kube-proxy-policy";
 import { formatGoDuration, renderKubeProxyConfig } from "./kube-proxy-render";
 import { k8s } from "./kubernetes-version";
-import {
-  KUBE_PROXY_LIMITS,
-  tryParseKubernetesVersion,
-  validateCores,
-} from "./kube-proxy-fields";
+import { KUBE_PROXY_LIMITS, tryParseKubernetesVersion, validateCores } from "./kube-proxy-fields";
 import { kubeProxyConfigFor } from "./kube-proxy-plan";
 import { v } from "../kernel/kernel-version";
 import { bytes, GiB } from "../core/units";
@@ -525,10 +521,7 @@ describe("inputs", () => {
   it("never throws on any string", () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
-        for (const result of [
-          tryParseKubernetesVersion(text),
-          validateCores(text),
-        ]) {
+        for (const result of [tryParseKubernetesVersion(text), validateCores(text)]) {
           expect(typeof result.ok).toBe("boolean");
         }
       }),
