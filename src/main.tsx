@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/app";
-import { initialLocale, loadMessages } from "./i18n/messages";
+import { initialLocale, loadMessages } from "./store/messages";
 import { useCalcStore } from "./store/calc-store";
 import { markUpdateReady, registerServiceWorker } from "./store/page-status";
 import { startUrlSync } from "./store/url-sync";

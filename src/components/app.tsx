@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { LOCALES, type Locale } from "../domain/core/locale";
-import { initialLocale, useMessages } from "../i18n/messages";
+import { initialLocale, useMessages } from "../store/messages";
 import { setLang, useCalcStore } from "../store/calc-store";
 import { reloadPage, usePageStatus } from "../store/page-status";
 import { URL_VERSION } from "../url/migrations";

@@ -2,7 +2,7 @@ import { lazy, memo, Suspense, useDeferredValue, type ReactNode } from "react";
 import type { Locale } from "../domain/core/locale";
 import type { Messages } from "../i18n/en";
 import { formatBinaryBytes, formatDecimal, formatInteger } from "../domain/core/format";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { useChartSeries } from "../store/calc-store";
 import { LoadBoundary } from "./load-boundary";
 

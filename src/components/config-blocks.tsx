@@ -1,6 +1,6 @@
 import { useRef } from "react";
 import { SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME, type ConfigFileId } from "../domain/config/config-files";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { useCalcStore, useSizing } from "../store/calc-store";
 import { useConfigFiles } from "../store/config";
 import { shareLink } from "../store/link";

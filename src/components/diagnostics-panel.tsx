@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
 import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT } from "../domain/diagnostics/collector";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { setPaste, useCalcStore } from "../store/calc-store";
 import { CopyStatusText } from "./copy-status";
 import { LoadBoundary, LoadFailed } from "./load-boundary";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { AnyFieldKey } from "../domain/sizing/fields";
 import type { FieldIssue } from "../domain/core/field-spec";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { setField, useCalcStore } from "../store/calc-store";
 import { fieldIssueMessage, fieldText } from "./messages";
 import { RichText } from "./rich-text";

@@ -2,7 +2,7 @@ import { defaultEntryBytes, slabBytesPerEntry } from "../domain/kernel/entry-siz
 import { formatRatio } from "../domain/core/format";
 import { ARTICLE_PRESET, kernelOwnDefaults, PAGE_SIZES_KIB } from "../domain/sizing/inputs";
 import { formatKernelVersion } from "../domain/kernel/kernel-version";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { applyFields, setField, useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
 import { Field } from "./field";
 

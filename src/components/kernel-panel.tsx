@@ -1,7 +1,7 @@
 import { formatBinaryBytes, formatInteger, formatRatio } from "../domain/core/format";
 import { DIFFERENCE_SEVERITY } from "../domain/kernel/kernel-compare";
 import { formatKernelVersion } from "../domain/kernel/kernel-version";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { useKernelView, useSizing } from "../store/calc-store";
 import { differenceMessage } from "./messages";
 import { RichText } from "./rich-text";

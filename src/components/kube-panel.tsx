@@ -1,6 +1,6 @@
 import type { KubeProxyNote } from "../domain/kube/kube-proxy-policy";
 import type { Messages } from "../i18n/en";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { useFieldIssues, useSizing } from "../store/calc-store";
 import { useKubeView } from "../store/extras";
 import { Field } from "./field";

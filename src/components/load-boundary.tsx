@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from "react";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { reloadPage } from "../store/page-status";
 
 interface Props {

@@ -4,7 +4,7 @@ import { type Diagnostics } from "../domain/diagnostics/dump";
 import { formatInteger } from "../domain/core/format";
 import type { AnyFieldKey } from "../domain/sizing/fields";
 import type { Messages } from "../i18n/en";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { useSizing } from "../store/calc-store";
 import { fieldText } from "./messages";
 import { RichText } from "./rich-text";

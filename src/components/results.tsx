@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { formatBinaryBytes, formatInteger, formatRatio } from "../domain/core/format";
 import { ramBytesPerEntry, ramEntriesPerMiB, type SizingWarning } from "../domain/sizing/sizing";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { useSizing } from "../store/calc-store";
 import { warningMessage } from "./messages";
 

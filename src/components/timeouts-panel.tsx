@@ -1,6 +1,6 @@
 import { formatInteger } from "../domain/core/format";
 import { TIMEOUT_INFO, TIMEOUT_KEYS, timeoutUrlKey } from "../domain/kernel/timeouts";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { useFieldIssues } from "../store/calc-store";
 import { useTimeouts } from "../store/extras";
 import { Field } from "./field";

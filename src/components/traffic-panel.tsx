@@ -1,7 +1,7 @@
 import { formatInteger } from "../domain/core/format";
 import { TRAFFIC_FIELD_KEYS } from "../domain/traffic/traffic-fields";
 import { TRAFFIC_PRESET_IDS, TRAFFIC_PRESETS } from "../domain/traffic/traffic-presets";
-import { useMessages } from "../i18n/messages";
+import { useMessages } from "../store/messages";
 import { applyTrafficPreset, setField, useCalcStore, useFieldIssues } from "../store/calc-store";
 import { useTrafficView } from "../store/extras";
 import { Field } from "./field";

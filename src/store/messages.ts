@@ -1,9 +1,9 @@
 import { useEffect } from "react";
 import { create } from "zustand";
 import { LOCALES, pageLocale, type Locale } from "../domain/core/locale";
-import { useCalcStore } from "../store/calc-store";
-import { markLocaleFailed } from "../store/page-status";
-import type { Messages } from "./en";
+import { useCalcStore } from "./calc-store";
+import { markLocaleFailed } from "./page-status";
+import type { Messages } from "../i18n/en";
 
 /**
  * Loaded message tables. Each language is its own chunk, fetched on first use, so a page
@@ -21,7 +21,9 @@ export function loadMessages(locale: Locale): Promise<void> {
   let load = loading.get(locale);
   if (!load) {
     const messages =
-      locale === "zh-CN" ? import("./zh-CN").then((m) => m.zhCN) : import("./en").then((m) => m.en);
+      locale === "zh-CN"
+        ? import("../i18n/zh-CN").then((m) => m.zhCN)
+        : import("../i18n/en").then((m) => m.en);
     load = messages.then((table) => useLoaded.setState({ [locale]: table }));
     loading.set(locale, load);
   }

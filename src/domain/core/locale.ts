@@ -28,7 +28,7 @@ export function detectLocale(languages: readonly string[]): Locale {
 
 /**
  * The page's language: the link's `lang` if any, else the browser's preference. One rule for the
- * app (src/i18n/messages.ts) and the script that shows a link's numbers before it (src/shell).
+ * app (src/store/messages.ts) and the script that shows a link's numbers before it (src/shell).
  */
 export function pageLocale(lang: Locale | null, languages: readonly string[]): Locale {
   return lang ?? detectLocale(languages);
