@@ -106,7 +106,7 @@ URL_KEYS.forEach((key, index) => {
           fields[name] = {
             value: control.value,
             invalid: control.getAttribute("aria-invalid"),
-            error: message ? (message.textContent ?? "") : null,
+            error: message ? message.textContent : null,
           };
         }
         return fields;

@@ -38,7 +38,7 @@ for (const link of LINKS) {
       const record = () => {
         for (const id of ids) {
           const element = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-          if (element) seen.push(`${id}=${element.dataset.value ?? ""} ${element.textContent ?? ""}`);
+          if (element) seen.push(`${id}=${element.dataset.value ?? ""} ${element.textContent}`);
         }
       };
       new MutationObserver(record).observe(document, {

@@ -89,7 +89,7 @@ function connectionsAxis(series: { xMax: number; xTicks: readonly number[] }) {
       dataKey="connections"
       type="number"
       domain={[0, series.xMax]}
-      ticks={series.xTicks as number[]}
+      ticks={series.xTicks}
       tickFormatter={formatCompactCount}
       {...AXIS_STYLE}
     />
@@ -104,18 +104,13 @@ interface CanvasProps<S> {
 export function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
   const max = series.maxMarker.connections;
   return (
-    <ComposedChart
-      data={series.points as MemorySeries["points"][number][]}
-      margin={MARGIN}
-      responsive
-      style={CHART_STYLE}
-    >
+    <ComposedChart data={series.points} margin={MARGIN} responsive style={CHART_STYLE}>
       <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
       {connectionsAxis(series)}
       <YAxis
         type="number"
         domain={[0, series.yTicks.at(-1) ?? series.yMax]}
-        ticks={series.yTicks as number[]}
+        ticks={series.yTicks}
         tickFormatter={formatBinaryBytes}
         width={72}
         {...AXIS_STYLE}
@@ -172,18 +167,13 @@ export function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
 export function ChainChartCanvas({ series, t }: CanvasProps<ChainSeries>) {
   const { atMax } = series;
   return (
-    <LineChart
-      data={series.points as ChainSeries["points"][number][]}
-      margin={MARGIN}
-      responsive
-      style={CHART_STYLE}
-    >
+    <LineChart data={series.points} margin={MARGIN} responsive style={CHART_STYLE}>
       <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
       {connectionsAxis(series)}
       <YAxis
         type="number"
         domain={[0, series.yTicks.at(-1) ?? 1]}
-        ticks={series.yTicks as number[]}
+        ticks={series.yTicks}
         tickFormatter={(value: number) => formatDecimal(value)}
         width={48}
         {...AXIS_STYLE}

@@ -15,7 +15,8 @@ export function useCopy(): [CopyStatus, (text: string, onFailure?: () => void) =
       clearTimeout(timer.current);
       timer.current = setTimeout(() => setStatus("idle"), 3000);
     };
-    if (!navigator.clipboard) {
+    // Browsers leave the clipboard out of pages not served over HTTPS or from localhost.
+    if (!("clipboard" in navigator)) {
       report("failed");
       return;
     }

@@ -8,7 +8,7 @@ if (frame) paintShellNumbers(frame, numbers);
 
 // The app renders once the page language's words are loaded; start that download now, beside
 // the app's own, instead of after it. The build names the chunks in data-messages.
-const chunks: Partial<Record<string, string>> = JSON.parse(script?.dataset.messages ?? "{}");
+const chunks = JSON.parse(script?.dataset.messages ?? "{}") as Partial<Record<string, string>>;
 const chunk = chunks[locale];
 if (chunk) {
   const link = document.createElement("link");
