@@ -82,8 +82,9 @@ test("every panel is drawn as a panel in both colour schemes", async ({ page }) 
       ".config",
     ];
     for (const panel of panels) {
+      // The app's panel, not the static shell's frame that React replaces as it starts.
       const style = await page
-        .locator(panel)
+        .locator(`main:not(.shell) ${panel}`)
         .first()
         .evaluate((el) => ({
           border: getComputedStyle(el).borderTopWidth,
