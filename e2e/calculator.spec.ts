@@ -134,6 +134,8 @@ test("is usable 360 px wide without horizontal scrolling", async ({ page }) => {
   await expectResults(page, ARTICLE);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // A shared link shows its numbers first; the inputs are one tap away.
+  await page.getByRole("button", { name: "Edit inputs" }).click();
   await expect(page.locator("input[name=ram]")).toBeInViewport();
 });
 

@@ -1,7 +1,7 @@
 import { ARTICLE_LINK, expect, test } from "./fixtures";
 
 test("both charts render, with the max marker labelled with the chosen max", async ({ page }) => {
-  await page.goto("./?ram=16GiB&ratio=4&struct=352");
+  await page.goto("./?ram=16GiB&ratio=4&struct=352#charts");
   const memory = page.getByTestId("memory-chart");
   const chain = page.getByTestId("chain-chart");
   await expect(memory.locator("svg.recharts-surface")).toBeVisible();
@@ -15,7 +15,7 @@ test("both charts render, with the max marker labelled with the chosen max", asy
 });
 
 test("hovering the max marker shows the exact count and memory", async ({ page }) => {
-  await page.goto("./?ram=16GiB&ratio=4&struct=352");
+  await page.goto("./?ram=16GiB&ratio=4&struct=352#charts");
   const memory = page.getByTestId("memory-chart");
   // The vertical marker line: zero width, so it is attached rather than "visible".
   const marker = memory.locator('line[x="524288"]');
@@ -31,7 +31,7 @@ test("hovering the max marker shows the exact count and memory", async ({ page }
 });
 
 test("the keyboard moves the tooltip along the chart", async ({ page }) => {
-  await page.goto("./?ram=16GiB&ratio=4&struct=352");
+  await page.goto("./?ram=16GiB&ratio=4&struct=352#charts");
   const surface = page.getByTestId("chain-chart").getByRole("application");
   await expect(surface).toBeVisible();
   await surface.focus();
@@ -40,7 +40,7 @@ test("the keyboard moves the tooltip along the chart", async ({ page }) => {
 });
 
 test("changing RAM redraws the chart", async ({ page }) => {
-  await page.goto("./?ram=16GiB&ratio=4&struct=352");
+  await page.goto("./?ram=16GiB&ratio=4&struct=352#charts");
   const memory = page.getByTestId("memory-chart");
   await expect(memory.getByText("max 524,288")).toBeVisible();
   await page.locator("input[name=ram]").fill("787752 MiB");
@@ -52,7 +52,7 @@ test("changing RAM redraws the chart", async ({ page }) => {
 });
 
 test("the text alternative gives a summary and the data as a table", async ({ page }) => {
-  await page.goto(ARTICLE_LINK);
+  await page.goto(`${ARTICLE_LINK}#charts`);
   const figure = page.getByRole("figure", { name: "Kernel memory versus tracked connections" });
   await expect(figure).toContainText("reaching 8.31 GiB (1.08% of RAM) at nf_conntrack_max = 25,208,064");
   await figure.getByText("Show the data as a table").click();
@@ -62,7 +62,7 @@ test("the text alternative gives a summary and the data as a table", async ({ pa
 
 test("the charts fit 360 px without horizontal scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto("./?ram=16GiB&ratio=4&struct=352");
+  await page.goto("./?ram=16GiB&ratio=4&struct=352#charts");
   await expect(page.getByTestId("memory-chart").locator("svg.recharts-surface")).toBeVisible();
   await expect(page.getByTestId("chain-chart").locator("svg.recharts-surface")).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

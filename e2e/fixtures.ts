@@ -32,6 +32,12 @@ export const test = base.extend<{ pageProblems: string[]; expectedConsoleErrors:
 
 export { expect };
 
+/** Opens every folded details section by its heading, as a reader would. */
+export async function openDetails(page: Page) {
+  const summaries = page.locator("details.fold:not([open]) > summary");
+  while ((await summaries.count()) > 0) await summaries.first().click();
+}
+
 /** Waits until the results show these exact integers. */
 export async function expectResults(page: Page, expected: { max: number; buckets: number; memory: number }) {
   await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", String(expected.max));

@@ -1,7 +1,7 @@
 import { ARTICLE, ARTICLE_LINK, expect, expectResults, test } from "./fixtures";
 
 test("?lang=zh-CN renders Chinese with the same numbers", async ({ page }) => {
-  await page.goto(`${ARTICLE_LINK}&lang=zh-CN`);
+  await page.goto(`${ARTICLE_LINK}&lang=zh-CN#charts`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("nf_conntrack 连接跟踪表容量计算器");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page).toHaveTitle("nf_conntrack 连接跟踪表容量计算器");

@@ -42,7 +42,7 @@ test("a report that cannot be loaded says so in its place, and the rest of the p
 
 test("charts that cannot be loaded leave the numbers and the config in place", async ({ page }) => {
   await page.route("**/assets/chart-canvases-*.js", (route) => route.fulfill({ status: 404, body: "" }));
-  await page.goto(ARTICLE_LINK);
+  await page.goto(`${ARTICLE_LINK}#charts`);
   await expectResults(page, ARTICLE);
   const charts = page.locator("section.charts");
   await expect(charts.getByRole("alert").first()).toContainText("This part of the page could not be loaded");

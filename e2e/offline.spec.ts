@@ -11,7 +11,7 @@ test("after the first visit the page works without a network", async ({ page, co
     }
   });
   await context.setOffline(true);
-  await page.goto("./?ram=787752MiB&lang=zh-CN");
+  await page.goto("./?ram=787752MiB&lang=zh-CN#charts");
   await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "25208064");
   await expect(page.getByText("你的机器")).toBeVisible();
   await expect(page.getByTestId("memory-chart").locator("svg.recharts-surface")).toBeVisible();

@@ -63,7 +63,15 @@ test("Download gives a sysctl.d drop-in with the same text", async ({ page }) =>
 
 test("each block's Copy button copies its own block", async ({ page }) => {
   await page.goto("./?ram=16GiB&kernel=6.12");
-  for (const testId of ["sysctl-snippet", "modules-load-snippet", "modprobe-snippet", "apply-commands"]) {
+  const tabs = {
+    "sysctl.d": "sysctl-snippet",
+    "modules-load.d": "modules-load-snippet",
+    "modprobe.d": "modprobe-snippet",
+    "Apply now": "apply-commands",
+    "Setup script": "setup-script",
+  };
+  for (const [tab, testId] of Object.entries(tabs)) {
+    await page.getByRole("tab", { name: tab }).click();
     const snippet = page.getByTestId(testId);
     // The innermost region holding the snippet: its own block.
     const block = page.getByRole("region").filter({ has: snippet }).last();

@@ -5,6 +5,7 @@ import { initialLocale, loadMessages } from "./store/messages";
 import { useCalcStore } from "./store/calc-store";
 import { markUpdateReady, registerServiceWorker } from "./store/page-status";
 import { startUrlSync } from "./store/url-sync";
+import { startView } from "./store/view";
 import "./styles.css";
 
 // Offline after the first visit, and told of new deploys (sw.js exists in builds only).
@@ -24,6 +25,7 @@ const root = document.getElementById("root");
 if (root) {
   // The fields come from the address bar (the store reads nothing from the page by itself).
   startUrlSync();
+  startView();
   // The page waits for its language's (small) message chunk rather than flashing another one;
   // English if that chunk cannot be had. Without any words the shell and its numbers stay.
   void loadMessages(initialLocale(useCalcStore.getState().lang))

@@ -1,19 +1,75 @@
-import { useEffect } from "react";
+import { useEffect, type MouseEvent } from "react";
+import { flushSync } from "react-dom";
 import { LOCALES, type Locale } from "../domain/core/locale";
 import { initialLocale, useMessages } from "../store/messages";
 import { setLang, useCalcStore } from "../store/calc-store";
 import { reloadPage, usePageStatus } from "../store/page-status";
 import { URL_VERSION } from "../url/migrations";
+import { DIFFERENCE_SEVERITY } from "../domain/kernel/kernel-compare";
+import { formatKernelVersion } from "../domain/kernel/kernel-version";
+import { useKernelView, useSizing } from "../store/calc-store";
+import { chooseMode, useGroupSet, useSizingMode } from "../store/view";
+import { Fold } from "./fold";
 import { ChartsPanel } from "./charts-panel";
 import { ConfigBlocks } from "./config-blocks";
-import { DiagnosticsPanel } from "./diagnostics-panel";
 import { InputsForm } from "./inputs-form";
 import { KernelPanel } from "./kernel-panel";
 import { KubePanel } from "./kube-panel";
 import { Results } from "./results";
 import { RichText } from "./rich-text";
 import { TimeoutsPanel } from "./timeouts-panel";
-import { TrafficPanel } from "./traffic-panel";
+
+/** The way of sizing from a pasted dump, then its box, which the app draws once chosen. */
+function startFromMachine(event: MouseEvent) {
+  event.preventDefault();
+  flushSync(() => chooseMode("paste"));
+  document.getElementById("field-paste")?.focus();
+}
+
+/**
+ * What lies behind the answer, each folded under a heading until it matters: what the kernel does
+ * by itself (open on a warning or an unconfirmed boundary), the charts, the timeouts (open once one
+ * is set, or when sizing from traffic, whose entries they keep) and the Kubernetes node (open once
+ * one of its fields is set or its preset chosen).
+ */
+function Details() {
+  const { t } = useMessages();
+  const { inputs } = useSizing();
+  const { differences, uncertain } = useKernelView();
+  const timeoutsSet = useGroupSet("timeouts");
+  const kubeSet = useGroupSet("kube");
+  const byTraffic = useSizingMode() === "traffic";
+  const kubePreset = useCalcStore((state) => state.trafficPreset === "kubernetes-node");
+  const kernelWarns =
+    uncertain.length > 0 ||
+    differences.some((difference) => DIFFERENCE_SEVERITY[difference.code] === "warning");
+  return (
+    <div className="details">
+      <Fold
+        id="kernel"
+        headingId="kernel-heading"
+        title={t.kernel.heading({ version: formatKernelVersion(inputs.kernel) })}
+        wanted={kernelWarns}
+      >
+        <KernelPanel />
+      </Fold>
+      <Fold id="charts" headingId="charts-heading" title={t.charts.heading} wanted={false}>
+        <ChartsPanel />
+      </Fold>
+      <Fold
+        id="timeouts"
+        headingId="timeouts-heading"
+        title={t.timeouts.heading}
+        wanted={timeoutsSet || byTraffic}
+      >
+        <TimeoutsPanel />
+      </Fold>
+      <Fold id="kubernetes" headingId="kube-heading" title={t.kube.heading} wanted={kubeSet || kubePreset}>
+        <KubePanel />
+      </Fold>
+    </div>
+  );
+}
 
 /** Each language's name in itself, as language switches show them. */
 const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: "English", "zh-CN": "简体中文" };
@@ -53,7 +109,10 @@ export function App() {
           </label>
         </div>
         <p>
-          <RichText text={t.header.lead} /> <a href="#paste-heading">{t.header.startFromMachine}</a>
+          <RichText text={t.header.lead} />{" "}
+          <a href="#paste-heading" onClick={startFromMachine}>
+            {t.header.startFromMachine}
+          </a>
         </p>
       </header>
       {notice && (
@@ -75,14 +134,11 @@ export function App() {
       )}
       <main className="layout">
         <InputsForm />
-        <Results />
-        <KernelPanel />
-        <DiagnosticsPanel />
-        <ChartsPanel />
-        <TrafficPanel />
-        <KubePanel />
-        <TimeoutsPanel />
-        <ConfigBlocks />
+        <div className="answer">
+          <Results />
+          <ConfigBlocks />
+        </div>
+        <Details />
       </main>
       <footer className="page-footer">
         <p>{t.footer}</p>

@@ -40,7 +40,6 @@ const ChartsBody = memo(function ChartsBody({
 
   return (
     <section className="charts" aria-labelledby="charts-heading">
-      <h2 id="charts-heading">{c.heading}</h2>
       <ChartFigure
         testId="memory-chart"
         title={c.memoryTitle}

@@ -1,26 +1,84 @@
-import { useRef } from "react";
-import { SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME, type ConfigFileId } from "../domain/config/config-files";
+import { useRef, type KeyboardEvent } from "react";
+import { SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME } from "../domain/config/config-files";
 import { useMessages } from "../store/messages";
 import { useCalcStore, useSizing } from "../store/calc-store";
 import { useConfigFiles } from "../store/config";
 import { shareLink } from "../store/link";
+import { chooseTab, useViewStore, type ConfigTab } from "../store/view";
 import { CopyStatusText } from "./copy-status";
 import { useCopy } from "./use-copy";
 
-const TEST_IDS: Readonly<Record<ConfigFileId, string>> = {
+const TABS: readonly ConfigTab[] = ["sysctl", "modules-load", "modprobe", "apply", "script"];
+
+const TEST_IDS: Readonly<Record<ConfigTab, string>> = {
   sysctl: "sysctl-snippet",
   "modules-load": "modules-load-snippet",
   modprobe: "modprobe-snippet",
   apply: "apply-commands",
+  script: "setup-script",
 };
 
+/** The apply commands as a file: the same lines, for a host where pasting is awkward. */
+const APPLY_FILE_NAME = "nf-conntrack-apply.sh";
+
+interface Block {
+  readonly id: ConfigTab;
+  readonly title: string;
+  readonly why: string;
+  /** Where the file goes on the host; null for commands and the script. */
+  readonly path: string | null;
+  readonly text: string;
+  /** Its own download button; null where the buttons above the tabs already download it. */
+  readonly fileName: string | null;
+}
+
+/**
+ * The config for this kernel as tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move
+ * between tabs, selection follows focus), the one that matters most for the kernel first: the
+ * sysctl.d drop-in, or the setup script where the bucket count also needs the module option. Every
+ * panel stays in the page, hidden, so each block's text is there to read.
+ */
 export function ConfigBlocks() {
   const { t } = useMessages();
-  const { files, script } = useConfigFiles();
+  const { files, script, bucketsAtLoadOnly } = useConfigFiles();
   const { validRaw } = useSizing();
   const lang = useCalcStore((state) => state.lang);
+  const chosen = useViewStore((state) => state.tab);
   const [linkStatus, copyLink] = useCopy();
+  const tabs = useRef<Partial<Record<ConfigTab, HTMLButtonElement | null>>>({});
+  const first: ConfigTab = bucketsAtLoadOnly ? "script" : "sysctl";
+  const selected = chosen ?? first;
   const sysctl = files.find((file) => file.id === "sysctl");
+
+  const blocks: Block[] = [
+    ...files.map((file) => ({
+      id: file.id,
+      ...t.config.blocks[file.id],
+      path: file.path,
+      text: file.text,
+      fileName:
+        file.id === "sysctl" ? null : (file.path?.slice(file.path.lastIndexOf("/") + 1) ?? APPLY_FILE_NAME),
+    })),
+    { id: "script", ...t.config.script, path: null, text: script, fileName: null },
+  ];
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = TABS.indexOf(selected);
+    const next =
+      event.key === "ArrowRight"
+        ? TABS[(index + 1) % TABS.length]
+        : event.key === "ArrowLeft"
+          ? TABS[(index - 1 + TABS.length) % TABS.length]
+          : event.key === "Home"
+            ? TABS[0]
+            : event.key === "End"
+              ? TABS[TABS.length - 1]
+              : undefined;
+    if (!next) return;
+    event.preventDefault();
+    chooseTab(next);
+    tabs.current[next]?.focus();
+  };
 
   return (
     <section className="config" aria-labelledby="config-heading">
@@ -39,22 +97,50 @@ export function ConfigBlocks() {
         </button>
         <CopyStatusText status={linkStatus} copied={t.config.linkCopied} failed={t.config.copyFailedLink} />
       </div>
-      <p className="block-why">{t.config.commentsNote}</p>
-      <div className="blocks">
-        {files.map((file) => (
-          <ConfigBlock key={file.id} id={file.id} path={file.path} text={file.text} />
+      {bucketsAtLoadOnly && chosen === null && <p className="block-why">{t.config.scriptFirst}</p>}
+      <div className="tabs" role="tablist" aria-label={t.config.tabsLabel} onKeyDown={onKeyDown}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            ref={(button) => {
+              tabs.current[id] = button;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={id === selected}
+            aria-controls={`panel-${id}`}
+            tabIndex={id === selected ? 0 : -1}
+            className="tab"
+            onClick={() => chooseTab(id)}
+          >
+            {t.config.tabs[id]}
+          </button>
         ))}
       </div>
+      {blocks.map((block) => (
+        <div
+          key={block.id}
+          role="tabpanel"
+          id={`panel-${block.id}`}
+          aria-labelledby={`tab-${block.id}`}
+          hidden={block.id !== selected}
+          className="tab-panel"
+        >
+          <ConfigBlock block={block} />
+        </div>
+      ))}
+      <p className="block-why">{t.config.commentsNote}</p>
     </section>
   );
 }
 
-function ConfigBlock({ id, path, text }: { id: ConfigFileId; path: string | null; text: string }) {
+function ConfigBlock({ block }: { block: Block }) {
   const { t } = useMessages();
-  const block = t.config.blocks[id];
   const pre = useRef<HTMLPreElement>(null);
   const [status, copy] = useCopy();
-  const headingId = `block-${id}`;
+  const { fileName } = block;
+  const headingId = `block-${block.id}`;
   const selectText = () => {
     const selection = window.getSelection();
     if (pre.current && selection) selection.selectAllChildren(pre.current);
@@ -64,20 +150,33 @@ function ConfigBlock({ id, path, text }: { id: ConfigFileId; path: string | null
       <div className="block-header">
         <h3 id={headingId}>
           {block.title}
-          {path && (
+          {block.path && (
             <>
-              : <code>{path}</code>
+              : <code>{block.path}</code>
             </>
           )}
         </h3>
-        <button type="button" onClick={() => copy(text, selectText)}>
-          {t.config.copy}
-        </button>
+        <div className="block-buttons">
+          <button type="button" onClick={() => copy(block.text, selectText)}>
+            {t.config.copy}
+          </button>
+          {fileName && (
+            <button type="button" className="secondary" onClick={() => download(block.text, fileName)}>
+              {t.config.download({ name: fileName })}
+            </button>
+          )}
+        </div>
       </div>
       <p className="block-why">{block.why}</p>
       <CopyStatusText status={status} copied={t.config.copied} failed={t.config.copyFailedText} />
-      <pre ref={pre} className="snippet" data-testid={TEST_IDS[id]} tabIndex={0} aria-labelledby={headingId}>
-        {text}
+      <pre
+        ref={pre}
+        className="snippet"
+        data-testid={TEST_IDS[block.id]}
+        tabIndex={0}
+        aria-labelledby={headingId}
+      >
+        {block.text}
       </pre>
     </section>
   );

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT } from "../domain/diagnostics/collector";
 import { useMessages } from "../store/messages";
 import { setPaste, useCalcStore } from "../store/calc-store";
@@ -18,12 +18,7 @@ export function DiagnosticsPanel() {
     <section className="paste" aria-labelledby="paste-heading">
       <h2 id="paste-heading">{t.paste.heading}</h2>
       <p className="block-why">{t.paste.intro}</p>
-      <CommandBlock label={t.paste.commandLabel} command={COLLECTOR_COMMAND} testId="collector-command" />
-      <CommandBlock
-        label={t.paste.rootCommandLabel}
-        command={COLLECTOR_COMMAND_AS_ROOT}
-        testId="collector-command-root"
-      />
+      <CollectorCommand />
       <div className="field">
         <label htmlFor="field-paste">{t.paste.boxLabel}</label>
         <textarea
@@ -58,23 +53,51 @@ export function DiagnosticsPanel() {
   );
 }
 
-function CommandBlock({ label, command, testId }: { label: string; command: string; testId: string }) {
+/**
+ * The collector, once: a switch chooses the root variant and one Copy copies the command shown.
+ * Both stay in the page (the hidden one unshown), each under its own test id.
+ */
+function CollectorCommand() {
   const { t } = useMessages();
+  const [asRoot, setAsRoot] = useState(false);
   const [status, copy] = useCopy();
-  const id = `${testId}-label`;
+  const command = asRoot ? COLLECTOR_COMMAND_AS_ROOT : COLLECTOR_COMMAND;
   return (
     <div className="command">
       <div className="block-header">
-        <span id={id} className="command-label">
-          {label}
+        <span id="collector-label" className="command-label">
+          {t.paste.commandLabel}
         </span>
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={asRoot}
+            onChange={(event) => setAsRoot(event.currentTarget.checked)}
+          />{" "}
+          {t.paste.rootCommandLabel}
+        </label>
         <button type="button" onClick={() => copy(command)}>
           {t.paste.copyCommand}
         </button>
       </div>
       <CopyStatusText status={status} copied={t.config.copied} failed={t.config.copyFailedText} />
-      <pre className="snippet" data-testid={testId} tabIndex={0} aria-labelledby={id}>
-        {command}
+      <pre
+        className="snippet"
+        data-testid="collector-command"
+        tabIndex={asRoot ? undefined : 0}
+        aria-labelledby="collector-label"
+        hidden={asRoot}
+      >
+        {COLLECTOR_COMMAND}
+      </pre>
+      <pre
+        className="snippet"
+        data-testid="collector-command-root"
+        tabIndex={asRoot ? 0 : undefined}
+        aria-labelledby="collector-label"
+        hidden={!asRoot}
+      >
+        {COLLECTOR_COMMAND_AS_ROOT}
       </pre>
     </div>
   );

@@ -1,10 +1,14 @@
+import { useState } from "react";
 import { defaultEntryBytes, slabBytesPerEntry } from "../domain/kernel/entry-size";
-import { formatRatio } from "../domain/core/format";
+import { formatBinaryBytes, formatRatio } from "../domain/core/format";
 import { ARTICLE_PRESET, kernelOwnDefaults, PAGE_SIZES_KIB } from "../domain/sizing/inputs";
 import { formatKernelVersion } from "../domain/kernel/kernel-version";
 import { useMessages } from "../store/messages";
 import { applyFields, setField, useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
+import { chooseMode, useSizingMode, type SizingMode } from "../store/view";
+import { DiagnosticsPanel } from "./diagnostics-panel";
 import { Field } from "./field";
+import { TrafficPanel } from "./traffic-panel";
 
 /** Kernel versions offered in the kernel field, named after the distributions that ship them. */
 const KERNEL_CHOICES: ReadonlyArray<readonly [version: string, distribution: string]> = [
@@ -21,14 +25,85 @@ const KERNEL_CHOICES: ReadonlyArray<readonly [version: string, distribution: str
 
 const ARCH_CHOICES = ["64", "32"] as const;
 
+const MODES: readonly SizingMode[] = ["ram", "traffic", "paste"];
+
+/**
+ * The question: how to size (RAM, traffic, a pasted dump) and the fields every way fills in. The
+ * way chosen comes first, under the switch; the others follow the fields, still at hand (a paste
+ * or a traffic figure typed there switches to its way). On a narrow screen a shared link folds
+ * all of it into a one-line summary, so its numbers come first; a field with an error keeps it open.
+ */
 export function InputsForm() {
+  const { t } = useMessages();
+  const issues = useFieldIssues();
+  const { inputs } = useSizing();
+  const mode = useSizingMode();
+  const [expanded, setExpanded] = useState(() => window.location.search === "");
+  const open = expanded || Object.keys(issues).length > 0;
+  return (
+    <form
+      className="inputs"
+      data-collapsed={!open}
+      onSubmit={(event) => event.preventDefault()}
+      aria-labelledby="inputs-heading"
+    >
+      <div className="inputs-title">
+        <h2 id="inputs-heading">{t.inputs.heading}</h2>
+        <button
+          type="button"
+          className="preset inputs-toggle"
+          aria-expanded={open}
+          aria-controls="inputs-body"
+          onClick={() => setExpanded(!open)}
+        >
+          {open ? t.layout.hideInputs : t.layout.editInputs}
+        </button>
+      </div>
+      <p className="inputs-summary">
+        {t.layout.summary({
+          ram: formatBinaryBytes(inputs.ram),
+          arch: String(inputs.arch),
+          kernel: formatKernelVersion(inputs.kernel),
+          page: inputs.page / 1024,
+        })}
+      </p>
+      <div id="inputs-body" className="inputs-body">
+        <fieldset className="mode">
+          <legend>{t.layout.modeLegend}</legend>
+          <div className="mode-choices">
+            {MODES.map((choice) => (
+              <label key={choice}>
+                <input
+                  type="radio"
+                  name="sizing-mode"
+                  value={choice}
+                  checked={mode === choice}
+                  onChange={() => chooseMode(choice)}
+                />{" "}
+                {t.layout.modes[choice]}
+              </label>
+            ))}
+          </div>
+          <p className="field-hint">{t.layout.modeHints[mode]}</p>
+        </fieldset>
+        {mode === "traffic" && <TrafficPanel />}
+        {mode === "paste" && <DiagnosticsPanel />}
+        <SizingFields />
+        {mode !== "traffic" && <TrafficPanel />}
+        {mode !== "paste" && <DiagnosticsPanel />}
+      </div>
+    </form>
+  );
+}
+
+/** The fields every way of sizing fills in. */
+function SizingFields() {
   const { t } = useMessages();
   const issues = useFieldIssues();
   const { inputs } = useSizing();
   const own = kernelOwnDefaults(inputs.kernel, inputs.arch);
   return (
-    <form className="inputs" onSubmit={(event) => event.preventDefault()} aria-labelledby="inputs-heading">
-      <h2 id="inputs-heading">{t.inputs.heading}</h2>
+    <>
       <Field name="ram" issue={issues.ram}>
         {(control) => (
           <input {...control} type="text" inputMode="decimal" autoComplete="off" spellCheck={false} />
@@ -120,7 +195,7 @@ export function InputsForm() {
           </select>
         )}
       </Field>
-    </form>
+    </>
   );
 }
 

@@ -17,7 +17,6 @@ export function KernelPanel() {
 
   return (
     <section className="kernel" aria-labelledby="kernel-heading">
-      <h2 id="kernel-heading">{k.heading({ version })}</h2>
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">{k.caption({ version })}</caption>

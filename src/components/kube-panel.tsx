@@ -17,7 +17,6 @@ export function KubePanel() {
 
   return (
     <section className="kube" aria-labelledby="kube-heading">
-      <h2 id="kube-heading">{k.heading}</h2>
       <p className="block-why">{k.intro}</p>
       <div className="traffic-fields">
         <Field name="cores" issue={issues.cores}>

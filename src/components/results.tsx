@@ -48,7 +48,6 @@ export function Results() {
             ? r.bucketsRounded({ headBytes: sizing.headBytes, step: sizing.bucketStep })
             : r.bucketsExact({ headBytes: sizing.headBytes })}
         </p>
-        <p>{r.chainAtFull({ chain: sizing.chainLengthAtFull })}</p>
       </ResultCard>
       <ResultCard
         title={r.memoryTitle}
@@ -61,6 +60,9 @@ export function Results() {
           {r.memoryShare({ totalBytes: sizing.memory.total, share: sizing.ramShare })}
           {sizing.lowmemShare !== null && r.lowmemShare({ share: sizing.lowmemShare })}.
         </p>
+      </ResultCard>
+      <details className="arithmetic">
+        <summary>{t.layout.arithmetic}</summary>
         <ul className="breakdown">
           <li>
             {r.entries({ max: sizing.max, entryBytes: inputs.struct, totalBytes: sizing.memory.entries })}
@@ -75,8 +77,9 @@ export function Results() {
               sizing.hashTableFootprint.bytes > sizing.memory.hashTable &&
               r.hashTableFootprint({ footprintBytes: sizing.hashTableFootprint.bytes })}
           </li>
+          <li>{r.chainAtFull({ chain: sizing.chainLengthAtFull })}</li>
         </ul>
-      </ResultCard>
+      </details>
     </section>
   );
 }
@@ -94,10 +97,12 @@ function ResultCard({ title, testId, value, display, warnings, children }: Resul
   const { t } = useMessages();
   return (
     <article className="result" aria-label={title}>
-      <h3>{title}</h3>
-      <p className="result-value" data-testid={testId} data-value={value}>
-        {display}
-      </p>
+      <div className="result-head">
+        <h3>{title}</h3>
+        <p className="result-value" data-testid={testId} data-value={value}>
+          {display}
+        </p>
+      </div>
       <div className="result-formula">{children}</div>
       {warnings.map((warning) => (
         <p key={warning.code} className="warning" role="note">

@@ -12,7 +12,6 @@ export function TimeoutsPanel() {
   const to = t.timeouts;
   return (
     <section className="timeouts" aria-labelledby="timeouts-heading">
-      <h2 id="timeouts-heading">{to.heading}</h2>
       <p className="block-why">{to.intro}</p>
       <div className="table-wrap">
         <table>

@@ -645,6 +645,34 @@ export const en = {
     },
     commentsNote:
       "The files' comments stay in English in every language, so a team shares one text and can search for it.",
+    tabsLabel: "Config files",
+    tabs: {
+      sysctl: "sysctl.d",
+      "modules-load": "modules-load.d",
+      modprobe: "modprobe.d",
+      apply: "Apply now",
+      script: "Setup script",
+    },
+    script: {
+      title: "Setup script",
+      why: "Every file above and the apply commands in one POSIX sh script: read it, then run it as root.",
+    },
+    scriptFirst:
+      "This kernel sets the bucket count only through the module option, so the script that writes every file comes first.",
+  },
+  layout: {
+    modeLegend: "Size from",
+    modes: { ram: "RAM", traffic: "Traffic", paste: "A pasted dump" },
+    modeHints: {
+      ram: "From the host's RAM, as the kernel does, with the figures below.",
+      traffic: "From the connections the host sees: the result can become nf_conntrack_max.",
+      paste: "From the host's own output: it fills the fields below.",
+    },
+    summary: ({ ram, arch, kernel, page }: { ram: string; arch: string; kernel: string; page: number }) =>
+      `${ram} RAM, ${arch}-bit, kernel ${kernel}, ${page} KiB pages`,
+    editInputs: "Edit inputs",
+    hideInputs: "Hide inputs",
+    arithmetic: "The arithmetic",
   },
 };
 

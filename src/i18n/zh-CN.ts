@@ -498,5 +498,31 @@ export const zhCN: Messages = {
       apply: { title: "立即生效", why: "无需重启，在运行中的主机上应用同样的设置。" },
     },
     commentsNote: "配置文件中的注释在任何语言下都保持英文，方便团队共用同一份文本，也便于搜索。",
+    tabsLabel: "配置文件",
+    tabs: {
+      sysctl: "sysctl.d",
+      "modules-load": "modules-load.d",
+      modprobe: "modprobe.d",
+      apply: "立即生效",
+      script: "安装脚本",
+    },
+    script: {
+      title: "安装脚本",
+      why: "把上面每个文件和立即生效的命令合成一个 POSIX sh 脚本：先读一遍，再以 root 运行。",
+    },
+    scriptFirst: "该内核只能通过模块参数设置桶数，所以先显示写入全部文件的脚本。",
+  },
+  layout: {
+    modeLegend: "计算依据",
+    modes: { ram: "内存", traffic: "流量", paste: "粘贴的诊断输出" },
+    modeHints: {
+      ram: "像内核一样按主机内存计算，参数见下方。",
+      traffic: "按主机承载的连接数计算：结果可直接用作 nf_conntrack_max。",
+      paste: "按主机自己的输出计算：它会填好下面的输入框。",
+    },
+    summary: ({ ram, arch, kernel, page }) => `内存 ${ram}，${arch} 位，内核 ${kernel}，${page} KiB 页`,
+    editInputs: "修改输入",
+    hideInputs: "收起输入",
+    arithmetic: "计算过程",
   },
 };

@@ -3,7 +3,7 @@ import { paintShellNumbers, shellNumbers } from "./numbers";
 // Runs as a classic script right after the static shell (scripts/shell-numbers-plugin.ts).
 const script = document.currentScript;
 const { locale, numbers } = shellNumbers(window.location.search, navigator.languages);
-const frame = document.querySelector("#root > .shell > .results");
+const frame = document.querySelector("#root > .shell .results");
 if (frame) paintShellNumbers(frame, numbers);
 
 // The app renders once the page language's words are loaded; start that download now, beside

@@ -63,7 +63,10 @@ export function paintShellNumbers(frame: Element, numbers: readonly ShellNumber[
     value.dataset.testid = number.testId;
     value.dataset.value = String(number.value);
     value.textContent = number.display;
-    card.append(title, value);
+    const head = document.createElement("div");
+    head.className = "result-head";
+    head.append(title, value);
+    card.append(head);
     frame.append(card);
   }
 }

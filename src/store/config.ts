@@ -17,6 +17,8 @@ export interface RenderedConfig {
   readonly files: ReadonlyArray<{ id: ConfigFileId; path: string | null; text: string }>;
   /** Every block in one script: the "download all". */
   readonly script: string;
+  /** The bucket sysctl is read-only on this kernel: the count needs the module option too. */
+  readonly bucketsAtLoadOnly: boolean;
 }
 
 /** The config blocks for the current inputs and kernel, exactly as copied and downloaded. */
@@ -24,10 +26,11 @@ export function useConfigFiles(): RenderedConfig {
   const { validRaw, inputs, sizing } = useSizing();
   const { changed } = useTimeouts();
   return useMemo(() => {
+    const rules = kernelRules(inputs.kernel);
     const source = {
       inputs,
       sizing,
-      rules: kernelRules(inputs.kernel),
+      rules,
       link: shareLink(validRaw),
       generator: GENERATOR,
       timeouts: changed,
@@ -36,6 +39,7 @@ export function useConfigFiles(): RenderedConfig {
     return {
       files: files.map((file) => ({ id: file.id, path: file.path, text: renderConfig(file.lines) })),
       script: renderSetupScript(files, source),
+      bucketsAtLoadOnly: !rules.bucketsSysctlWritable,
     };
   }, [validRaw, inputs, sizing, changed]);
 }
