@@ -1,4 +1,4 @@
-import { useEffect, type MouseEvent } from "react";
+import { lazy, Suspense, useEffect, type MouseEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { LOCALES, type Locale } from "../domain/core/locale";
 import { initialLocale, useMessages } from "../store/messages";
@@ -10,14 +10,29 @@ import { formatKernelVersion } from "../domain/kernel/kernel-version";
 import { useKernelView, useSizing } from "../store/calc-store";
 import { chooseMode, useGroupSet, useSizingMode } from "../store/view";
 import { Fold } from "./fold";
-import { ChartsPanel } from "./charts-panel";
+import { LoadBoundary } from "./load-boundary";
 import { ConfigBlocks } from "./config-blocks";
 import { InputsForm } from "./inputs-form";
-import { KernelPanel } from "./kernel-panel";
-import { KubePanel } from "./kube-panel";
 import { Results } from "./results";
 import { RichText } from "./rich-text";
-import { TimeoutsPanel } from "./timeouts-panel";
+
+// The details' panels load just after the first render, beside the charts: their headings are
+// drawn at once, and a shared link's answer does not wait for them.
+const KernelPanel = lazy(() => import("./kernel-panel").then((module) => ({ default: module.KernelPanel })));
+const TimeoutsPanel = lazy(() =>
+  import("./timeouts-panel").then((module) => ({ default: module.TimeoutsPanel })),
+);
+const ChartsPanel = lazy(() => import("./charts-panel").then((module) => ({ default: module.ChartsPanel })));
+const KubePanel = lazy(() => import("./kube-panel").then((module) => ({ default: module.KubePanel })));
+
+/** A lazily loaded panel: nothing while it loads, its failure in its own place. */
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <LoadBoundary>
+      <Suspense fallback={null}>{children}</Suspense>
+    </LoadBoundary>
+  );
+}
 
 /** The way of sizing from a pasted dump, then its box, which the app draws once chosen. */
 function startFromMachine(event: MouseEvent) {
@@ -51,10 +66,14 @@ function Details() {
         title={t.kernel.heading({ version: formatKernelVersion(inputs.kernel) })}
         wanted={kernelWarns}
       >
-        <KernelPanel />
+        <Lazy>
+          <KernelPanel />
+        </Lazy>
       </Fold>
       <Fold id="charts" headingId="charts-heading" title={t.charts.heading} wanted={false}>
-        <ChartsPanel />
+        <Lazy>
+          <ChartsPanel />
+        </Lazy>
       </Fold>
       <Fold
         id="timeouts"
@@ -62,10 +81,14 @@ function Details() {
         title={t.timeouts.heading}
         wanted={timeoutsSet || byTraffic}
       >
-        <TimeoutsPanel />
+        <Lazy>
+          <TimeoutsPanel />
+        </Lazy>
       </Fold>
       <Fold id="kubernetes" headingId="kube-heading" title={t.kube.heading} wanted={kubeSet || kubePreset}>
-        <KubePanel />
+        <Lazy>
+          <KubePanel />
+        </Lazy>
       </Fold>
     </div>
   );

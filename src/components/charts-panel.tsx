@@ -3,7 +3,7 @@ import type { Locale } from "../domain/core/locale";
 import type { Messages } from "../i18n/en";
 import { formatBinaryBytes, formatDecimal, formatInteger } from "../domain/core/format";
 import { useMessages } from "../store/messages";
-import { useChartSeries } from "../store/calc-store";
+import { useChartSeries } from "../store/chart-view";
 import { LoadBoundary } from "./load-boundary";
 
 // One chunk for both drawings: Recharts loads after the first paint.

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { defaultEntryBytes, slabBytesPerEntry } from "../domain/kernel/entry-size";
 import { formatBinaryBytes, formatRatio } from "../domain/core/format";
 import { ARTICLE_PRESET, kernelOwnDefaults, PAGE_SIZES_KIB } from "../domain/sizing/inputs";
@@ -6,9 +6,8 @@ import { formatKernelVersion } from "../domain/kernel/kernel-version";
 import { useMessages } from "../store/messages";
 import { applyFields, setField, useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
 import { chooseMode, useSizingMode, type SizingMode } from "../store/view";
-import { DiagnosticsPanel } from "./diagnostics-panel";
 import { Field } from "./field";
-import { TrafficPanel } from "./traffic-panel";
+import { LoadBoundary } from "./load-boundary";
 
 /** Kernel versions offered in the kernel field, named after the distributions that ship them. */
 const KERNEL_CHOICES: ReadonlyArray<readonly [version: string, distribution: string]> = [
@@ -26,6 +25,15 @@ const KERNEL_CHOICES: ReadonlyArray<readonly [version: string, distribution: str
 const ARCH_CHOICES = ["64", "32"] as const;
 
 const MODES: readonly SizingMode[] = ["ram", "traffic", "paste"];
+
+// The other ways' panels load just after the first render: a shared link's answer and the fields
+// every way fills in do not wait for the traffic model or the collector.
+const TrafficPanel = lazy(() =>
+  import("./traffic-panel").then((module) => ({ default: module.TrafficPanel })),
+);
+const DiagnosticsPanel = lazy(() =>
+  import("./diagnostics-panel").then((module) => ({ default: module.DiagnosticsPanel })),
+);
 
 /**
  * The question: how to size (RAM, traffic, a pasted dump) and the fields every way fills in. The
@@ -86,13 +94,22 @@ export function InputsForm() {
           </div>
           <p className="field-hint">{t.layout.modeHints[mode]}</p>
         </fieldset>
-        {mode === "traffic" && <TrafficPanel />}
-        {mode === "paste" && <DiagnosticsPanel />}
+        {mode === "traffic" && <Way mode="traffic" />}
+        {mode === "paste" && <Way mode="paste" />}
         <SizingFields />
-        {mode !== "traffic" && <TrafficPanel />}
-        {mode !== "paste" && <DiagnosticsPanel />}
+        {mode !== "traffic" && <Way mode="traffic" />}
+        {mode !== "paste" && <Way mode="paste" />}
       </div>
     </form>
+  );
+}
+
+/** The panel of one way of sizing beyond RAM, drawn once its file is loaded. */
+function Way({ mode }: { mode: Exclude<SizingMode, "ram"> }) {
+  return (
+    <LoadBoundary>
+      <Suspense fallback={null}>{mode === "traffic" ? <TrafficPanel /> : <DiagnosticsPanel />}</Suspense>
+    </LoadBoundary>
   );
 }
 

@@ -2,7 +2,7 @@ import type { KubeProxyNote } from "../domain/kube/kube-proxy-policy";
 import type { Messages } from "../i18n/en";
 import { useMessages } from "../store/messages";
 import { useFieldIssues, useSizing } from "../store/calc-store";
-import { useKubeView } from "../store/extras";
+import { useKubeView } from "../store/kube-view";
 import { Field } from "./field";
 import { CopyStatusText } from "./copy-status";
 import { useCopy } from "./use-copy";

@@ -3,7 +3,7 @@ import { TRAFFIC_FIELD_KEYS } from "../domain/traffic/traffic-fields";
 import { TRAFFIC_PRESET_IDS, TRAFFIC_PRESETS } from "../domain/traffic/traffic-presets";
 import { useMessages } from "../store/messages";
 import { applyTrafficPreset, setField, useCalcStore, useFieldIssues } from "../store/calc-store";
-import { useTrafficView } from "../store/extras";
+import { useTrafficView } from "../store/traffic-view";
 import { Field } from "./field";
 
 /** Seconds from milliseconds: 30, 0.5. */

@@ -2,7 +2,6 @@ import { useMemo } from "react";
 import { create } from "zustand";
 import { validateAllFields, validateAnyField, type AnyFieldKey } from "../domain/sizing/fields";
 import { readInputs } from "../domain/sizing/inputs";
-import { computeChainSeries, computeMemorySeries } from "../domain/sizing/chart-series";
 import type { Diagnostics } from "../domain/diagnostics/dump";
 import { explainDifferences, uncertainBoundaries } from "../domain/kernel/kernel-compare";
 import { computeKernelDefault } from "../domain/kernel/kernel-defaults";
@@ -144,20 +143,6 @@ export function useKernelView() {
       distribution: distributionKernel(validRaw.kernel),
     };
   }, [validRaw.kernel, inputs, sizing]);
-}
-
-/** The chart series for the current sizing. */
-export function useChartSeries() {
-  const { inputs, sizing } = useSizing();
-  return useMemo(
-    () => ({
-      inputs,
-      sizing,
-      memory: computeMemorySeries(sizing, inputs.struct, inputs.ram),
-      chain: computeChainSeries(sizing),
-    }),
-    [inputs, sizing],
-  );
 }
 
 /** The issue of each invalid field, for messages at the fields. */
