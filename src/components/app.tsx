@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type MouseEvent, type ReactNode } from "react";
+import { lazy, useEffect, type MouseEvent } from "react";
 import { flushSync } from "react-dom";
 import { LOCALES, type Locale } from "../domain/core/locale";
 import { initialLocale, useMessages } from "../store/messages";
@@ -10,7 +10,7 @@ import { formatKernelVersion } from "../domain/kernel/kernel-version";
 import { useKernelView, useSizing } from "../store/calc-store";
 import { chooseMode, useGroupSet, useSizingMode } from "../store/view";
 import { Fold } from "./fold";
-import { LoadBoundary } from "./load-boundary";
+import { LazyPart } from "./load-boundary";
 import { ConfigBlocks } from "./config-blocks";
 import { InputsForm } from "./inputs-form";
 import { Results } from "./results";
@@ -24,15 +24,6 @@ const TimeoutsPanel = lazy(() =>
 );
 const ChartsPanel = lazy(() => import("./charts-panel").then((module) => ({ default: module.ChartsPanel })));
 const KubePanel = lazy(() => import("./kube-panel").then((module) => ({ default: module.KubePanel })));
-
-/** A lazily loaded panel: nothing while it loads, its failure in its own place. */
-function Lazy({ children }: { children: ReactNode }) {
-  return (
-    <LoadBoundary>
-      <Suspense fallback={null}>{children}</Suspense>
-    </LoadBoundary>
-  );
-}
 
 /** The way of sizing from a pasted dump, then its box, which the app draws once chosen. */
 function startFromMachine(event: MouseEvent) {
@@ -66,14 +57,14 @@ function Details() {
         title={t.kernel.heading({ version: formatKernelVersion(inputs.kernel) })}
         wanted={kernelWarns}
       >
-        <Lazy>
+        <LazyPart>
           <KernelPanel />
-        </Lazy>
+        </LazyPart>
       </Fold>
       <Fold id="charts" headingId="charts-heading" title={t.charts.heading} wanted={false}>
-        <Lazy>
+        <LazyPart>
           <ChartsPanel />
-        </Lazy>
+        </LazyPart>
       </Fold>
       <Fold
         id="timeouts"
@@ -81,14 +72,14 @@ function Details() {
         title={t.timeouts.heading}
         wanted={timeoutsSet || byTraffic}
       >
-        <Lazy>
+        <LazyPart>
           <TimeoutsPanel />
-        </Lazy>
+        </LazyPart>
       </Fold>
       <Fold id="kubernetes" headingId="kube-heading" title={t.kube.heading} wanted={kubeSet || kubePreset}>
-        <Lazy>
+        <LazyPart>
           <KubePanel />
-        </Lazy>
+        </LazyPart>
       </Fold>
     </div>
   );

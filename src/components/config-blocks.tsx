@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from "react";
-import { SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME } from "../domain/config/config-files";
+import { downloadName, SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME } from "../domain/config/config-files";
 import { useMessages } from "../store/messages";
 import { useCalcStore, useSizing } from "../store/calc-store";
 import { useConfigFiles } from "../store/config";
@@ -17,9 +17,6 @@ const TEST_IDS: Readonly<Record<ConfigTab, string>> = {
   apply: "apply-commands",
   script: "setup-script",
 };
-
-/** The apply commands as a file: the same lines, for a host where pasting is awkward. */
-const APPLY_FILE_NAME = "nf-conntrack-apply.sh";
 
 interface Block {
   readonly id: ConfigTab;
@@ -40,13 +37,12 @@ interface Block {
  */
 export function ConfigBlocks() {
   const { t } = useMessages();
-  const { files, script, bucketsAtLoadOnly } = useConfigFiles();
+  const { files, script, first } = useConfigFiles();
   const { validRaw } = useSizing();
   const lang = useCalcStore((state) => state.lang);
   const chosen = useViewStore((state) => state.tab);
   const [linkStatus, copyLink] = useCopy();
   const tabs = useRef<Partial<Record<ConfigTab, HTMLButtonElement | null>>>({});
-  const first: ConfigTab = bucketsAtLoadOnly ? "script" : "sysctl";
   const selected = chosen ?? first;
   const sysctl = files.find((file) => file.id === "sysctl");
 
@@ -56,8 +52,7 @@ export function ConfigBlocks() {
       ...t.config.blocks[file.id],
       path: file.path,
       text: file.text,
-      fileName:
-        file.id === "sysctl" ? null : (file.path?.slice(file.path.lastIndexOf("/") + 1) ?? APPLY_FILE_NAME),
+      fileName: file.id === "sysctl" ? null : downloadName(file),
     })),
     { id: "script", ...t.config.script, path: null, text: script, fileName: null },
   ];
@@ -97,7 +92,7 @@ export function ConfigBlocks() {
         </button>
         <CopyStatusText status={linkStatus} copied={t.config.linkCopied} failed={t.config.copyFailedLink} />
       </div>
-      {bucketsAtLoadOnly && chosen === null && <p className="block-why">{t.config.scriptFirst}</p>}
+      {first === "script" && chosen === null && <p className="block-why">{t.config.scriptFirst}</p>}
       <div className="tabs" role="tablist" aria-label={t.config.tabsLabel} onKeyDown={onKeyDown}>
         {TABS.map((id) => (
           <button

@@ -1,9 +1,9 @@
-import { lazy, Suspense, useState } from "react";
+import { lazy, useState } from "react";
 import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT } from "../domain/diagnostics/collector";
 import { useMessages } from "../store/messages";
 import { setPaste, useCalcStore } from "../store/calc-store";
 import { CopyStatusText } from "./copy-status";
-import { LoadBoundary, LoadFailed } from "./load-boundary";
+import { LazyPart, LoadFailed } from "./load-boundary";
 import { useCopy } from "./use-copy";
 
 // The report loads only once something is pasted, as the parser does: most visits never need them.
@@ -43,11 +43,9 @@ export function DiagnosticsPanel() {
       </div>
       {reading?.status === "failed" && <LoadFailed />}
       {reading?.status === "read" && (
-        <LoadBoundary>
-          <Suspense fallback={null}>
-            <PasteReport diagnostics={reading.diagnostics} filledKeys={reading.filled} />
-          </Suspense>
-        </LoadBoundary>
+        <LazyPart>
+          <PasteReport diagnostics={reading.diagnostics} filledKeys={reading.filled} />
+        </LazyPart>
       )}
     </section>
   );

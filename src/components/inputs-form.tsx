@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from "react";
+import { lazy, useState } from "react";
 import { defaultEntryBytes, slabBytesPerEntry } from "../domain/kernel/entry-size";
 import { formatBinaryBytes, formatRatio } from "../domain/core/format";
 import { ARTICLE_PRESET, kernelOwnDefaults, PAGE_SIZES_KIB } from "../domain/sizing/inputs";
@@ -7,7 +7,7 @@ import { useMessages } from "../store/messages";
 import { applyFields, setField, useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
 import { chooseMode, useSizingMode, type SizingMode } from "../store/view";
 import { Field } from "./field";
-import { LoadBoundary } from "./load-boundary";
+import { LazyPart } from "./load-boundary";
 
 /** Kernel versions offered in the kernel field, named after the distributions that ship them. */
 const KERNEL_CHOICES: ReadonlyArray<readonly [version: string, distribution: string]> = [
@@ -106,11 +106,7 @@ export function InputsForm() {
 
 /** The panel of one way of sizing beyond RAM, drawn once its file is loaded. */
 function Way({ mode }: { mode: Exclude<SizingMode, "ram"> }) {
-  return (
-    <LoadBoundary>
-      <Suspense fallback={null}>{mode === "traffic" ? <TrafficPanel /> : <DiagnosticsPanel />}</Suspense>
-    </LoadBoundary>
-  );
+  return <LazyPart>{mode === "traffic" ? <TrafficPanel /> : <DiagnosticsPanel />}</LazyPart>;
 }
 
 /** The fields every way of sizing fills in. */

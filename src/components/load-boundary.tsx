@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from "react";
+import { Component, Suspense, type ReactNode } from "react";
 import { useMessages } from "../store/messages";
 import { reloadPage } from "../store/page-status";
 
@@ -21,6 +21,15 @@ export class LoadBoundary extends Component<Props, { failed: boolean }> {
   override render(): ReactNode {
     return this.state.failed ? <LoadFailed /> : this.props.children;
   }
+}
+
+/** A lazily loaded part: nothing while its file loads, its failure in its own place. */
+export function LazyPart({ children }: Props) {
+  return (
+    <LoadBoundary>
+      <Suspense fallback={null}>{children}</Suspense>
+    </LoadBoundary>
+  );
 }
 
 /** A part that could not be loaded: a short message and a Reload button in its place. */

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import {
   buildConfigFiles,
+  firstBlock,
   renderConfig,
   renderSetupScript,
   type ConfigFileId,
@@ -17,8 +18,8 @@ export interface RenderedConfig {
   readonly files: ReadonlyArray<{ id: ConfigFileId; path: string | null; text: string }>;
   /** Every block in one script: the "download all". */
   readonly script: string;
-  /** The bucket sysctl is read-only on this kernel: the count needs the module option too. */
-  readonly bucketsAtLoadOnly: boolean;
+  /** The block that matters most on this kernel, shown first. */
+  readonly first: "sysctl" | "script";
 }
 
 /** The config blocks for the current inputs and kernel, exactly as copied and downloaded. */
@@ -39,7 +40,7 @@ export function useConfigFiles(): RenderedConfig {
     return {
       files: files.map((file) => ({ id: file.id, path: file.path, text: renderConfig(file.lines) })),
       script: renderSetupScript(files, source),
-      bucketsAtLoadOnly: !rules.bucketsSysctlWritable,
+      first: firstBlock(rules),
     };
   }, [validRaw, inputs, sizing, changed]);
 }

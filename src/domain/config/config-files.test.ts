@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildConfigFiles, renderConfig, renderSetupScript, type ConfigFileId } from "./config-files";
+import {
+  buildConfigFiles,
+  downloadName,
+  firstBlock,
+  renderConfig,
+  renderSetupScript,
+  type ConfigFileId,
+} from "./config-files";
 import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "../sizing/inputs";
 import { kernelRules } from "../kernel/kernel-defaults";
 import { computeSizing } from "../sizing/sizing";
@@ -204,5 +211,22 @@ describe("renderConfig in each syntax", () => {
     { value: 'say "hi"\n', yaml: '"say \\"hi\\"\\n"' },
   ])("writes the YAML string $value as $yaml", ({ value, yaml }) => {
     expect(renderConfig([{ kind: "setting", key: "k", value }], "yaml")).toBe(`k: ${yaml}\n`);
+  });
+});
+
+describe("the block shown first and the download names", () => {
+  const kernel = (major: number, minor: number) => kernelRules({ major, minor, patch: null });
+
+  it("is the sysctl.d drop-in where the bucket sysctl is writable (4.8 on), else the setup script", () => {
+    expect(firstBlock(kernel(6, 12))).toBe("sysctl");
+    expect(firstBlock(kernel(4, 8))).toBe("sysctl");
+    expect(firstBlock(kernel(4, 7))).toBe("script");
+    expect(firstBlock(kernel(3, 10))).toBe("script");
+  });
+
+  it("names each download after its file on the host, the apply commands as a script", () => {
+    expect(downloadName({ path: "/etc/modprobe.d/nf_conntrack.conf" })).toBe("nf_conntrack.conf");
+    expect(downloadName({ path: "/etc/sysctl.d/90-nf-conntrack.conf" })).toBe("90-nf-conntrack.conf");
+    expect(downloadName({ path: null })).toBe("nf-conntrack-apply.sh");
   });
 });

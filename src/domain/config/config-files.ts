@@ -42,6 +42,22 @@ export interface ConfigFile {
 export const SYSCTL_FILE_NAME = "90-nf-conntrack.conf";
 /** The download that holds every block: a script that writes the files and applies them. */
 export const SETUP_SCRIPT_NAME = "nf-conntrack-setup.sh";
+/** The apply commands as a download, for a host where pasting is awkward. */
+const APPLY_FILE_NAME = "nf-conntrack-apply.sh";
+
+/** A block's download name: its file's own name on the host, or the apply commands' script. */
+export function downloadName(file: Pick<ConfigFile, "path">): string {
+  return file.path === null ? APPLY_FILE_NAME : file.path.slice(file.path.lastIndexOf("/") + 1);
+}
+
+/**
+ * The block to show first: the sysctl.d drop-in, which sets both numbers where the bucket sysctl
+ * is writable (4.8 and later, KernelRules.bucketsSysctlWritable); else the setup script, since the
+ * bucket count then also needs the modprobe.d option and one file alone sizes only half.
+ */
+export function firstBlock(rules: Pick<KernelRules, "bucketsSysctlWritable">): "sysctl" | "script" {
+  return rules.bucketsSysctlWritable ? "sysctl" : "script";
+}
 
 export interface ConfigSource {
   readonly inputs: Inputs;
