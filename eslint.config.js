@@ -50,8 +50,8 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    // The benchmark also runs functions inside the page (page.evaluate).
-    files: ["scripts/bench.mjs"],
+    // The benchmark and the screenshots also run functions inside the page (page.evaluate).
+    files: ["scripts/bench.mjs", "scripts/screenshots.mjs"],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   layer(

@@ -35,6 +35,9 @@ test.describe("a shared link on a wide screen", () => {
       expect(bottom).toBeLessThanOrEqual(800);
     }
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // Nothing under the block is drawn over it.
+    const note = await pageBox(page.locator(".config > .block-why").last());
+    expect(note.top).toBeGreaterThanOrEqual((await pageBox(snippet)).bottom);
 
     await copy.click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet.textContent());
