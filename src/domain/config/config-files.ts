@@ -318,14 +318,16 @@ const YAML_WORD = /^(y|yes|n|no|true|false|on|off|null)$/i;
  * A YAML scalar: a number as written; a string plain when YAML 1.1 and 1.2 both read it back as that
  * string (kube-proxy reads its file with sigs.k8s.io/yaml, built on go-yaml's YAML 1.1), otherwise
  * double-quoted, as JSON writes it: every JSON string is a YAML double-quoted scalar (YAML 1.2 §1.3).
+ * An underscore may stand in a plain one: YAML 1.1 numbers that use it as a digit separator (1_000,
+ * 0b1_0) hold none of the letters a plain string needs.
  *
  * @example yamlScalar("24h0m0s") // 24h0m0s
  * @example yamlScalar("1.29") // "1.29"
  */
-export function yamlScalar(value: ConfigValue): string {
+function yamlScalar(value: ConfigValue): string {
   if (typeof value !== "string") return String(value);
   const plain =
-    /^[A-Za-z0-9][A-Za-z0-9./-]*$/.test(value) && NOT_A_NUMBER_LETTER.test(value) && !YAML_WORD.test(value);
+    /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(value) && NOT_A_NUMBER_LETTER.test(value) && !YAML_WORD.test(value);
   return plain ? value : JSON.stringify(value);
 }
 

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ALERT_FIELDS, validateAlertPercent } from "./alert-field";
+import { ALERT_FIELDS } from "./alert-field";
+
+const validateAlertPercent = ALERT_FIELDS.alert.validate;
 import { DEFAULT_ALL_RAW, FIELDS, fieldsOf, validateAnyField } from "../../sizing/fields";
 
 describe("the alert threshold field", () => {

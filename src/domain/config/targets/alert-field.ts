@@ -7,14 +7,14 @@ import { fail, ok, type Result } from "../../core/result";
  * docs/node-mixin/alerts/alerts.libsonnet (`... / node_nf_conntrack_entries_limit) > 0.75`,
  * prometheus/node_exporter at v1.12.1, 6044da783597; added in 48bb6f670c6b).
  */
-export const ALERT_LIMITS = { percent: { min: 1, max: 100 }, defaultPercent: 75 } as const;
+const ALERT_LIMITS = { percent: { min: 1, max: 100 }, defaultPercent: 75 } as const;
 
 /**
  * A whole percentage from 1 to 100, with an optional "%" (as the headroom field takes it).
  *
  * @example validateAlertPercent("80 %") // { ok: true, value: 80 }
  */
-export function validateAlertPercent(text: string): Result<number, FieldIssue> {
+function validateAlertPercent(text: string): Result<number, FieldIssue> {
   const trimmed = text.trim().replace(/\s*%$/, "");
   if (trimmed === "") return fail({ code: "empty" });
   if (!/^\d+$/.test(trimmed)) return fail({ code: /^\d*\.\d*$/.test(trimmed) ? "precision" : "syntax" });
