@@ -20,6 +20,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runnerImport } from "vite";
+import { parse } from "yaml";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -145,6 +146,9 @@ try {
       check("sh -n", `${scenario.name} ${shell}`, shell, [...args, paths.check]);
     }
     runCheckScript(scenario, paths.check, dir);
+    const unitTests = join(dir, "alerts.test.yml");
+    writeFileSync(unitTests, promtoolTests(scenario, paths.prometheus));
+    check("promtool test rules", scenario.name, "promtool", ["test", "rules", unitTests]);
   }
   check("promtool check rules", "all scenarios", "promtool", ["check", "rules", ...rules]);
   const playbook = join(work, "play.yml");
@@ -160,6 +164,57 @@ try {
   );
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * A promtool unit test of the rules: one host just above the user's threshold and one at it, and
+ * one counter series per counter rule that steps from 0 to 5 (increase() is then exactly 5: no
+ * extrapolation below a first sample of 0). Only the host above the threshold and every counter
+ * alert fire; their annotations are the rules' templates filled in as Prometheus does.
+ */
+function promtoolTests(scenario, rulesPath) {
+  const groups = parse(scenario.files.find((f) => f.id === "prometheus").text).groups;
+  const rules = groups[0].rules;
+  const limit = 1000;
+  const above = Math.floor((limit * scenario.alertThresholdPercent) / 100) + 1;
+  const at = Math.floor((limit * scenario.alertThresholdPercent) / 100);
+  // humanize is %.4g for values from 1 to 1000 (template functions in Prometheus' template package).
+  const humanize = (v) => String(Number(v.toPrecision(4)));
+  const fill = (text, instance, value) =>
+    text
+      .replaceAll("{{ $value | humanize }}", humanize(value))
+      .replaceAll("{{ $labels.instance }}", instance);
+  const annotations = (rule, instance, value) =>
+    Object.fromEntries(Object.entries(rule.annotations).map(([k, v]) => [k, fill(v, instance, value)]));
+  const series = [
+    { series: 'node_nf_conntrack_entries{instance="above:9100"}', values: `${above}x10` },
+    { series: 'node_nf_conntrack_entries_limit{instance="above:9100"}', values: `${limit}x10` },
+    { series: 'node_nf_conntrack_entries{instance="at:9100"}', values: `${at}x10` },
+    { series: 'node_nf_conntrack_entries_limit{instance="at:9100"}', values: `${limit}x10` },
+    ...rules.slice(1).map((rule) => ({
+      series: `${rule.expr.match(/increase\((\w+)\[/)[1]}{instance="busy:9100"}`,
+      values: "0 0 0 0 0 0 5 5 5 5 5",
+    })),
+  ];
+  const alertTests = rules.map((rule, index) => {
+    const instance = index === 0 ? "above:9100" : "busy:9100";
+    const value = index === 0 ? (100 * above) / limit : 5;
+    return {
+      eval_time: "6m",
+      alertname: rule.alert,
+      exp_alerts: [
+        {
+          exp_labels: { instance, severity: rule.labels.severity },
+          exp_annotations: annotations(rule, instance, value),
+        },
+      ],
+    };
+  });
+  return JSON.stringify({
+    rule_files: [rulesPath],
+    evaluation_interval: "1m",
+    tests: [{ interval: "1m", input_series: series, alert_rule_test: alertTests }],
+  });
 }
 
 /** cloud-init 22.2 and later: `cloud-init schema`; before, `cloud-init devel schema`. */
