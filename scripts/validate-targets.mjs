@@ -244,17 +244,23 @@ function runCheckScript(scenario, script, dir) {
       .join(" ");
   const limit = 1000;
   const above = Math.floor((limit * scenario.alertThresholdPercent) / 100) + 1;
+  // What the script must answer for a count: the rules of its header, computed here on their own.
+  const expected = (n) =>
+    n === null ? 3 : n >= limit ? 2 : 100 * n > limit * scenario.alertThresholdPercent ? 1 : 0;
   const cases = [
-    { name: "OK", count: Math.max(0, above - 1), status: 0 },
-    { name: "WARNING", count: Math.min(above, limit - 1), status: above < limit ? 1 : 2 },
-    { name: "CRITICAL", count: limit, status: 2 },
-    { name: "UNKNOWN", count: null, status: 3 },
-  ];
+    { name: "at-threshold", count: above - 1 },
+    { name: "above-threshold", count: above },
+    { name: "full", count: limit },
+    { name: "unreadable", count: null },
+  ].map((c) => ({ ...c, status: expected(c.count) }));
   const busyboxBin = join(dir, "busybox-bin");
   mkdirSync(busyboxBin);
   const busybox = execFileSync("sh", ["-c", "command -v busybox"], { encoding: "utf8" }).trim();
   for (const applet of ["sh", "awk", "cat", "printf", "echo", "["])
     symlinkSync(busybox, join(busyboxBin, applet));
+  for (const file of [count, max, stat])
+    mkdirSync(dirname(join(dir, "proc-state", file)), { recursive: true });
+  writeFileSync(join(dir, "proc-state", max), `${limit}\n`);
   for (const c of cases) {
     const proc = join(dir, `proc-${c.name}`);
     for (const file of [count, max, stat]) mkdirSync(dirname(join(proc, file)), { recursive: true });
@@ -283,6 +289,32 @@ function runCheckScript(scenario, script, dir) {
           `check script: ${scenario.name} ${c.name} ${shell}: printed ${JSON.stringify(result.stdout)}`,
         );
       }
+    }
+  }
+  // With a state file: the first run saves the counters, the second sees drop grow by 3: CRITICAL.
+  const proc = join(dir, "proc-state");
+  for (const [shell, env] of [
+    ["dash", process.env],
+    ["busybox", { PATH: busyboxBin }],
+  ]) {
+    const state = join(dir, `state-${shell}`);
+    const statuses = [0, 3].map((drop) => {
+      writeFileSync(join(proc, count), "1\n");
+      writeFileSync(join(proc, stat), `${header}\n${row(drop)}\n`);
+      const run = {
+        env: { ...env, NF_CONNTRACK_PROC: proc, NF_CONNTRACK_STATE: state },
+        expectStatus: drop === 0 ? 0 : 2,
+      };
+      return check(
+        "check script run",
+        `${scenario.name} state ${shell} drop ${drop}`,
+        shell === "dash" ? "dash" : join(busyboxBin, "sh"),
+        [script],
+        run,
+      ).stdout;
+    });
+    if (!statuses[1].includes("drop +3 since the last run")) {
+      failures.push(`check script: ${scenario.name} state ${shell}: printed ${JSON.stringify(statuses[1])}`);
     }
   }
   chmodSync(script, 0o755);

@@ -25,6 +25,8 @@ const RESIZED = "resized";
  * /etc/modprobe.d/<name>.conf; plugins/modules/modprobe.py) and ansible.posix.sysctl (name, value,
  * sysctl_file, sysctl_set: verify with sysctl and set with -w, reload: `sysctl -p` the file when it
  * changed; docs of ansible.posix 1.x). A string value, as the module's examples write it.
+ *
+ * @example ansibleTarget(source).fileName === "nf-conntrack.yml"
  */
 export function ansibleTarget(source: TargetSource): TargetFile {
   const { sizing, rules } = source;

@@ -44,6 +44,8 @@ const SUM_COUNTERS_AWK = [
  * drop since the last run is CRITICAL and of early_drop or insert_failed a WARNING, as the counter
  * rules. Runs in dash, bash and busybox sh; NF_CONNTRACK_PROC points it at another proc root (a
  * container's /host/proc, or test files).
+ *
+ * @example checkTarget(source).text.startsWith("#!/bin/sh\n")
  */
 export function checkTarget(source: TargetSource): TargetFile {
   const paths = procPaths(source);

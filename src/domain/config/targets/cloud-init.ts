@@ -20,6 +20,8 @@ import {
  * boot, before write_files (canonical/cloud-init doc/examples/cloud-config-run-cmds.txt and
  * cloud-config-boot-cmds.txt at 403f70b930e3). Later boots need no command: systemd-modules-load
  * and then systemd-sysctl read the files themselves. A runcmd string is run by sh.
+ *
+ * @example cloudInitTarget(source).text.startsWith("#cloud-config\n")
  */
 export function cloudInitTarget(source: TargetSource): TargetFile {
   const { sizing, rules } = source;

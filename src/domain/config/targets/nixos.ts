@@ -17,6 +17,8 @@ import {
  * a string, an integer or a boolean); boot.extraModprobeConfig is appended to
  * /etc/modprobe.d/nixos.conf (NixOS/nixpkgs nixos/modules/system/boot/kernel.nix,
  * nixos/modules/config/sysctl.nix, nixos/modules/system/boot/modprobe.nix, release-24.05).
+ *
+ * @example nixosTarget(source).text // … boot = { kernelModules = [ "nf_conntrack" ]; …
  */
 export function nixosTarget(source: TargetSource): TargetFile {
   const { sizing, rules } = source;

@@ -24,6 +24,8 @@ const WINDOW = "5m";
  * 48bb6f670c6b, at v1.12.1) with the user's percentage; the counter rules fire on any increase:
  * increase() counts a reboot's reset as such. No job selector: scrape jobs are named differently
  * everywhere.
+ *
+ * @example prometheusTarget({ ...source, alertThresholdPercent: 80 }).text // … > 80 …
  */
 export function prometheusTarget(source: TargetSource): TargetFile {
   const { sizing, rules, link, alertThresholdPercent: threshold } = source;
@@ -53,6 +55,14 @@ export function prometheusTarget(source: TargetSource): TargetFile {
     comment(
       "file to rule_files in prometheus.yml, or wrap it in a PrometheusRule for the Prometheus Operator.",
     ),
+    ...(rules.names.module === "ip_conntrack"
+      ? [
+          comment(
+            "node_exporter reads nf_conntrack's files alone: on this kernel's ip_conntrack the metrics",
+          ),
+          comment("are absent and these rules stay silent; use the check script there."),
+        ]
+      : []),
     ...kubeLines(source, true),
     blank,
     section("groups", [

@@ -26,6 +26,8 @@ const TALOS = { release: "v1.13.9", kernel: "6.18.44" } as const;
  * machine.kernel.modules entry would load nothing and its parameters would never be read: the
  * bucket count goes in the sysctl, which that kernel lets be written. Sysctl values are strings
  * in Talos' schema. On a Kubernetes node the kube-proxy flags that keep the value are added.
+ *
+ * @example talosTarget(source).text // … machine:\n  sysctls:\n    net.netfilter.nf_conntrack_max: "524288" …
  */
 export function talosTarget(source: TargetSource): TargetFile {
   const { inputs, rules } = source;
