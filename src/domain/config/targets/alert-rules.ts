@@ -6,6 +6,10 @@
  * node_nf_conntrack_stat_* series, added in v1.2.0 (02ee897c, "Added conntrack statistics
  * metrics"), are /proc/net/stat/nf_conntrack's per-CPU counters summed, exported as gauges although
  * they only grow until a reboot resets them.
+ *
+ * Severities: warning for the fill, as node_exporter's NodeHighNumberConntrackEntriesUsed; critical
+ * for drop, which counts packets lost; warning for early_drop (unreplied entries evicted to make
+ * room) and insert_failed (a clash, its packet dropped, usually retried).
  */
 export const ALERTS = [
   { name: "NfConntrackTableFilling", metric: "node_nf_conntrack_entries", severity: "warning" },

@@ -32,6 +32,7 @@ export function cloudInitTarget(source: TargetSource): TargetFile {
       : [
           item([
             setting("path", file.path),
+            // write_files' own default, written out so the file says what it gets.
             setting("permissions", "0644"),
             { kind: "block", key: "content", text: renderConfig(file.lines) },
           ]),
