@@ -33,6 +33,7 @@ const VALID: Readonly<Record<AnyFieldKey, string>> = {
   to_udp_timeout_stream: "60",
   to_icmp_timeout: "10",
   to_generic_timeout: "300",
+  alert: "80",
 };
 
 const HOSTILE = [

@@ -128,6 +128,7 @@ export const en = {
       headroom: "Headroom (%)",
       cores: "CPU cores",
       k8s: "Kubernetes version",
+      alert: "Alert threshold (%)",
     } satisfies Record<LabelledFieldKey, string>,
     hints: {
       ram: "MemTotal from `free -g` or `grep MemTotal /proc/meminfo`, not the installed RAM. Units: B, K, M, G, T (binary); a bare number is GiB.",
@@ -146,6 +147,8 @@ export const en = {
       headroom: "Percent on top of the steady state, for bursts.",
       cores: "`nproc` on the node. Empty: not a Kubernetes node.",
       k8s: "`kubectl version`: the node's kube-proxy version, such as 1.36.",
+      alert:
+        "The Prometheus rules and the check script warn when the table is fuller than this; 75 is node_exporter's own alert.",
     } satisfies Record<LabelledFieldKey, string>,
   },
   fieldIssues: {
@@ -171,6 +174,8 @@ export const en = {
       k8s: () => 'a version such as "1.36" or "v1.30.4"',
       timeout: ({ max }: { max: number }) =>
         `whole seconds from 1 to ${integer(max)}, or empty for the kernel's default`,
+      alert: ({ min, max }: { min: number; max: number }) =>
+        `a whole percentage from ${integer(min)} to ${integer(max)}`,
     } satisfies AcceptedMessages,
     empty: ({ label, accepted }: { label: string; accepted: string }) =>
       `${label} is required. Enter ${accepted}.`,

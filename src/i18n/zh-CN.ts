@@ -82,6 +82,7 @@ export const zhCN: Messages = {
       headroom: "余量（%）",
       cores: "CPU 核数",
       k8s: "Kubernetes 版本",
+      alert: "告警阈值（%）",
     },
     hints: {
       ram: "填 `free -g` 或 `grep MemTotal /proc/meminfo` 中的 MemTotal，而不是物理内存条的容量。单位：B、K、M、G、T（按 1024 进位）；只写数字表示 GiB。",
@@ -100,6 +101,8 @@ export const zhCN: Messages = {
       headroom: "在稳态之上预留的百分比，用于应对突发。",
       cores: "在节点上运行 `nproc`。留空表示不是 Kubernetes 节点。",
       k8s: "`kubectl version`：节点上 kube-proxy 的版本，如 1.36。",
+      alert:
+        "连接跟踪表的占用超过这个比例时，Prometheus 规则和检查脚本发出警告；75 是 node_exporter 自带告警的取值。",
     },
   },
   fieldIssues: {
@@ -119,6 +122,7 @@ export const zhCN: Messages = {
       cores: ({ min, max }) => `${integer(min)} 到 ${integer(max)} 之间的核数，或留空`,
       k8s: () => '形如 "1.36" 或 "v1.30.4" 的版本号',
       timeout: ({ max }) => `1 到 ${integer(max)} 之间的整数秒，留空表示内核默认值`,
+      alert: ({ min, max }) => `${integer(min)} 到 ${integer(max)} 之间的整数百分比`,
     },
     empty: ({ label, accepted }) => `${label}不能为空。请输入${accepted}。`,
     syntax: ({ accepted }) => `无法识别。请输入${accepted}。`,

@@ -200,6 +200,9 @@ describe("renderConfig in each syntax", () => {
     { value: "kubeproxy.config.k8s.io/v1alpha1", yaml: "kubeproxy.config.k8s.io/v1alpha1" },
     { value: "1.29", yaml: '"1.29"' },
     { value: "0x1F", yaml: '"0x1F"' },
+    { value: "nf_conntrack", yaml: "nf_conntrack" },
+    { value: "1_000", yaml: '"1_000"' },
+    { value: "0b1_0", yaml: '"0b1_0"' },
     { value: "1e3", yaml: '"1e3"' },
     { value: "2026-12-01", yaml: '"2026-12-01"' },
     { value: "off", yaml: '"off"' },
@@ -228,5 +231,93 @@ describe("the block shown first and the download names", () => {
     expect(downloadName({ path: "/etc/modprobe.d/nf_conntrack.conf" })).toBe("nf_conntrack.conf");
     expect(downloadName({ path: "/etc/sysctl.d/90-nf-conntrack.conf" })).toBe("90-nf-conntrack.conf");
     expect(downloadName({ path: null })).toBe("nf-conntrack-apply.sh");
+  });
+});
+
+describe("renderConfig's lists, blocks and items", () => {
+  const lines = [
+    { kind: "comment", text: "tasks" },
+    {
+      kind: "item",
+      lines: [
+        { kind: "setting", key: "name", value: "Load it" },
+        { kind: "section", key: "opts", lines: [{ kind: "setting", key: "on", value: true }] },
+        { kind: "list", key: "cmds", values: ["modprobe nf_conntrack", 2] },
+        { kind: "block", key: "content", text: "a\n\nb\n" },
+      ],
+    },
+  ] as const;
+
+  it("writes a YAML sequence entry with its mapping indented under the dash", () => {
+    expect(renderConfig(lines, "yaml")).toBe(
+      [
+        "# tasks",
+        '- name: "Load it"',
+        "  opts:",
+        '    "on": true',
+        "  cmds:",
+        '    - "modprobe nf_conntrack"',
+        "    - 2",
+        "  content: |",
+        "    a",
+        "",
+        "    b",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it.each([
+    { text: "x", header: "k: |-" },
+    { text: "x\n", header: "k: |" },
+    { text: "x\n\n", header: "k: |+" },
+    { text: " x\n", header: "k: |2" },
+  ])("chooses the YAML block header $header for $text", ({ text, header }) => {
+    expect(renderConfig([{ kind: "block", key: "k", text }], "yaml").split("\n")[0]).toBe(header);
+  });
+
+  it("writes a Nix attribute set, quoting names that are not identifiers and escaping strings", () => {
+    const nix = renderConfig(
+      [
+        {
+          kind: "section",
+          key: "",
+          lines: [
+            {
+              kind: "section",
+              key: "boot",
+              lines: [
+                { kind: "list", key: "kernelModules", values: ["nf_conntrack"] },
+                { kind: "block", key: "extraModprobeConfig", text: "options x y=1 ''${z}\n" },
+                {
+                  kind: "section",
+                  key: "kernel.sysctl",
+                  lines: [{ kind: "setting", key: "net.netfilter.nf_conntrack_max", value: 524288 }],
+                },
+                { kind: "setting", key: "s", value: 'a"${b}\\' },
+              ],
+            },
+          ],
+        },
+      ],
+      "nix",
+    );
+    expect(nix).toBe(
+      [
+        "{",
+        "  boot = {",
+        '    kernelModules = [ "nf_conntrack" ];',
+        "    extraModprobeConfig = ''",
+        "      options x y=1 '''''${z}",
+        "    '';",
+        "    kernel.sysctl = {",
+        '      "net.netfilter.nf_conntrack_max" = 524288;',
+        "    };",
+        '    s = "a\\"\\${b}\\\\";',
+        "  };",
+        "}",
+        "",
+      ].join("\n"),
+    );
   });
 });

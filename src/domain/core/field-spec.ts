@@ -26,6 +26,7 @@ export interface AcceptedParams {
   readonly cores: { readonly min: number; readonly max: number };
   readonly k8s: NoParams;
   readonly timeout: { readonly max: number };
+  readonly alert: { readonly min: number; readonly max: number };
 }
 
 export type AcceptedKind = keyof AcceptedParams;
@@ -36,7 +37,7 @@ export type Accepted<K extends AcceptedKind = AcceptedKind> = {
 }[K];
 
 /** The part of the page a field belongs to. */
-export type FieldGroup = "sizing" | "traffic" | "kube" | "timeouts";
+export type FieldGroup = "sizing" | "traffic" | "kube" | "timeouts" | "alerts";
 
 /**
  * When a link carries a field (encodeSearch()):

@@ -35,6 +35,7 @@ describe("the field table", () => {
       "to_udp_timeout_stream",
       "to_icmp_timeout",
       "to_generic_timeout",
+      "alert",
     ]);
   });
 

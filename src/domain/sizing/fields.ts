@@ -10,13 +10,14 @@ import {
 import { KUBE_FIELDS, type KubeKey } from "../kube/kube-proxy-fields";
 import { TRAFFIC_FIELDS, type TrafficFieldKey } from "../traffic/traffic-fields";
 import { SIZING_FIELDS, type FieldKey } from "./inputs";
+import { ALERT_FIELDS, type AlertFieldKey } from "../config/targets/alert-field";
 
-export type AnyFieldKey = FieldKey | TrafficFieldKey | KubeKey | TimeoutUrlKey;
+export type AnyFieldKey = FieldKey | TrafficFieldKey | KubeKey | TimeoutUrlKey | AlertFieldKey;
 
 /**
  * Every field the page has, in the order a link writes them: the sizing inputs (inputs.ts), the
  * traffic (traffic-fields.ts), the Kubernetes node (kube-proxy-fields.ts) and the timeouts the user
- * changed (timeouts.ts, `to_<key>`). Each key is also a URL key and a form control's `name`
+ * changed (timeouts.ts, `to_<key>`) and the alert threshold (config/targets/alert-field.ts). Each key is also a URL key and a form control's `name`
  * (docs/url.md); everything else about a field (its default, what it accepts, how a link carries
  * it) is in its entry, and the lists below derive from this table.
  */
@@ -25,6 +26,7 @@ export const FIELDS: { readonly [K in AnyFieldKey]: FieldSpec<unknown> } = {
   ...TRAFFIC_FIELDS,
   ...KUBE_FIELDS,
   ...TIMEOUT_FIELDS,
+  ...ALERT_FIELDS,
 };
 
 export const ALL_FIELD_KEYS = Object.keys(FIELDS) as readonly AnyFieldKey[];

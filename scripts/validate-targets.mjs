@@ -1,0 +1,328 @@
+// Checks every generated target with the tool that reads it: promtool check rules, ansible-playbook
+// --syntax-check, cloud-init schema, nix-instantiate --parse, and sh -n / bash -n / busybox sh -n on
+// the check script, which is also run by dash and by busybox (sh and awk) against fake /proc trees.
+// Missing tools are installed from Debian's packages when run as root. Exits 1 on any failure.
+//
+//   npm run validate:targets              (in a temporary folder, removed afterwards)
+//   npm run validate:targets -- --keep DIR  (writes the files to DIR and keeps them)
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runnerImport } from "vite";
+import { parse } from "yaml";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Each tool, the Debian package that has it and how it prints its version. */
+const TOOLS = [
+  { bin: "promtool", pkg: "prometheus", version: ["--version"] },
+  { bin: "ansible-playbook", pkg: "ansible", version: ["--version"] },
+  { bin: "cloud-init", pkg: "cloud-init", version: ["--version"] },
+  { bin: "nix-instantiate", pkg: "nix-bin", version: ["--version"] },
+  { bin: "dash", pkg: "dash", version: null },
+  { bin: "bash", pkg: "bash", version: ["--version"] },
+  { bin: "busybox", pkg: "busybox", version: [] },
+];
+
+const has = (bin) => spawnSync("sh", ["-c", `command -v ${bin}`], { stdio: "ignore" }).status === 0;
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function installMissing() {
+  const missing = TOOLS.filter((t) => !has(t.bin));
+  if (missing.length === 0) return;
+  const pkgs = [...new Set(missing.map((t) => t.pkg))];
+  if (process.getuid?.() !== 0) {
+    console.error(
+      `validate-targets: missing ${missing.map((t) => t.bin).join(", ")}; as root: apt-get install ${pkgs.join(" ")}`,
+    );
+    process.exit(1);
+  }
+  const start = Date.now();
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const install = () =>
+    spawnSync("apt-get", ["install", "-y", "--no-install-recommends", ...pkgs], { stdio: "inherit", env });
+  // The package lists are fetched only when there are none yet or the install cannot find a package.
+  const lists = existsSync("/var/lib/apt/lists") ? readdirSync("/var/lib/apt/lists") : [];
+  if (!lists.some((name) => name.endsWith("_Packages") || name.includes("_Packages."))) {
+    spawnSync("apt-get", ["update"], { stdio: "inherit", env });
+  }
+  if (install().status !== 0) {
+    spawnSync("apt-get", ["update"], { stdio: "inherit", env });
+    if (install().status !== 0) {
+      console.error(`validate-targets: apt-get install ${pkgs.join(" ")} failed`);
+      process.exit(1);
+    }
+  }
+  console.log(`installed ${pkgs.join(" ")} in ${seconds(Date.now() - start)}`);
+}
+
+function versionOf(tool) {
+  if (tool.version === null) {
+    const out = spawnSync("dpkg-query", ["-W", "-f=${Version}", tool.pkg], { encoding: "utf8" });
+    return `${tool.bin} (Debian ${tool.pkg} ${out.stdout.trim()})`;
+  }
+  const out = spawnSync(tool.bin, tool.version, { encoding: "utf8" });
+  return `${out.stdout}${out.stderr}`.split("\n").find((line) => line.trim() !== "") ?? tool.bin;
+}
+
+const failures = [];
+const timings = new Map();
+
+/** Runs a command; records its time under `validator` and a failure with its output. */
+function check(validator, what, cmd, args, options = {}) {
+  const start = Date.now();
+  const result = spawnSync(cmd, args, { encoding: "utf8", ...options });
+  timings.set(validator, (timings.get(validator) ?? 0) + Date.now() - start);
+  const expected = options.expectStatus ?? 0;
+  if (result.status !== expected) {
+    failures.push(
+      `${validator}: ${what}: exit ${result.status ?? result.signal}, expected ${expected}\n${result.stdout}${result.stderr}`,
+    );
+  }
+  return result;
+}
+
+installMissing();
+for (const tool of TOOLS) console.log(`${tool.bin}: ${versionOf(tool)}`);
+
+const loadStart = Date.now();
+const { module } = await runnerImport(join(root, "scripts/target-scenarios.ts"), {
+  root,
+  configFile: false,
+  logLevel: "silent",
+});
+const scenarios = module.renderScenarios();
+console.log(
+  `rendered ${scenarios.length} scenarios through Vite's module runner in ${seconds(Date.now() - loadStart)}`,
+);
+
+const keepAt = process.argv.indexOf("--keep");
+const keep = keepAt > 0 ? process.argv[keepAt + 1] : undefined;
+if (keep) rmSync(keep, { recursive: true, force: true });
+if (keep) mkdirSync(keep, { recursive: true });
+const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "validate-targets-"));
+const plays = [];
+const rules = [];
+try {
+  for (const scenario of scenarios) {
+    const dir = join(work, scenario.name);
+    mkdirSync(dir);
+    const paths = {};
+    for (const file of scenario.files) {
+      paths[file.id] = join(dir, file.fileName);
+      writeFileSync(paths[file.id], file.text);
+    }
+    rules.push(paths.prometheus);
+    // The task list imported by a play, as its header says, and the same tasks inline in a play.
+    const tasks = scenario.files.find((f) => f.id === "ansible").text;
+    plays.push(
+      `- name: ${scenario.name} imported\n  hosts: localhost\n  gather_facts: false\n  tasks:\n    - ansible.builtin.import_tasks: ${paths.ansible}\n`,
+      `- name: ${scenario.name} inline\n  hosts: localhost\n  gather_facts: false\n  tasks:\n${tasks.replace(/^(?=.)/gm, "    ")}`,
+    );
+    check("cloud-init schema", scenario.name, "cloud-init", [
+      ...schemaCommand(),
+      "--config-file",
+      paths["cloud-init"],
+    ]);
+    check("nix-instantiate --parse", scenario.name, "nix-instantiate", ["--parse", paths.nixos], {
+      env: { ...process.env, NIX_CONFIG: "build-users-group =" },
+    });
+    for (const [shell, args] of [
+      ["dash", ["-n"]],
+      ["bash", ["-n"]],
+      ["busybox", ["sh", "-n"]],
+    ]) {
+      check("sh -n", `${scenario.name} ${shell}`, shell, [...args, paths.check]);
+    }
+    runCheckScript(scenario, paths.check, dir);
+    const unitTests = join(dir, "alerts.test.yml");
+    writeFileSync(unitTests, promtoolTests(scenario, paths.prometheus));
+    check("promtool test rules", scenario.name, "promtool", ["test", "rules", unitTests]);
+  }
+  check("promtool check rules", "all scenarios", "promtool", ["check", "rules", ...rules]);
+  const playbook = join(work, "play.yml");
+  writeFileSync(playbook, plays.join("\n"));
+  check(
+    "ansible-playbook --syntax-check",
+    "all scenarios",
+    "ansible-playbook",
+    ["--syntax-check", "-i", "localhost,", playbook],
+    {
+      env: { ...process.env, ANSIBLE_LOCALHOST_WARNING: "false", ANSIBLE_NOCOLOR: "1" },
+    },
+  );
+} finally {
+  if (!keep) rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * A promtool unit test of the rules: one host just above the user's threshold and one at it, and
+ * one counter series per counter rule that steps from 0 to 5 (increase() is then exactly 5: no
+ * extrapolation below a first sample of 0). Only the host above the threshold and every counter
+ * alert fire; their annotations are the rules' templates filled in as Prometheus does.
+ */
+function promtoolTests(scenario, rulesPath) {
+  const groups = parse(scenario.files.find((f) => f.id === "prometheus").text).groups;
+  const rules = groups[0].rules;
+  const limit = 1000;
+  const above = Math.floor((limit * scenario.alertThresholdPercent) / 100) + 1;
+  const at = Math.floor((limit * scenario.alertThresholdPercent) / 100);
+  // humanize is %.4g for values from 1 to 1000 (template functions in Prometheus' template package).
+  const humanize = (v) => String(Number(v.toPrecision(4)));
+  const fill = (text, instance, value) =>
+    text
+      .replaceAll("{{ $value | humanize }}", humanize(value))
+      .replaceAll("{{ $labels.instance }}", instance);
+  const annotations = (rule, instance, value) =>
+    Object.fromEntries(Object.entries(rule.annotations).map(([k, v]) => [k, fill(v, instance, value)]));
+  const series = [
+    { series: 'node_nf_conntrack_entries{instance="above:9100"}', values: `${above}x10` },
+    { series: 'node_nf_conntrack_entries_limit{instance="above:9100"}', values: `${limit}x10` },
+    { series: 'node_nf_conntrack_entries{instance="at:9100"}', values: `${at}x10` },
+    { series: 'node_nf_conntrack_entries_limit{instance="at:9100"}', values: `${limit}x10` },
+    ...rules.slice(1).map((rule) => ({
+      series: `${rule.expr.match(/increase\((\w+)\[/)[1]}{instance="busy:9100"}`,
+      values: "0 0 0 0 0 0 5 5 5 5 5",
+    })),
+  ];
+  const alertTests = rules.map((rule, index) => {
+    const instance = index === 0 ? "above:9100" : "busy:9100";
+    const value = index === 0 ? (100 * above) / limit : 5;
+    return {
+      eval_time: "6m",
+      alertname: rule.alert,
+      exp_alerts: [
+        {
+          exp_labels: { instance, severity: rule.labels.severity },
+          exp_annotations: annotations(rule, instance, value),
+        },
+      ],
+    };
+  });
+  return JSON.stringify({
+    rule_files: [rulesPath],
+    evaluation_interval: "1m",
+    tests: [{ interval: "1m", input_series: series, alert_rule_test: alertTests }],
+  });
+}
+
+/** cloud-init 22.2 and later: `cloud-init schema`; before, `cloud-init devel schema`. */
+function schemaCommand() {
+  return spawnSync("cloud-init", ["schema", "--help"], { stdio: "ignore" }).status === 0
+    ? ["schema"]
+    : ["devel", "schema"];
+}
+
+/**
+ * Runs the check script against fake /proc trees, with dash and with busybox's sh and awk (a
+ * PATH holding only busybox's applets), and checks each exit code and status word.
+ */
+function runCheckScript(scenario, script, dir) {
+  const text = scenario.files.find((f) => f.id === "check").text;
+  const path = (name) => text.match(new RegExp(`^${name}=\\$PROC/(.+)$`, "m"))?.[1];
+  const [count, max, stat] = [path("COUNT_FILE"), path("MAX_FILE"), path("STAT_FILE")];
+  if (!count || !max || !stat) {
+    failures.push(`check script: ${scenario.name}: no COUNT_FILE, MAX_FILE or STAT_FILE line`);
+    return;
+  }
+  const header =
+    "entries  searched found new invalid ignore delete delete_list insert insert_failed drop early_drop icmp_error  expect_new expect_create expect_delete search_restart";
+  const row = (drop) =>
+    ["00000010", 0, 0, 0, 0, 0, 0, 0, 0, 1, drop, 0, 0, 0, 0, 0, 0]
+      .map((n) => (typeof n === "number" ? n.toString(16).padStart(8, "0") : n))
+      .join(" ");
+  const limit = 1000;
+  const above = Math.floor((limit * scenario.alertThresholdPercent) / 100) + 1;
+  // What the script must answer for a count: the rules of its header, computed here on their own.
+  const expected = (n) =>
+    n === null ? 3 : n >= limit ? 2 : 100 * n > limit * scenario.alertThresholdPercent ? 1 : 0;
+  const cases = [
+    { name: "at-threshold", count: above - 1 },
+    { name: "above-threshold", count: above },
+    { name: "full", count: limit },
+    { name: "unreadable", count: null },
+  ].map((c) => ({ ...c, status: expected(c.count) }));
+  const busyboxBin = join(dir, "busybox-bin");
+  mkdirSync(busyboxBin);
+  const busybox = execFileSync("sh", ["-c", "command -v busybox"], { encoding: "utf8" }).trim();
+  for (const applet of ["sh", "awk", "cat", "printf", "echo", "["])
+    symlinkSync(busybox, join(busyboxBin, applet));
+  for (const file of [count, max, stat])
+    mkdirSync(dirname(join(dir, "proc-state", file)), { recursive: true });
+  writeFileSync(join(dir, "proc-state", max), `${limit}\n`);
+  for (const c of cases) {
+    const proc = join(dir, `proc-${c.name}`);
+    for (const file of [count, max, stat]) mkdirSync(dirname(join(proc, file)), { recursive: true });
+    if (c.count !== null) writeFileSync(join(proc, count), `${c.count}\n`);
+    writeFileSync(join(proc, max), `${limit}\n`);
+    writeFileSync(join(proc, stat), `${header}\n${row(0)}\n${row(255)}\n`);
+    const word = ["OK", "WARNING", "CRITICAL", "UNKNOWN"][c.status];
+    for (const [shell, env] of [
+      ["dash", process.env],
+      ["busybox", { PATH: busyboxBin }],
+    ]) {
+      const result = check(
+        "check script run",
+        `${scenario.name} ${c.name} ${shell}`,
+        shell === "dash" ? "dash" : join(busyboxBin, "sh"),
+        [script],
+        {
+          env: { ...env, NF_CONNTRACK_PROC: proc, NF_CONNTRACK_STATE: "" },
+          expectStatus: c.status,
+        },
+      );
+      const line = result.stdout.trim();
+      const counters = c.status === 3 || line.includes("drop=255c early_drop=0c insert_failed=2c");
+      if (!line.startsWith(`${word} - `) || line.includes("\n") || !counters) {
+        failures.push(
+          `check script: ${scenario.name} ${c.name} ${shell}: printed ${JSON.stringify(result.stdout)}`,
+        );
+      }
+    }
+  }
+  // With a state file: the first run saves the counters, the second sees drop grow by 3: CRITICAL.
+  const proc = join(dir, "proc-state");
+  for (const [shell, env] of [
+    ["dash", process.env],
+    ["busybox", { PATH: busyboxBin }],
+  ]) {
+    const state = join(dir, `state-${shell}`);
+    const statuses = [0, 3].map((drop) => {
+      writeFileSync(join(proc, count), "1\n");
+      writeFileSync(join(proc, stat), `${header}\n${row(drop)}\n`);
+      const run = {
+        env: { ...env, NF_CONNTRACK_PROC: proc, NF_CONNTRACK_STATE: state },
+        expectStatus: drop === 0 ? 0 : 2,
+      };
+      return check(
+        "check script run",
+        `${scenario.name} state ${shell} drop ${drop}`,
+        shell === "dash" ? "dash" : join(busyboxBin, "sh"),
+        [script],
+        run,
+      ).stdout;
+    });
+    if (!statuses[1].includes("drop +3 since the last run")) {
+      failures.push(`check script: ${scenario.name} state ${shell}: printed ${JSON.stringify(statuses[1])}`);
+    }
+  }
+  chmodSync(script, 0o755);
+}
+
+for (const [validator, ms] of timings) console.log(`${validator}: ${seconds(ms)}`);
+if (failures.length > 0) {
+  console.error(`\n${failures.length} failed:\n${failures.join("\n")}`);
+  process.exit(1);
+}
+console.log(`validate-targets: ${scenarios.length} scenarios, every target valid`);

@@ -1,0 +1,126 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseDiagnostics } from "../../diagnostics/parse-diagnostics";
+import { PROMPTED } from "../../diagnostics/pastes.fixture";
+import { alertsFiringNow, type AlertName, type AlertReason, type AlertsNow } from "./index";
+
+const COUNTER_ALERTS: readonly AlertName[] = [
+  "NfConntrackDrop",
+  "NfConntrackEarlyDrop",
+  "NfConntrackInsertFailed",
+];
+const sysctls = (max: number, count: number) =>
+  `net.netfilter.nf_conntrack_max = ${max}\nnet.netfilter.nf_conntrack_count = ${count}\n`;
+const STAT_HEADER =
+  "entries  searched found new invalid ignore delete delete_list insert insert_failed drop early_drop icmp_error  expect_new expect_create expect_delete search_restart";
+/** One /proc/net/stat/nf_conntrack row with these counters (hex, as the kernel prints them). */
+const statRow = (insertFailed: number, drop: number, earlyDrop: number) =>
+  ["00000010", 0, 0, 0, 0, 0, 0, 0, 0, insertFailed, drop, earlyDrop, 0, 0, 0, 0, 0]
+    .map((n) => (typeof n === "number" ? n.toString(16).padStart(8, "0") : n))
+    .join(" ");
+
+describe("alertsFiringNow", () => {
+  it.each([
+    { max: 1000, count: 750, threshold: 75, fires: false },
+    { max: 1000, count: 751, threshold: 75, fires: true },
+    { max: 1000, count: 331, threshold: 33, fires: true },
+    { max: 1000, count: 1000, threshold: 100, fires: false },
+    { max: 262144, count: 262145, threshold: 100, fires: true },
+  ])(
+    "fill: $count of $max at $threshold%: fires $fires, as 100 x count > threshold x max",
+    ({ max, count, threshold, fires }) => {
+      const now = alertsFiringNow(parseDiagnostics(sysctls(max, count)), threshold);
+      expect(now.firing).toEqual(
+        fires
+          ? [
+              {
+                name: "NfConntrackTableFilling",
+                reason: { code: "fill-above-threshold", count, max, thresholdPercent: threshold },
+              },
+            ]
+          : [],
+      );
+      // No counters in the paste: the three counter alerts cannot be told.
+      expect(now.unknown).toEqual(COUNTER_ALERTS);
+    },
+  );
+
+  it("fires the fill alert on an unlimited table with entries, as entries / 0 is +Inf to Prometheus", () => {
+    expect(alertsFiringNow(parseDiagnostics(sysctls(0, 5)), 75).firing).toEqual([
+      { name: "NfConntrackTableFilling", reason: { code: "no-limit", count: 5 } },
+    ]);
+    expect(alertsFiringNow(parseDiagnostics(sysctls(0, 0)), 75).firing).toEqual([]);
+  });
+
+  it("says each counter above 0 since boot would have fired, and the others stay quiet", () => {
+    const now: AlertsNow = alertsFiringNow(parseDiagnostics(PROMPTED), 75);
+    // PROMPTED: 1530 of 262144 entries; insert_failed 2, drop 0, early_drop 3 summed over two CPUs.
+    expect(now).toEqual({
+      firing: [
+        {
+          name: "NfConntrackEarlyDrop",
+          reason: { code: "counter-since-boot", counter: "early_drop", value: 3, source: "proc" },
+        },
+        {
+          name: "NfConntrackInsertFailed",
+          reason: { code: "counter-since-boot", counter: "insert_failed", value: 2, source: "proc" },
+        },
+      ],
+      unknown: [],
+    });
+  });
+
+  it.each([
+    { insertFailed: 0, drop: 7, earlyDrop: 0, names: ["NfConntrackDrop"] },
+    { insertFailed: 1, drop: 0, earlyDrop: 0, names: ["NfConntrackInsertFailed"] },
+    { insertFailed: 0, drop: 0, earlyDrop: 0, names: [] },
+  ])(
+    "sums the per-CPU counters: drop $drop, early_drop $earlyDrop, insert_failed $insertFailed",
+    ({ insertFailed, drop, earlyDrop, names }) => {
+      const paste = `${sysctls(1000, 10)}${STAT_HEADER}\n${statRow(insertFailed, drop, earlyDrop)}\n${statRow(0, 0, 0)}\n`;
+      const now = alertsFiringNow(parseDiagnostics(paste), 75);
+      expect(now.firing.map((f) => f.name)).toEqual(names);
+      expect(now.unknown).toEqual([]);
+    },
+  );
+
+  it("reads conntrack -S too", () => {
+    const now = alertsFiringNow(
+      parseDiagnostics(
+        "cpu=0 found=0 invalid=0 insert=0 insert_failed=0 drop=4 early_drop=0 error=0 search_restart=0\n",
+      ),
+      75,
+    );
+    expect(now.firing).toEqual([
+      {
+        name: "NfConntrackDrop",
+        reason: { code: "counter-since-boot", counter: "drop", value: 4, source: "conntrack-S" },
+      },
+    ]);
+    expect(now.unknown).toEqual(["NfConntrackTableFilling"]);
+  });
+
+  it("takes logged table-full messages as drops when no counters were pasted", () => {
+    const now = alertsFiringNow(parseDiagnostics("[12.5] nf_conntrack: table full, dropping packet\n"), 75);
+    const reason: AlertReason = { code: "table-full-logged", messages: 1 };
+    expect(now.firing).toEqual([{ name: "NfConntrackDrop", reason }]);
+    expect(now.unknown).toEqual([
+      "NfConntrackTableFilling",
+      "NfConntrackEarlyDrop",
+      "NfConntrackInsertFailed",
+    ]);
+  });
+
+  it("knows nothing from an empty paste, and never throws on any text", () => {
+    expect(alertsFiringNow(parseDiagnostics(""), 75)).toEqual({
+      firing: [],
+      unknown: ["NfConntrackTableFilling", ...COUNTER_ALERTS],
+    });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 1, max: 100 }), (text, threshold) => {
+        const now = alertsFiringNow(parseDiagnostics(text), threshold);
+        expect(now.firing.length + now.unknown.length).toBeLessThanOrEqual(4);
+      }),
+    );
+  });
+});

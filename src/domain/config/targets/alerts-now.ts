@@ -1,0 +1,87 @@
+import type { Diagnostics } from "../../diagnostics/dump";
+import { ALERTS, type AlertName, type CounterColumn } from "./alert-rules";
+
+/**
+ * Why an alert would fire on the pasted machine, as codes and numbers the page words:
+ * - `fill-above-threshold`: count / max is above the threshold, as NfConntrackTableFilling computes it;
+ * - `no-limit`: nf_conntrack_max is 0 and entries exist: entries / limit is +Inf to Prometheus;
+ * - `counter-since-boot`: the counter is above 0. The rule fires on an increase within its window,
+ *   which one paste cannot show; but the counters start at 0 at boot and only grow, so a value
+ *   above 0 means that this happened since boot, and the rule fired, or would have, when it did;
+ * - `table-full-logged`: no counters were pasted, but the kernel logged "table full, dropping
+ *   packet", which it prints where it counts a drop (nf_conntrack_in(): NF_CT_STAT_INC(drop) when
+ *   no entry can be allocated).
+ */
+export type AlertReason =
+  | {
+      readonly code: "fill-above-threshold";
+      readonly count: number;
+      readonly max: number;
+      readonly thresholdPercent: number;
+    }
+  | { readonly code: "no-limit"; readonly count: number }
+  | {
+      readonly code: "counter-since-boot";
+      readonly counter: CounterColumn;
+      readonly value: number;
+      readonly source: "proc" | "conntrack-S";
+    }
+  | { readonly code: "table-full-logged"; readonly messages: number };
+
+export interface AlertsNow {
+  /** The alerts that would fire, in the rules' order, each with its reason. */
+  readonly firing: readonly { readonly name: AlertName; readonly reason: AlertReason }[];
+  /** The alerts whose inputs the paste lacks. The others would stay quiet. */
+  readonly unknown: readonly AlertName[];
+}
+
+const COUNTERS = {
+  NfConntrackDrop: { column: "drop", field: "drop" },
+  NfConntrackEarlyDrop: { column: "early_drop", field: "earlyDrop" },
+  NfConntrackInsertFailed: { column: "insert_failed", field: "insertFailed" },
+} as const;
+
+/**
+ * Which of the four alerts (Prometheus rules and check script alike) would fire now on the machine
+ * a dump was pasted from, with the user's threshold in percent.
+ *
+ * @example
+ * alertsFiringNow(parseDiagnostics("net.netfilter.nf_conntrack_max = 1000\nnet.netfilter.nf_conntrack_count = 800\n"), 75)
+ * // { firing: [{ name: "NfConntrackTableFilling",
+ * //   reason: { code: "fill-above-threshold", count: 800, max: 1000, thresholdPercent: 75 } }],
+ * //   unknown: ["NfConntrackDrop", "NfConntrackEarlyDrop", "NfConntrackInsertFailed"] }
+ */
+export function alertsFiringNow(d: Diagnostics, thresholdPercent: number): AlertsNow {
+  const firing: { name: AlertName; reason: AlertReason }[] = [];
+  const unknown: AlertName[] = [];
+  for (const { name } of ALERTS) {
+    if (name === "NfConntrackTableFilling") {
+      const count = d.conntrackCount ?? d.stats?.entries;
+      const max = d.conntrackMax;
+      if (count === undefined || max === undefined) unknown.push(name);
+      else if (max === 0) {
+        if (count > 0) firing.push({ name, reason: { code: "no-limit", count } });
+      } else if (100 * count > thresholdPercent * max) {
+        // 100 × count > threshold × max: the rule's 100 * entries / limit > threshold, in integers.
+        firing.push({ name, reason: { code: "fill-above-threshold", count, max, thresholdPercent } });
+      }
+      continue;
+    }
+    const { column, field } = COUNTERS[name];
+    const stats = d.stats;
+    if (stats !== undefined) {
+      const value = stats[field];
+      if (value > 0) {
+        firing.push({
+          name,
+          reason: { code: "counter-since-boot", counter: column, value, source: stats.source },
+        });
+      }
+    } else if (name === "NfConntrackDrop" && (d.tableFullMessages ?? 0) > 0) {
+      firing.push({ name, reason: { code: "table-full-logged", messages: d.tableFullMessages ?? 0 } });
+    } else {
+      unknown.push(name);
+    }
+  }
+  return { firing, unknown };
+}

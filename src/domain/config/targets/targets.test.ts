@@ -1,0 +1,222 @@
+import { describe, expect, it } from "vitest";
+import { parse, parseDocument } from "yaml";
+import { buildConfigFiles, headerLines, renderConfig } from "../config-files";
+import { buildTargets, type TargetFile, type TargetId, type TargetSource } from "./index";
+import { ALERTS } from "./alert-rules";
+import { SCENARIOS, targetSource, UDP_TIMEOUT } from "./targets.fixture";
+import { k8s } from "../../kube/kubernetes-version";
+
+const target = (source: TargetSource, id: TargetId): TargetFile => {
+  const file = buildTargets(source).find((t) => t.id === id);
+  if (!file) throw new Error(`no ${id} target`);
+  return file;
+};
+
+/** Parses YAML strictly: any error or warning fails. */
+function yamlOf(file: TargetFile): unknown {
+  const doc = parseDocument(file.text, { prettyErrors: false });
+  expect(doc.errors, file.fileName).toEqual([]);
+  expect(doc.warnings, file.fileName).toEqual([]);
+  return parse(file.text);
+}
+
+type Map = Record<string, unknown>;
+const scenarios = Object.entries(SCENARIOS);
+
+describe("buildTargets", () => {
+  it("gives the six targets in order, with their file names and syntaxes", () => {
+    expect(
+      buildTargets(SCENARIOS["kernel 6.12"]).map(({ id, fileName, syntax }) => [id, fileName, syntax]),
+    ).toEqual([
+      ["ansible", "nf-conntrack.yml", "yaml"],
+      ["cloud-init", "nf-conntrack-cloud-config.yaml", "yaml"],
+      ["nixos", "nf-conntrack.nix", "nix"],
+      ["talos", "nf-conntrack-talos-patch.yaml", "yaml"],
+      ["prometheus", "nf-conntrack-alerts.yml", "yaml"],
+      ["check", "check-nf-conntrack.sh", "sh"],
+    ]);
+  });
+
+  describe.each(scenarios)("%s", (name, source) => {
+    it.each(buildTargets(source).map((t) => [t.id, t] as const))(
+      "renders %s as its golden file",
+      (_id, file) => {
+        expect(file.text).toMatchSnapshot();
+      },
+    );
+
+    it("starts every file with the plain files' header, and never prints NaN or undefined", () => {
+      const header = renderConfig(headerLines(source));
+      for (const file of buildTargets(source)) {
+        expect(file.text, file.id).toContain(header);
+        expect(file.text, file.id).not.toMatch(/NaN|Infinity|undefined|\[object/);
+        expect(file.text.endsWith("\n"), file.id).toBe(true);
+      }
+    });
+
+    it("names kube-proxy on a Kubernetes node, and only there", () => {
+      for (const file of buildTargets(source)) {
+        const kube = /kube-proxy writes net\.netfilter\.nf_conntrack_max/.test(file.text);
+        expect(kube, `${name} ${file.id}`).toBe(source.kube !== null);
+      }
+    });
+  });
+});
+
+describe("the Ansible task list", () => {
+  it.each(scenarios)("%s: loads the module first, then sets the same values", (_name, source) => {
+    const tasks = yamlOf(target(source, "ansible")) as Map[];
+    const { sizing, rules } = source;
+    expect(tasks[0]?.["community.general.modprobe"]).toEqual({
+      name: "nf_conntrack",
+      params: `hashsize=${sizing.buckets}`,
+      state: "present",
+      persistent: "present",
+    });
+    const sysctls = tasks.flatMap((t) =>
+      t["ansible.posix.sysctl"] ? [t["ansible.posix.sysctl"] as Map] : [],
+    );
+    const expected: [string, string][] = [["net.netfilter.nf_conntrack_max", String(sizing.max)]];
+    if (rules.bucketsSysctlWritable)
+      expected.push(["net.netfilter.nf_conntrack_buckets", String(sizing.buckets)]);
+    for (const t of source.timeouts) expected.push([t.sysctl, String(t.seconds)]);
+    expect(sysctls.map((s) => [s.name, s.value])).toEqual(expected);
+    for (const s of sysctls) {
+      expect(s).toMatchObject({
+        sysctl_file: "/etc/sysctl.d/90-nf-conntrack.conf",
+        sysctl_set: true,
+        state: "present",
+        reload: true,
+      });
+    }
+    const shell = tasks.find((t) => "ansible.builtin.shell" in t);
+    expect(shell !== undefined).toBe(!rules.bucketsSysctlWritable && rules.hashsizeWritable);
+    if (shell) {
+      expect(shell["ansible.builtin.shell"]).toContain(
+        `echo ${sizing.buckets} > /sys/module/nf_conntrack/parameters/hashsize`,
+      );
+      expect(shell).toMatchObject({
+        register: "nf_conntrack_hashsize",
+        changed_when: "'resized' in nf_conntrack_hashsize.stdout",
+      });
+    }
+  });
+
+  it("uses ip_conntrack's names on a kernel before 2.6.22, and has no /sys write before 2.6.15", () => {
+    const tasks = yamlOf(target(targetSource({ kernel: "2.6.14" }), "ansible")) as Map[];
+    expect((tasks[0]?.["community.general.modprobe"] as Map).name).toBe("ip_conntrack");
+    expect((tasks[1]?.["ansible.posix.sysctl"] as Map).name).toBe("net.ipv4.netfilter.ip_conntrack_max");
+    expect(tasks.some((t) => "ansible.builtin.shell" in t)).toBe(false);
+  });
+});
+
+describe("the cloud-init user data", () => {
+  it.each(scenarios)("%s: writes the plain files word for word and applies them once", (_name, source) => {
+    const file = target(source, "cloud-init");
+    expect(file.text.split("\n")[0]).toBe("#cloud-config");
+    const data = yamlOf(file) as { write_files: Map[]; runcmd: string[] };
+    const plain = buildConfigFiles(source).filter((f) => f.path !== null);
+    expect(data.write_files.map((f) => [f.path, f.content, f.permissions])).toEqual(
+      plain.map((f) => [f.path, renderConfig(f.lines), "0644"]),
+    );
+    const resize = !source.rules.bucketsSysctlWritable && source.rules.hashsizeWritable;
+    expect(data.runcmd).toEqual([
+      "modprobe nf_conntrack",
+      "sysctl --system",
+      ...(resize ? [`echo ${source.sizing.buckets} > /sys/module/nf_conntrack/parameters/hashsize`] : []),
+    ]);
+  });
+});
+
+describe("the Talos patch", () => {
+  it.each(scenarios)("%s: sets the sysctls as strings, and no module entry (built in)", (_name, source) => {
+    const patch = yamlOf(target(source, "talos")) as { machine: Map; cluster?: Map };
+    const sysctls: Record<string, string> = { "net.netfilter.nf_conntrack_max": String(source.sizing.max) };
+    if (source.rules.bucketsSysctlWritable)
+      sysctls["net.netfilter.nf_conntrack_buckets"] = String(source.sizing.buckets);
+    for (const t of source.timeouts) sysctls[t.sysctl] = String(t.seconds);
+    expect(patch.machine).toEqual({ sysctls });
+    expect(patch.cluster !== undefined).toBe(source.kube !== null);
+  });
+
+  it("gives kube-proxy the flags that keep the recommended max on a Kubernetes node", () => {
+    const source = SCENARIOS["Kubernetes node"];
+    const patch = yamlOf(target(source, "talos")) as { cluster: { proxy: { extraArgs: Map } } };
+    // 64 GiB: max 2097152; 16 cores on 1.36: maxPerCore = min(2097152 / 16, 1048576 / 16) = 65536.
+    expect(source.sizing.max).toBe(2097152);
+    expect(patch.cluster.proxy.extraArgs).toEqual({
+      "conntrack-max-per-core": "65536",
+      "conntrack-min": "2097152",
+    });
+  });
+
+  it("leaves nf_conntrack_max to the sysctl (maxPerCore 0) when fewer entries than cores are wanted", () => {
+    const source = targetSource({ max: "100" }, { kube: { cores: 128, version: k8s(36) } });
+    const patch = yamlOf(target(source, "talos")) as { cluster: { proxy: { extraArgs: Map } } };
+    expect(patch.cluster.proxy.extraArgs).toEqual({ "conntrack-max-per-core": "0" });
+  });
+});
+
+describe("the NixOS module", () => {
+  it.each(scenarios)("%s: loads the module, sizes it at load and sets the same sysctls", (_name, source) => {
+    const text = target(source, "nixos").text;
+    const { sizing, rules } = source;
+    expect(text).toContain('kernelModules = [ "nf_conntrack" ];');
+    expect(text).toContain(`options nf_conntrack hashsize=${sizing.buckets}\n`);
+    expect(text).toContain(`"net.netfilter.nf_conntrack_max" = ${sizing.max};`);
+    expect(text.includes('"net.netfilter.nf_conntrack_buckets"')).toBe(rules.bucketsSysctlWritable);
+    for (const t of source.timeouts) expect(text).toContain(`"${t.sysctl}" = ${t.seconds};`);
+    expect(text.indexOf("kernelModules")).toBeLessThan(text.indexOf("kernel.sysctl"));
+  });
+});
+
+describe("the Prometheus rules", () => {
+  it.each(scenarios)(
+    "%s: the four alerts with the user's threshold and the reproducing link",
+    (_name, source) => {
+      const rules = (yamlOf(target(source, "prometheus")) as { groups: { name: string; rules: Map[] }[] })
+        .groups;
+      expect(rules.map((g) => g.name)).toEqual(["nf-conntrack"]);
+      const list = rules[0]?.rules ?? [];
+      expect(list.map((r) => r.alert)).toEqual(ALERTS.map((a) => a.name));
+      expect(list[0]?.expr).toBe(
+        `100 * node_nf_conntrack_entries / node_nf_conntrack_entries_limit > ${source.alertThresholdPercent}`,
+      );
+      expect(list.slice(1).map((r) => r.expr)).toEqual([
+        "increase(node_nf_conntrack_stat_drop[5m]) > 0",
+        "increase(node_nf_conntrack_stat_early_drop[5m]) > 0",
+        "increase(node_nf_conntrack_stat_insert_failed[5m]) > 0",
+      ]);
+      for (const rule of list) {
+        const annotations = rule.annotations as Map;
+        expect(annotations.reproduce).toBe(source.link);
+        expect(annotations.description).toContain(
+          `nf_conntrack_max = ${source.sizing.max}, ${source.sizing.buckets} buckets`,
+        );
+      }
+    },
+  );
+});
+
+describe("hostile links", () => {
+  const link = "https://x.test/?a=\"b\"&c='d'\n# e: f ''${g}\\";
+
+  it("stay inside comments and quoted strings: every YAML target parses with the link intact", () => {
+    const source = targetSource({ kernel: "4.19" }, { link, kube: { cores: 4, version: k8s(30) } });
+    for (const file of buildTargets(source)) {
+      expect(file.text, file.id).not.toContain("\n# e: f");
+      if (file.syntax === "yaml") yamlOf(file);
+    }
+    const rules = yamlOf(target(source, "prometheus")) as { groups: { rules: { annotations: Map }[] }[] };
+    expect(rules.groups[0]?.rules[0]?.annotations.reproduce).toBe(link);
+  });
+});
+
+describe("the changed timeouts", () => {
+  it("are in every target", () => {
+    for (const file of buildTargets(targetSource({}, { timeouts: [UDP_TIMEOUT] }))) {
+      if (file.id === "prometheus" || file.id === "check") continue;
+      expect(file.text, file.id).toContain("net.netfilter.nf_conntrack_udp_timeout");
+    }
+  });
+});
