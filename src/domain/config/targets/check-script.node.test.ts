@@ -73,9 +73,15 @@ describe.skipIf(dash === undefined)("the check script, run by dash against fake 
   it("prints one Nagios line with the entries and the counters since boot as performance data", () => {
     const stat = `${HEADER}\n${row(2, 1, 10)}\n${row(0xff, 0, 0x1f)}\n`;
     expect(run({ count: 100, max: 1000, stat })).toEqual({
-      line: "OK - nf_conntrack 100 of 1000 entries (10%), threshold 75% | entries=100;750;1000;0;1000 drop=257c early_drop=1c insert_failed=41c",
+      line: "OK - nf_conntrack 100 of 1000 entries (10%), threshold 75%; nf_conntrack_max below the 524288 recommended | entries=100;750;1000;0;1000 drop=257c early_drop=1c insert_failed=41c",
       code: 0,
     });
+  });
+
+  it("names a limit below the recommended one, without changing the status", () => {
+    expect(run({ count: 100, max: 524287 })).toMatchObject({ code: 0 });
+    expect(run({ count: 100, max: 524287 }).line).toContain("nf_conntrack_max below the 524288 recommended");
+    expect(run({ count: 100, max: 524288 }).line).not.toContain("recommended");
   });
 
   it("uses the user's threshold", () => {

@@ -62,12 +62,16 @@ export function checkTarget(source: TargetSource): TargetFile {
     comment("run: a new drop is CRITICAL, a new early_drop or insert_failed a WARNING. Without one, the"),
     comment("counters since boot are in the performance data (unit c) for a grapher to watch."),
     comment("NF_CONNTRACK_PROC=/host/proc reads another proc mount (default /proc)."),
+    comment(
+      `A limit below the one recommended here (${source.sizing.max}) is named in the line; it changes no status.`,
+    ),
     ...kubeLines(source, true),
   ];
   const body = [
     "PROC=${NF_CONNTRACK_PROC:-/proc}",
     "STATE=${NF_CONNTRACK_STATE:-}",
     `THRESHOLD=${threshold}`,
+    `RECOMMENDED=${source.sizing.max}`,
     `COUNT_FILE=$PROC/${paths.count}`,
     `MAX_FILE=$PROC/${paths.max}`,
     `STAT_FILE=$PROC/${paths.stat}`,
@@ -103,6 +107,9 @@ export function checkTarget(source: TargetSource): TargetFile {
     "  fi",
     "fi",
     "",
+    'if [ "$max" -lt "$RECOMMENDED" ]; then',
+    '  notes="$notes; nf_conntrack_max below the $RECOMMENDED recommended"',
+    "fi",
     'perf="entries=$count;$warn;$max;0;$max"',
     "counters=$(awk '",
     ...SUM_COUNTERS_AWK.map((line) => `  ${line}`),
