@@ -34,6 +34,7 @@ const VALID: Readonly<Record<AnyFieldKey, string>> = {
   to_icmp_timeout: "10",
   to_generic_timeout: "300",
   alert: "80",
+  target: "nixos",
 };
 
 const HOSTILE = [

@@ -1,12 +1,20 @@
-import { useRef, type KeyboardEvent } from "react";
+import { lazy, useRef, type KeyboardEvent } from "react";
 import { downloadName, SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME } from "../domain/config/config-files";
+import { TARGET_CHOICES, type TargetChoice } from "../domain/config/targets/target-field";
 import { useMessages } from "../store/messages";
-import { useCalcStore, useSizing } from "../store/calc-store";
+import { useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
 import { useConfigFiles } from "../store/config";
 import { shareLink } from "../store/link";
 import { chooseTab, useViewStore, type ConfigTab } from "../store/view";
+import { ConfigBlock, download, type Block } from "./config-block";
 import { CopyStatusText } from "./copy-status";
+import { Field } from "./field";
+import { LazyPart } from "./load-boundary";
 import { useCopy } from "./use-copy";
+
+const TargetBlocks = lazy(() =>
+  import("./target-blocks").then((module) => ({ default: module.TargetBlocks })),
+);
 
 const TABS: readonly ConfigTab[] = ["sysctl", "modules-load", "modprobe", "apply", "script"];
 
@@ -18,43 +26,39 @@ const TEST_IDS: Readonly<Record<ConfigTab, string>> = {
   script: "setup-script",
 };
 
-interface Block {
-  readonly id: ConfigTab;
-  readonly title: string;
-  readonly why: string;
-  /** Where the file goes on the host; null for commands and the script. */
-  readonly path: string | null;
-  readonly text: string;
-  /** Its own download button; null where the buttons above the tabs already download it. */
-  readonly fileName: string | null;
-}
-
 /**
- * The config for this kernel as tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move
- * between tabs, selection follows focus), the one that matters most for the kernel first: the
- * sysctl.d drop-in, or the setup script where the bucket count also needs the module option. Every
- * panel stays in the page, hidden, so each block's text is there to read.
+ * The config for this kernel. As plain files it is a set of tabs (WAI-ARIA tabs pattern: arrow
+ * keys, Home and End move between tabs, selection follows focus), the one that matters most for
+ * the kernel first: the sysctl.d drop-in, or the setup script where the bucket count also needs
+ * the module option. "Write it for" shows the same values for a tool that deploys them, or the
+ * alerts with their threshold. Every block stays in the page, hidden when not shown, so each
+ * block's text is there to read.
  */
 export function ConfigBlocks() {
   const { t } = useMessages();
   const { files, script, first } = useConfigFiles();
   const { validRaw } = useSizing();
+  const issues = useFieldIssues();
   const lang = useCalcStore((state) => state.lang);
   const chosen = useViewStore((state) => state.tab);
   const [linkStatus, copyLink] = useCopy();
   const tabs = useRef<Partial<Record<ConfigTab, HTMLButtonElement | null>>>({});
   const selected = chosen ?? first;
+  // An invalid choice in a link is shown at its field; the page shows the plain files meanwhile.
+  const target = TARGET_CHOICES.find((choice) => choice === validRaw.target) ?? "files";
+  const asFiles = target === "files";
   const sysctl = files.find((file) => file.id === "sysctl");
 
   const blocks: Block[] = [
     ...files.map((file) => ({
       id: file.id,
+      testId: TEST_IDS[file.id],
       ...t.config.blocks[file.id],
       path: file.path,
       text: file.text,
       fileName: file.id === "sysctl" ? null : downloadName(file),
     })),
-    { id: "script", ...t.config.script, path: null, text: script, fileName: null },
+    { id: "script", testId: TEST_IDS.script, ...t.config.script, path: null, text: script, fileName: null },
   ];
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -77,7 +81,23 @@ export function ConfigBlocks() {
 
   return (
     <section className="config" aria-labelledby="config-heading">
-      <h2 id="config-heading">{t.config.heading}</h2>
+      <div className="config-head">
+        <h2 id="config-heading">{t.config.heading}</h2>
+        <Field name="target" issue={issues.target} inline>
+          {(control) => (
+            <select {...control}>
+              {TARGET_CHOICES.map((choice: TargetChoice) => (
+                <option key={choice} value={choice}>
+                  {t.config.targets[choice]}
+                </option>
+              ))}
+              {issues.target && (
+                <option value={control.value}>{t.inputs.notValid({ value: control.value })}</option>
+              )}
+            </select>
+          )}
+        </Field>
+      </div>
       <div className="actions">
         <button type="button" onClick={() => download(script, SETUP_SCRIPT_NAME)}>
           {t.config.downloadAll({ name: SETUP_SCRIPT_NAME })}
@@ -92,8 +112,16 @@ export function ConfigBlocks() {
         </button>
         <CopyStatusText status={linkStatus} copied={t.config.linkCopied} failed={t.config.copyFailedLink} />
       </div>
-      {first === "script" && chosen === null && <p className="block-why">{t.config.scriptFirst}</p>}
-      <div className="tabs" role="tablist" aria-label={t.config.tabsLabel} onKeyDown={onKeyDown}>
+      {asFiles && first === "script" && chosen === null && (
+        <p className="block-why">{t.config.scriptFirst}</p>
+      )}
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label={t.config.tabsLabel}
+        onKeyDown={onKeyDown}
+        hidden={!asFiles}
+      >
         {TABS.map((id) => (
           <button
             key={id}
@@ -119,69 +147,21 @@ export function ConfigBlocks() {
           role="tabpanel"
           id={`panel-${block.id}`}
           aria-labelledby={`tab-${block.id}`}
-          hidden={block.id !== selected}
+          hidden={!asFiles || block.id !== selected}
           className="tab-panel"
         >
           <ConfigBlock block={block} />
         </div>
       ))}
+      <div className="alert-field" hidden={target !== "alerts"}>
+        <Field name="alert" issue={issues.alert}>
+          {(control) => <input {...control} type="text" inputMode="numeric" autoComplete="off" />}
+        </Field>
+      </div>
+      <LazyPart>
+        <TargetBlocks shown={target} />
+      </LazyPart>
       <p className="block-why">{t.config.commentsNote}</p>
     </section>
   );
-}
-
-function ConfigBlock({ block }: { block: Block }) {
-  const { t } = useMessages();
-  const pre = useRef<HTMLPreElement>(null);
-  const [status, copy] = useCopy();
-  const { fileName } = block;
-  const headingId = `block-${block.id}`;
-  const selectText = () => {
-    const selection = window.getSelection();
-    if (pre.current && selection) selection.selectAllChildren(pre.current);
-  };
-  return (
-    <section className="block" aria-labelledby={headingId}>
-      <div className="block-header">
-        <h3 id={headingId}>
-          {block.title}
-          {block.path && (
-            <>
-              : <code>{block.path}</code>
-            </>
-          )}
-        </h3>
-        <div className="block-buttons">
-          <button type="button" onClick={() => copy(block.text, selectText)}>
-            {t.config.copy}
-          </button>
-          {fileName && (
-            <button type="button" className="secondary" onClick={() => download(block.text, fileName)}>
-              {t.config.download({ name: fileName })}
-            </button>
-          )}
-        </div>
-      </div>
-      <p className="block-why">{block.why}</p>
-      <CopyStatusText status={status} copied={t.config.copied} failed={t.config.copyFailedText} />
-      <pre
-        ref={pre}
-        className="snippet"
-        data-testid={TEST_IDS[block.id]}
-        tabIndex={0}
-        aria-labelledby={headingId}
-      >
-        {block.text}
-      </pre>
-    </section>
-  );
-}
-
-function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
-  const anchor = document.createElement("a");
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

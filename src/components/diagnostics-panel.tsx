@@ -1,6 +1,7 @@
 import { lazy, useState } from "react";
 import { COLLECTOR_COMMAND, COLLECTOR_COMMAND_AS_ROOT } from "../domain/diagnostics/collector";
-import { useMessages } from "../store/messages";
+import { useMessages, usePart } from "../store/messages";
+import { PASTE } from "../i18n/parts/paste";
 import { setPaste, useCalcStore } from "../store/calc-store";
 import { CopyStatusText } from "./copy-status";
 import { LazyPart, LoadFailed } from "./load-boundary";
@@ -10,17 +11,17 @@ import { useCopy } from "./use-copy";
 const PasteReport = lazy(() => import("./paste-report").then((module) => ({ default: module.PasteReport })));
 
 export function DiagnosticsPanel() {
-  const { t } = useMessages();
+  const words = usePart(PASTE);
   const paste = useCalcStore((state) => state.paste);
   const reading = useCalcStore((state) => state.pasteReading);
 
   return (
     <section className="paste" aria-labelledby="paste-heading">
-      <h2 id="paste-heading">{t.paste.heading}</h2>
-      <p className="block-why">{t.paste.intro}</p>
+      <h2 id="paste-heading">{words.heading}</h2>
+      <p className="block-why">{words.intro}</p>
       <CollectorCommand />
       <div className="field">
-        <label htmlFor="field-paste">{t.paste.boxLabel}</label>
+        <label htmlFor="field-paste">{words.boxLabel}</label>
         <textarea
           id="field-paste"
           name="paste"
@@ -28,15 +29,15 @@ export function DiagnosticsPanel() {
           spellCheck={false}
           autoComplete="off"
           value={paste}
-          placeholder={t.paste.placeholder}
+          placeholder={words.placeholder}
           aria-describedby="paste-privacy"
           onChange={(event) => setPaste(event.currentTarget.value)}
         />
         <p id="paste-privacy" className="field-hint">
-          {t.paste.privacy}{" "}
+          {words.privacy}{" "}
           {paste !== "" && (
             <button type="button" className="preset" onClick={() => setPaste("")}>
-              {t.paste.clear}
+              {words.clear}
             </button>
           )}
         </p>
@@ -57,6 +58,7 @@ export function DiagnosticsPanel() {
  */
 function CollectorCommand() {
   const { t } = useMessages();
+  const paste = usePart(PASTE);
   const [asRoot, setAsRoot] = useState(false);
   const [status, copy] = useCopy();
   const command = asRoot ? COLLECTOR_COMMAND_AS_ROOT : COLLECTOR_COMMAND;
@@ -64,7 +66,7 @@ function CollectorCommand() {
     <div className="command">
       <div className="block-header">
         <span id="collector-label" className="command-label">
-          {t.paste.commandLabel}
+          {paste.commandLabel}
         </span>
         <label className="switch">
           <input
@@ -72,10 +74,10 @@ function CollectorCommand() {
             checked={asRoot}
             onChange={(event) => setAsRoot(event.currentTarget.checked)}
           />{" "}
-          {t.paste.rootCommandLabel}
+          {paste.rootCommandLabel}
         </label>
         <button type="button" onClick={() => copy(command)}>
-          {t.paste.copyCommand}
+          {paste.copyCommand}
         </button>
       </div>
       <CopyStatusText status={status} copied={t.config.copied} failed={t.config.copyFailedText} />

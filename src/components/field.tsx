@@ -13,6 +13,8 @@ interface FieldProps {
   label?: ReactNode;
   /** Extra content under the control (presets, for example). */
   extra?: ReactNode;
+  /** Label and control on one line, the hint for screen readers only (a compact choice). */
+  inline?: boolean;
   /** Renders the control; gets the props every control needs. */
   children: (control: ControlProps) => ReactNode;
 }
@@ -30,14 +32,14 @@ export interface ControlProps {
  * A labelled control named after its URL key. An invalid value stays as typed, is marked
  * aria-invalid, and the message saying what is accepted is tied to it by aria-describedby.
  */
-export function Field({ name, issue, extra, label, children }: FieldProps) {
+export function Field({ name, issue, extra, label, inline = false, children }: FieldProps) {
   const { t } = useMessages();
   const value = useCalcStore((state) => state.raw[name]);
   const id = `field-${name}`;
   const text = fieldText(t, name);
   const describedBy = issue ? `${id}-error` : text.hint ? `${id}-hint` : undefined;
   return (
-    <div className="field">
+    <div className={inline ? "field inline" : "field"}>
       <label htmlFor={id}>{label ?? text.label}</label>
       {children({
         id,
@@ -54,7 +56,7 @@ export function Field({ name, issue, extra, label, children }: FieldProps) {
         </p>
       ) : (
         text.hint && (
-          <p id={`${id}-hint`} className="field-hint">
+          <p id={`${id}-hint`} className={inline ? "visually-hidden" : "field-hint"}>
             <RichText text={text.hint} />
           </p>
         )

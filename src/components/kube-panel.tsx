@@ -1,6 +1,6 @@
 import type { KubeProxyNote } from "../domain/kube/kube-proxy-policy";
-import type { Messages } from "../i18n/en";
-import { useMessages } from "../store/messages";
+import { useMessages, usePart } from "../store/messages";
+import { KUBE, type KubeMessages } from "../i18n/parts/kube";
 import { useFieldIssues, useSizing } from "../store/calc-store";
 import { useKubeView } from "../store/kube-view";
 import { Field } from "./field";
@@ -13,7 +13,7 @@ export function KubePanel() {
   const view = useKubeView();
   const { sizing } = useSizing();
   const [status, copy] = useCopy();
-  const k = t.kube;
+  const k = usePart(KUBE);
 
   return (
     <section className="kube" aria-labelledby="kube-heading">
@@ -42,7 +42,7 @@ export function KubePanel() {
             <ul className="differences">
               {view.own.notes.map((note) => (
                 <li key={note.code} className={note.code === "overwrites-max" ? "warning" : "info"}>
-                  {noteMessage(t, note)}
+                  {noteMessage(k, note)}
                 </li>
               ))}
             </ul>
@@ -90,8 +90,8 @@ export function KubePanel() {
   );
 }
 
-function noteMessage(t: Messages, note: KubeProxyNote): string {
-  const notes = t.kube.notes;
+function noteMessage(k: KubeMessages, note: KubeProxyNote): string {
+  const notes = k.notes;
   switch (note.code) {
     case "capped":
     case "would-cap":

@@ -3,8 +3,10 @@ import { computeDiagnosticsKernelDefault, diagnose, type Finding } from "../doma
 import { type Diagnostics } from "../domain/diagnostics/dump";
 import { formatInteger } from "../domain/core/format";
 import type { AnyFieldKey } from "../domain/sizing/fields";
-import type { Messages } from "../i18n/en";
-import { useMessages } from "../store/messages";
+import { alertsFiringNow, type AlertReason } from "../domain/config/targets/alerts-now";
+import { useAlertThreshold } from "../store/extras";
+import { useMessages, usePart } from "../store/messages";
+import { PASTE, type PasteMessages } from "../i18n/parts/paste";
 import { useSizing } from "../store/calc-store";
 import { fieldText } from "./messages";
 import { RichText } from "./rich-text";
@@ -25,7 +27,7 @@ export function PasteReport({
   const [linesOpen, setLinesOpen] = useState(false);
   const { sizing } = useSizing();
   const n = (value: number) => formatInteger(value, locale);
-  const p = t.paste;
+  const p = usePart(PASTE);
   const recognised = diagnostics.lines.filter((line) => line.kind !== "ignored").length;
   const kernelDefault = computeDiagnosticsKernelDefault(diagnostics);
   const findings = diagnose(diagnostics, kernelDefault ?? undefined);
@@ -85,7 +87,7 @@ export function PasteReport({
           <ul className="differences" data-testid="diagnosis">
             {findings.map((finding) => (
               <li key={finding.code} className={finding.severity}>
-                {findingMessage(t, finding)}
+                {findingMessage(p, finding)}
               </li>
             ))}
             {(max !== undefined || diagnostics.conntrackBuckets !== undefined) && (
@@ -94,6 +96,7 @@ export function PasteReport({
               </li>
             )}
           </ul>
+          <AlertsNowReport diagnostics={diagnostics} />
         </>
       )}
       {diagnostics.truncated && (
@@ -113,8 +116,7 @@ export function PasteReport({
 const LISTED_LINES = 1000;
 
 function LinesTable({ diagnostics }: { diagnostics: Diagnostics }) {
-  const { t } = useMessages();
-  const p = t.paste;
+  const p = usePart(PASTE);
   const listed = diagnostics.lines.slice(0, LISTED_LINES);
   return (
     <div className="table-wrap lines">
@@ -148,8 +150,8 @@ function LinesTable({ diagnostics }: { diagnostics: Diagnostics }) {
   );
 }
 
-function findingMessage(t: Messages, finding: Finding): string {
-  const f = t.paste.findings;
+function findingMessage(paste: PasteMessages, finding: Finding): string {
+  const f = paste.findings;
   switch (finding.code) {
     case "fill":
     case "fill-high":
@@ -158,9 +160,9 @@ function findingMessage(t: Messages, finding: Finding): string {
       return f["max-unlimited"]();
     case "table-full-seen": {
       const details = [
-        finding.messages !== null ? t.paste.tableFullMessages({ messages: finding.messages }) : null,
-        finding.drop !== null ? t.paste.droppedPackets({ packets: finding.drop }) : null,
-        finding.suppressedCallbacks ? t.paste.suppressed({ messages: finding.suppressedCallbacks }) : null,
+        finding.messages !== null ? paste.tableFullMessages({ messages: finding.messages }) : null,
+        finding.drop !== null ? paste.droppedPackets({ packets: finding.drop }) : null,
+        finding.suppressedCallbacks ? paste.suppressed({ messages: finding.suppressedCallbacks }) : null,
       ].filter((part): part is string => part !== null);
       return f["table-full-seen"]({ details: details.join("; ") });
     }
@@ -184,5 +186,46 @@ function findingMessage(t: Messages, finding: Finding): string {
       return f["default-buckets"]({ buckets: finding.buckets });
     case "tuned-buckets":
       return f["tuned-buckets"]({ buckets: finding.buckets, kernelDefault: finding.kernelDefault });
+  }
+}
+
+/**
+ * Which of the alerting targets' four alerts (the Prometheus rules, the check script) would fire on
+ * this machine now, at the page's threshold, and which the paste cannot tell.
+ */
+function AlertsNowReport({ diagnostics }: { diagnostics: Diagnostics }) {
+  const p = usePart(PASTE);
+  const threshold = useAlertThreshold();
+  const { firing, unknown } = alertsFiringNow(diagnostics, threshold);
+  return (
+    <div data-testid="alerts-now" data-value={firing.map((alert) => alert.name).join(" ")}>
+      <h3>{p.alertsHeading({ threshold })}</h3>
+      {firing.length === 0 ? (
+        <p>{p.alertsNone({ unknown: unknown.length > 0 })}</p>
+      ) : (
+        <ul className="differences">
+          {firing.map(({ name, reason }) => (
+            <li key={name} className="warning">
+              <code>{name}</code>: {alertReasonMessage(p, reason)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {unknown.length > 0 && <p className="block-why">{p.alertsUnknown({ names: unknown.join(", ") })}</p>}
+    </div>
+  );
+}
+
+function alertReasonMessage(p: PasteMessages, reason: AlertReason): string {
+  const r = p.alertReasons;
+  switch (reason.code) {
+    case "fill-above-threshold":
+      return r["fill-above-threshold"](reason);
+    case "no-limit":
+      return r["no-limit"](reason);
+    case "counter-since-boot":
+      return r["counter-since-boot"](reason);
+    case "table-full-logged":
+      return r["table-full-logged"](reason);
   }
 }

@@ -1,7 +1,8 @@
 import { formatInteger } from "../domain/core/format";
 import { TRAFFIC_FIELD_KEYS } from "../domain/traffic/traffic-fields";
 import { TRAFFIC_PRESET_IDS, TRAFFIC_PRESETS } from "../domain/traffic/traffic-presets";
-import { useMessages } from "../store/messages";
+import { useMessages, usePart } from "../store/messages";
+import { TRAFFIC } from "../i18n/parts/traffic";
 import { applyTrafficPreset, setField, useCalcStore, useFieldIssues } from "../store/calc-store";
 import { useTrafficView } from "../store/traffic-view";
 import { Field } from "./field";
@@ -10,12 +11,12 @@ import { Field } from "./field";
 const seconds = (ms: number) => ms / 1000;
 
 export function TrafficPanel() {
-  const { t, locale } = useMessages();
+  const { locale } = useMessages();
   const issues = useFieldIssues();
   const { traffic, result, comparison, asMax } = useTrafficView();
   const preset = useCalcStore((state) => state.trafficPreset);
   const n = (value: number) => formatInteger(value, locale);
-  const tr = t.traffic;
+  const tr = usePart(TRAFFIC);
 
   return (
     <section className="traffic" aria-labelledby="traffic-heading">

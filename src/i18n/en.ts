@@ -1,32 +1,19 @@
-import type { FindingCode } from "../domain/diagnostics/diagnose";
-import type { LineKind, LineNote, UnavailableSource } from "../domain/diagnostics/dump";
 import type { AcceptedKind, AcceptedParams } from "../domain/core/field-spec";
 import type { AnyFieldKey } from "../domain/sizing/fields";
-import type { KubeProxyNote } from "../domain/kube/kube-proxy-policy";
 import type { TimeoutReason, TimeoutUrlKey } from "../domain/kernel/timeouts";
-import type { PresetAssumption, TrafficPresetId } from "../domain/traffic/traffic-presets";
-import type { TrafficVerdict } from "../domain/traffic/traffic-verdict";
 import type { KernelDifference, UncertainBoundary } from "../domain/kernel/kernel-compare";
 import type { KernelVendor } from "../domain/kernel/kernel-version";
 import type { SizingWarning } from "../domain/sizing/sizing";
+import type { TargetChoice } from "../domain/config/targets/target-field";
 import { formatsFor } from "./format";
 
-const { integer, milli, decimal, percent, bytes, plural, pluralDecimal } = formatsFor("en");
+const { integer, decimal, percent, bytes, plural, pluralDecimal } = formatsFor("en");
 
-/** One protocol's term of the traffic sum. */
 /** Fields with a label and a hint; a timeout field is named after its sysctl instead. */
 type LabelledFieldKey = Exclude<AnyFieldKey, TimeoutUrlKey>;
 
 /** One sentence per kind of accepted value (FieldSpec.accepted), from its numbers. */
 export type AcceptedMessages = { readonly [K in AcceptedKind]: (params: AcceptedParams[K]) => string };
-
-interface TrafficTerm {
-  cpsMilli: number;
-  openSeconds: number;
-  keptSeconds: number;
-  keptBy: string;
-  entries: number;
-}
 
 /**
  * Every word the page shows, in English: the one source of truth for message keys. The other
@@ -129,6 +116,7 @@ export const en = {
       cores: "CPU cores",
       k8s: "Kubernetes version",
       alert: "Alert threshold (%)",
+      target: "Write it for",
     } satisfies Record<LabelledFieldKey, string>,
     hints: {
       ram: "MemTotal from `free -g` or `grep MemTotal /proc/meminfo`, not the installed RAM. Units: B, K, M, G, T (binary); a bare number is GiB.",
@@ -149,6 +137,8 @@ export const en = {
       k8s: "`kubectl version`: the node's kube-proxy version, such as 1.36.",
       alert:
         "The Prometheus rules and the check script warn when the table is fuller than this; 75 is node_exporter's own alert.",
+      target:
+        "The same values as plain files, for the tool that deploys them, or as alerts that watch the table.",
     } satisfies Record<LabelledFieldKey, string>,
   },
   fieldIssues: {
@@ -176,6 +166,7 @@ export const en = {
         `whole seconds from 1 to ${integer(max)}, or empty for the kernel's default`,
       alert: ({ min, max }: { min: number; max: number }) =>
         `a whole percentage from ${integer(min)} to ${integer(max)}`,
+      target: () => "files, ansible, cloud-init, nixos, talos or alerts",
     } satisfies AcceptedMessages,
     empty: ({ label, accepted }: { label: string; accepted: string }) =>
       `${label} is required. Enter ${accepted}.`,
@@ -343,191 +334,6 @@ export const en = {
     tooltipChain: ({ chain }: { chain: number }) =>
       `average chain ${pluralDecimal(chain, { one: "# entry", other: "# entries" })}`,
   },
-  paste: {
-    heading: "Start from the machine",
-    intro:
-      "Run this on the host (an ordinary user is enough; the parts that need root say so), then paste its output below, or any part of it, or the same commands run separately in any order.",
-    commandLabel: "Collector command",
-    rootCommandLabel: "The same as root, for the slab line and the kernel log",
-    copyCommand: "Copy command",
-    boxLabel: "Pasted output",
-    placeholder: "MemTotal:       24683620 kB\n6.8.0-45-generic x86_64\nPAGESIZE: 4096\n…",
-    privacy:
-      "The pasted text stays in this box: it is read in your browser, never put in the link and never sent anywhere. Only the values it fills in (RAM, architecture, kernel, page size, bytes per entry) become part of the link, like any field.",
-    clear: "Clear",
-    nothingRecognised:
-      "Nothing in this text was recognised. Paste the collector's output, or lines such as `MemTotal: 16318480 kB`, `net.netfilter.nf_conntrack_max = 262144` or the `nf_conntrack` line of /proc/slabinfo. The calculator keeps working with the values above.",
-    truncated: "Only the first 1 MiB or 20,000 lines were read.",
-    filled: ({ fields }: { fields: string }) => `Filled in from the paste: ${fields}.`,
-    slabCost: ({
-      objectBytes,
-      effectiveBytes,
-      perSlab,
-      pages,
-    }: {
-      objectBytes: number;
-      effectiveBytes: number;
-      perSlab: number;
-      pages: number;
-    }) =>
-      `Slab: objects of ${integer(objectBytes)} B, ${integer(perSlab)} per ${integer(pages)}-page slab, so ${integer(effectiveBytes)} B per entry with the slab's waste.`,
-    pageAssumed: "(4 KiB pages assumed: no page size in the paste)",
-    unavailable: ({ sources }: { sources: string }) => `Not readable in this paste: ${sources}.`,
-    unavailableSources: {
-      sysctl: "the conntrack sysctls (module not loaded?)",
-      slabinfo: "the slab line (needs root)",
-      stats: "the per-CPU statistics",
-      "kernel-log": "the kernel log (needs root)",
-    } satisfies Record<UnavailableSource, string>,
-    linesSummary: ({ recognised, ignored }: { recognised: number; ignored: number }) =>
-      `Show what was read, line by line: ${integer(recognised)} recognised, ${integer(ignored)} ignored`,
-    columns: { line: "Line", text: "Text", reading: "Read as" },
-    moreLines: ({ lines }: { lines: number }) =>
-      `…and ${plural(lines, { one: "# more line", other: "# more lines" })}, not listed.`,
-    kinds: {
-      meminfo: "MemTotal",
-      "free-header": "free: header",
-      "free-mem": "free: Mem row",
-      uname: "kernel release and machine",
-      "page-size": "page size",
-      "sysctl-max": "nf_conntrack_max",
-      "sysctl-buckets": "nf_conntrack_buckets",
-      "sysctl-count": "nf_conntrack_count",
-      "sysctl-timeout": "a timeout",
-      "sysctl-other": "another conntrack sysctl",
-      hashsize: "hashsize parameter",
-      "bare-value": "the value of the command above",
-      slabinfo: "slab line",
-      "stat-header": "statistics header",
-      "stat-row": "per-CPU statistics",
-      "conntrack-stats": "conntrack -S row",
-      "table-full": "table-full message",
-      "table-full-count": "count of table-full messages",
-      "ratelimit-suppressed": "suppressed kernel messages",
-      "boot-line": "boot line",
-      unavailable: "not readable",
-      ignored: "ignored",
-    } satisfies Record<LineKind, string>,
-    notes: {
-      duplicate: "same value again",
-      conflict: "a different value for the same thing: the first one is used",
-      superseded: "MemTotal is used instead",
-      command: "a command",
-      comment: "a comment",
-      "too-long": "too long to read",
-      "free-unit-unknown": "unit unknown: paste the free command line too (free -b or free -k)",
-      "free-unit-unsupported": "use free -b or free -k",
-      "no-header": "statistics without their header line",
-      "unknown-machine": "unknown machine type",
-    } satisfies Record<LineNote, string>,
-    diagnosisHeading: "Diagnosis",
-    currentCount: "Entries now (nf_conntrack_count)",
-    currentMax: "Limit now (nf_conntrack_max)",
-    findings: {
-      fill: ({ share }: { share: number }) => `The table is ${percent(share)} full.`,
-      "fill-high": ({ share }: { share: number }) =>
-        `The table is ${percent(share)} full: above 80 %, new connections will soon be dropped. Raise nf_conntrack_max.`,
-      "max-unlimited": () =>
-        "nf_conntrack_max is 0: no limit at all, the table can grow until memory runs out.",
-      "table-full-seen": ({ details }: { details: string }) => `The table has overflowed: ${details}.`,
-      "no-table-full": () => "No sign of a full table: no drops counted and no table-full message seen.",
-      drops: ({ drops }: { drops: number }) =>
-        `Packets dropped because the table was full: ${integer(drops)} (sum over CPUs).`,
-      "insert-failed": ({ inserts }: { inserts: number }) =>
-        `Failed inserts: ${integer(inserts)} (sum over CPUs).`,
-      "early-drops": ({ drops }: { drops: number }) =>
-        `Early drops (unconfirmed entries evicted to make room): ${integer(drops)} (sum over CPUs).`,
-      "chain-too-long": ({ inserts }: { inserts: number }) =>
-        `Inserts refused because a hash chain grew too long: ${integer(inserts)}.`,
-      "chain-length": ({ average }: { average: number }) =>
-        `Average hash chain now: ${pluralDecimal(average, { one: "# entry", other: "# entries" })} (2 × count ÷ buckets).`,
-      "default-max": ({ max }: { max: number }) =>
-        `nf_conntrack_max ${integer(max)} is this kernel's own default for this machine.`,
-      "tuned-max": ({ max, kernelDefault }: { max: number; kernelDefault: number }) =>
-        `nf_conntrack_max ${integer(max)} was tuned (this kernel's default here: ${integer(kernelDefault)}).`,
-      "default-buckets": ({ buckets }: { buckets: number }) =>
-        `nf_conntrack_buckets ${integer(buckets)} is this kernel's own default.`,
-      "tuned-buckets": ({ buckets, kernelDefault }: { buckets: number; kernelDefault: number }) =>
-        `nf_conntrack_buckets ${integer(buckets)} was tuned (this kernel's default here: ${integer(kernelDefault)}).`,
-    } satisfies Record<FindingCode, (values: never) => string>,
-    tableFullMessages: ({ messages }: { messages: number }) =>
-      plural(messages, {
-        one: "# table-full message in the kernel log",
-        other: "# table-full messages in the kernel log",
-      }),
-    droppedPackets: ({ packets }: { packets: number }) =>
-      `${plural(packets, { one: "# packet", other: "# packets" })} dropped`,
-    suppressed: ({ messages }: { messages: number }) =>
-      plural(messages, {
-        one: "# more rate-limited network message suppressed, possibly this one",
-        other: "# more rate-limited network messages suppressed, possibly these",
-      }),
-    change: ({ max, buckets, memoryBytes }: { max: number; buckets: number; memoryBytes: number }) =>
-      `The recommendation would set nf_conntrack_max ${integer(max)} and nf_conntrack_buckets ${integer(buckets)}; a full table would then cost ${bytes(memoryBytes)}.`,
-  },
-  traffic: {
-    heading: "Size from traffic",
-    intro:
-      "What your traffic needs: entries at steady state = new connections per second × (seconds open + seconds the kernel keeps the entry afterwards).",
-    presetsLabel: "Traffic presets",
-    presets: {
-      "nat-gateway": "NAT gateway",
-      "reverse-proxy": "Reverse proxy / load balancer",
-      "docker-host": "Docker host",
-      "small-router": "Small router",
-      "kubernetes-node": "Kubernetes node",
-    } satisfies Record<TrafficPresetId, string>,
-    assumptionsHeading: ({ preset }: { preset: string }) =>
-      `Assumptions of the ${preset} preset (edit any field):`,
-    assumptions: {
-      "clients-browsing":
-        "About a thousand clients browsing; each opens about 2 TCP connections a second that last about 30 s.",
-      "udp-mostly-dns": "UDP is mostly DNS lookups: one request, one reply.",
-      "quic-raises-udp-life":
-        "QUIC, video calls and VPNs are UDP streams: raise the UDP lifetime to their length.",
-      "proxy-two-connections":
-        "Each proxied request tracks two connections, client side and backend side; upstream keep-alive halves that.",
-      "short-http": "Connections carry one short request each (about 1 s).",
-      "published-ports": "Containers reached through published ports (DNAT) and talking out through NAT.",
-      "container-dns": "Containers resolve names often.",
-      "home-router": "A household: a few dozen devices, some streaming and gaming over UDP.",
-      "little-ram": "Little RAM: a large headroom still costs little in absolute terms.",
-      "service-traffic": "Pods reach Services through kube-proxy's DNAT: one entry per connection.",
-      "ndots-dns": "Pod DNS with ndots:5 sends several queries per lookup.",
-      "kube-proxy-timeouts":
-        "kube-proxy sets established 86400 s and close_wait 3600 s when it starts (1.23 to 1.28 only raise them, so established stays at 432000 s).",
-    } satisfies Record<PresetAssumption, string>,
-    none: "Enter a rate above to see what your traffic needs.",
-    requiredTitle: "nf_conntrack_max this traffic needs",
-    tcpTerm: ({ cpsMilli, openSeconds, keptSeconds, keptBy, entries }: TrafficTerm) =>
-      `TCP: ${milli(cpsMilli)}/s × (${openSeconds} s open + ${integer(keptSeconds)} s ${keptBy}) = ${plural(entries, { one: "# entry", other: "# entries" })}`,
-    udpTerm: ({ cpsMilli, openSeconds, keptSeconds, keptBy, entries }: TrafficTerm) =>
-      `UDP: ${milli(cpsMilli)}/s × (${openSeconds} s of traffic + ${integer(keptSeconds)} s ${keptBy}) = ${plural(entries, { one: "# entry", other: "# entries" })}`,
-    udpMode: {
-      "request-response":
-        "request/response: the kernel keeps it nf_conntrack_udp_timeout after the last packet",
-      stream: ({ afterSeconds }: { afterSeconds: number }) =>
-        `stream: traffic past ${afterSeconds} s after the first packet earns nf_conntrack_udp_timeout_stream`,
-    },
-    withHeadroom: ({ total, headroom, required }: { total: number; headroom: number; required: number }) =>
-      `${plural(total, { one: "# entry", other: "# entries" })} + ${integer(headroom)} % headroom = ${integer(required)}, rounded up.`,
-    dominant: { tcp: "TCP dominates.", udp: "UDP dominates.", tie: "TCP and UDP need the same." },
-    verdictAgainst: ({ limit, what }: { limit: number; what: string }) =>
-      `Against ${what} (${integer(limit)}):`,
-    recommendedLimit: "the recommendation",
-    kernelLimit: "the kernel's own default",
-    verdicts: {
-      fits: ({ share }: { share: number }) => `fits (${percent(share)} of it)`,
-      tight: ({ share }: { share: number }) => `tight (${percent(share)} of it): bursts will fill it`,
-      "does-not-fit": ({ share }: { share: number }) =>
-        `does not fit (${percent(share)} of it): the table will overflow`,
-    } satisfies Record<TrafficVerdict, (values: { share: number }) => string>,
-    memory: ({ memoryBytes, buckets }: { memoryBytes: number; buckets: number }) =>
-      `As nf_conntrack_max it would take ${bytes(memoryBytes)} at a full table, with ${plural(buckets, { one: "# bucket", other: "# buckets" })}.`,
-    clamped: ({ unclamped }: { unclamped: number }) =>
-      `This traffic needs ${plural(unclamped, { one: "# entry", other: "# entries" })}, above the largest nf_conntrack_max (2,147,483,647).`,
-    apply: "Use as nf_conntrack_max",
-  },
   timeouts: {
     heading: "Timeouts",
     intro:
@@ -557,71 +363,6 @@ export const en = {
   },
   kube: {
     heading: "Kubernetes node",
-    intro:
-      "kube-proxy sets nf_conntrack_max itself every time it starts, from the node's cores. Enter the cores to see what it does and the kube-proxy configuration that gives the recommended value.",
-    byItself: "kube-proxy by itself",
-    resultMax: ({ max }: { max: number }) => `nf_conntrack_max ${integer(max)}`,
-    leavesAlone: "leaves nf_conntrack_max as it is",
-    memory: ({ memoryBytes }: { memoryBytes: number }) => `${bytes(memoryBytes)} at a full table`,
-    decidedBy: {
-      "per-core": ({ cores }: { cores: number }) =>
-        `32,768 per core × ${plural(cores, { one: "# core", other: "# cores" })}`,
-      min: () => "its minimum, 131,072",
-      cap: () => "capped at 1,048,576 since 1.36",
-      "left-alone": () => "maxPerCore is 0",
-    },
-    notes: {
-      "overwrites-max": () =>
-        "kube-proxy overwrites nf_conntrack_max at every start: a sysctl.conf value is undone. Configure kube-proxy instead (below), or set maxPerCore to 0 so it leaves the sysctl alone.",
-      "leaves-max": () =>
-        "With maxPerCore 0 kube-proxy leaves nf_conntrack_max alone: the sysctl file applies.",
-      capped: ({ scaled }: { scaled: number }) =>
-        `${integer(scaled)} per-core would be more, but since 1.36 kube-proxy caps it at 1,048,576.`,
-      "would-cap": ({ scaled }: { scaled: number }) =>
-        `Upgrading to 1.36 would cap this ${integer(scaled)} at 1,048,576.`,
-      "above-int-max": ({ max }: { max: number }) =>
-        `${integer(max)} is above what the sysctl accepts: kube-proxy would fail to start.`,
-      hashsize: ({ hashsize, fatal }: { hashsize: number; fatal: boolean }): string =>
-        `kube-proxy also raises hashsize to ${integer(hashsize)} (max ÷ 4) when the table is smaller; that needs the host's network namespace and a writable /sys. ` +
-        (fatal
-          ? 'If that write fails, kube-proxy does not start ("could not set conntrack parameters from kube-proxy configuration").'
-          : "A read-only /sys only gives an event and a log line; any other failure stops kube-proxy."),
-      "only-raises": ({ timeouts }: { timeouts: boolean }): string =>
-        timeouts
-          ? "kube-proxy 1.23 to 1.28 only raise nf_conntrack_max and the two TCP timeouts, never lower them: a larger value already set (by sysctl.conf, say) stays."
-          : "From 1.38 kube-proxy only raises nf_conntrack_max, never lowers it: a larger value already set (by sysctl.conf, say) stays.",
-      "lowers-larger-max": () =>
-        "1.36 and 1.37 write this value even over a larger one already set; 1.38 only raises it, and backports to 1.36 and 1.37 patch releases were proposed, not confirmed.",
-      "sets-timeouts": () => "kube-proxy also sets TCP established to 24 h and close_wait to 1 h.",
-      "raises-timeouts": ({
-        established,
-        closeWait,
-      }: {
-        established: number | null;
-        closeWait: number | null;
-      }): string =>
-        "It writes a TCP timeout only when it is longer than the kernel's own: " +
-        (established === null
-          ? "established stays at the kernel's 432,000 s (5 days), as 24 h is shorter; "
-          : `established becomes ${integer(established)} s; `) +
-        (closeWait === null
-          ? "close_wait stays at the kernel's 60 s."
-          : `close_wait becomes ${integer(closeWait)} s.`),
-    } satisfies Record<KubeProxyNote["code"], (values: never) => string>,
-    configTitle: ({ max }: { max: number }) =>
-      `kube-proxy configuration for nf_conntrack_max ${integer(max)}`,
-    configWhy:
-      "Merge this conntrack section into your KubeProxyConfiguration (a file with only this section resets every other field).",
-    minAboveCap:
-      "From 1.36 the per-core value is capped, so min carries a value above 1,048,576; a later release that also caps min would undo it.",
-    sysctlFor: ({ keys }: { keys: string }) =>
-      `kube-proxy does not manage ${keys}: keep them in the sysctl file.`,
-    configOnlyRaises: ({ timeouts }: { timeouts: boolean }): string =>
-      timeouts
-        ? "This kube-proxy only raises nf_conntrack_max and the TCP timeouts: where a larger value is already set on the node, it stays. Remove that setting to get these values."
-        : "This kube-proxy only raises nf_conntrack_max: where a larger value is already set on the node, it stays. Remove that setting to get this value.",
-    belowCores:
-      "Fewer entries than cores cannot come from kube-proxy: set maxPerCore to 0 and use the sysctl file.",
   },
   config: {
     heading: "Config for this kernel",
@@ -664,6 +405,14 @@ export const en = {
     },
     scriptFirst:
       "This kernel sets the bucket count only through the module option, so the script that writes every file comes first.",
+    targets: {
+      files: "Plain files",
+      ansible: "Ansible",
+      "cloud-init": "cloud-init",
+      nixos: "NixOS",
+      talos: "Talos",
+      alerts: "Alerts",
+    } satisfies Record<TargetChoice, string>,
   },
   layout: {
     modeLegend: "Size from",

@@ -3,6 +3,10 @@ import { formatBinaryBytes, formatInteger, formatPercent } from "../domain/core/
 import { detectLocale, tryParseLocale } from "../domain/core/locale";
 import { en } from "./en";
 import { zhCN } from "./zh-CN";
+import { KUBE } from "./parts/kube";
+import { PASTE } from "./parts/paste";
+import { TARGET_BLOCKS } from "./parts/targets";
+import { TRAFFIC } from "./parts/traffic";
 
 type Tree = { readonly [key: string]: unknown };
 
@@ -22,22 +26,34 @@ function leaf(tree: Tree, path: string): unknown {
 /** Values for any message: every named value reads 1, which serves as a number, a text and a flag. */
 const SAMPLE = new Proxy({}, { get: () => 1 });
 
+/** The page's table and each part's, in English and in Chinese. */
+const TABLES: ReadonlyArray<readonly [string, Tree, Tree]> = [
+  ["page", en, zhCN],
+  ["paste", PASTE.en, PASTE["zh-CN"]],
+  ["traffic", TRAFFIC.en, TRAFFIC["zh-CN"]],
+  ["kube", KUBE.en, KUBE["zh-CN"]],
+  ["targets", TARGET_BLOCKS.en, TARGET_BLOCKS["zh-CN"]],
+];
+
 describe("message tables", () => {
-  it("have the same keys in both languages", () => {
-    expect(leafPaths(zhCN).sort()).toEqual(leafPaths(en).sort());
+  it.each(TABLES)("%s: have the same keys in both languages", (_, english, chinese) => {
+    expect(leafPaths(chinese).sort()).toEqual(leafPaths(english).sort());
   });
 
-  it("have the same kind of value (text or function with the same arity) under every key", () => {
-    for (const path of leafPaths(en)) {
-      const a = leaf(en, path);
-      const b = leaf(zhCN, path);
-      expect(typeof b, path).toBe(typeof a);
-      if (typeof a === "function" && typeof b === "function") expect(b.length, path).toBe(a.length);
-    }
-  });
+  it.each(TABLES)(
+    "%s: have the same kind of value (text or function with the same arity) under every key",
+    (_, english, chinese) => {
+      for (const path of leafPaths(english)) {
+        const a = leaf(english, path);
+        const b = leaf(chinese, path);
+        expect(typeof b, path).toBe(typeof a);
+        if (typeof a === "function" && typeof b === "function") expect(b.length, path).toBe(a.length);
+      }
+    },
+  );
 
-  it("produce text without holes for sample values, in both languages", () => {
-    for (const table of [en, zhCN]) {
+  it.each(TABLES)("%s: produce text without holes for sample values, in both languages", (_, ...tables) => {
+    for (const table of tables) {
       for (const path of leafPaths(table)) {
         const value = leaf(table, path);
         const text = typeof value === "function" ? (value as (values: unknown) => string)(SAMPLE) : value;
@@ -66,7 +82,7 @@ describe("named values", () => {
       "25,208,064 bytes, never swapped out: 1.08% of RAM",
     );
     expect(
-      en.traffic.tcpTerm({ cpsMilli: 2400, openSeconds: 0.5, keptSeconds: 120, keptBy: "x", entries: 3000 }),
+      TRAFFIC.en.tcpTerm({ cpsMilli: 2400, openSeconds: 0.5, keptSeconds: 120, keptBy: "x", entries: 3000 }),
     ).toBe("TCP: 2.4/s × (0.5 s open + 120 s x) = 3,000 entries");
   });
 
@@ -85,7 +101,7 @@ describe("plural forms", () => {
     [2, "2 table-full messages in the kernel log"],
     [1000, "1,000 table-full messages in the kernel log"],
   ])("English counts %d with its noun", (messages, text) => {
-    expect(en.paste.tableFullMessages({ messages })).toBe(text);
+    expect(PASTE.en.tableFullMessages({ messages })).toBe(text);
   });
 
   it.each([
@@ -97,7 +113,7 @@ describe("plural forms", () => {
     expect(en.differences["kernel-floor"]({ floorBuckets: buckets })).toBe(
       `On this little RAM the kernel uses its minimum of ${phrase}.`,
     );
-    expect(en.traffic.memory({ memoryBytes: 1024, buckets })).toContain(`with ${phrase}.`);
+    expect(TRAFFIC.en.memory({ memoryBytes: 1024, buckets })).toContain(`with ${phrase}.`);
   });
 
   it("agree with a decimal as shown", () => {
@@ -109,8 +125,8 @@ describe("plural forms", () => {
 
   it.each([0, 1, 2, 1000])("leaves Chinese as it is for %d", (count) => {
     const shown = count.toLocaleString("en");
-    expect(zhCN.paste.tableFullMessages({ messages: count })).toBe(`内核日志中有 ${shown} 条表满消息`);
-    expect(zhCN.paste.moreLines({ lines: count })).toBe(`……另有 ${shown} 行未列出。`);
+    expect(PASTE["zh-CN"].tableFullMessages({ messages: count })).toBe(`内核日志中有 ${shown} 条表满消息`);
+    expect(PASTE["zh-CN"].moreLines({ lines: count })).toBe(`……另有 ${shown} 行未列出。`);
     expect(zhCN.charts.tooltipConnections({ connections: count })).toBe(`${shown} 条连接`);
   });
 });

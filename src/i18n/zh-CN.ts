@@ -1,7 +1,7 @@
 import type { Messages } from "./en";
 import { formatsFor } from "./format";
 
-const { integer, milli, decimal, percent, bytes } = formatsFor("zh-CN");
+const { integer, decimal, percent, bytes } = formatsFor("zh-CN");
 
 /**
  * 简体中文。按国内运维的习惯用语写（连接跟踪、哈希桶、内核参数、条目），
@@ -83,6 +83,7 @@ export const zhCN: Messages = {
       cores: "CPU 核数",
       k8s: "Kubernetes 版本",
       alert: "告警阈值（%）",
+      target: "生成给",
     },
     hints: {
       ram: "填 `free -g` 或 `grep MemTotal /proc/meminfo` 中的 MemTotal，而不是物理内存条的容量。单位：B、K、M、G、T（按 1024 进位）；只写数字表示 GiB。",
@@ -103,6 +104,7 @@ export const zhCN: Messages = {
       k8s: "`kubectl version`：节点上 kube-proxy 的版本，如 1.36。",
       alert:
         "连接跟踪表的占用超过这个比例时，Prometheus 规则和检查脚本发出警告；75 是 node_exporter 自带告警的取值。",
+      target: "同样的取值：纯配置文件、部署它们的工具，或监视连接跟踪表的告警。",
     },
   },
   fieldIssues: {
@@ -123,6 +125,7 @@ export const zhCN: Messages = {
       k8s: () => '形如 "1.36" 或 "v1.30.4" 的版本号',
       timeout: ({ max }) => `1 到 ${integer(max)} 之间的整数秒，留空表示内核默认值`,
       alert: ({ min, max }) => `${integer(min)} 到 ${integer(max)} 之间的整数百分比`,
+      target: () => "files、ansible、cloud-init、nixos、talos 或 alerts",
     },
     empty: ({ label, accepted }) => `${label}不能为空。请输入${accepted}。`,
     syntax: ({ accepted }) => `无法识别。请输入${accepted}。`,
@@ -255,157 +258,6 @@ export const zhCN: Messages = {
     tooltipSplit: ({ entryBytes, hashBytes }) => `条目 ${bytes(entryBytes)} + 哈希表 ${bytes(hashBytes)}`,
     tooltipChain: ({ chain }) => `平均链长 ${decimal(chain)}`,
   },
-  paste: {
-    heading: "从主机采集开始",
-    intro:
-      "在主机上运行下面的命令（普通用户即可；需要 root 的部分会注明），然后把输出粘贴到下面。也可以只贴其中一部分，或者把这些命令分开运行、按任意顺序粘贴。",
-    commandLabel: "采集命令",
-    rootCommandLabel: "以 root 运行同样的命令，可读取 slab 信息和内核日志",
-    copyCommand: "复制命令",
-    boxLabel: "粘贴的输出",
-    placeholder: "MemTotal:       24683620 kB\n6.8.0-45-generic x86_64\nPAGESIZE: 4096\n…",
-    privacy:
-      "粘贴的内容只留在这个输入框里：在浏览器本地解析，不会写入链接，也不会发送到任何地方。只有据此填写的数值（内存、架构、内核、页大小、每条目字节数）会像其他输入一样写入链接。",
-    clear: "清空",
-    nothingRecognised:
-      "这段文本里没有可识别的内容。请粘贴采集命令的输出，或者类似 `MemTotal: 16318480 kB`、`net.netfilter.nf_conntrack_max = 262144` 的行，或 /proc/slabinfo 中的 `nf_conntrack` 行。上面的计算器照常可用。",
-    truncated: "只读取了前 1 MiB 或前 20,000 行。",
-    filled: ({ fields }) => `已根据粘贴内容填写：${fields}。`,
-    slabCost: ({ objectBytes, effectiveBytes, perSlab, pages }) =>
-      `Slab：对象大小 ${integer(objectBytes)} B，每个 slab（${integer(pages)} 页）放 ${integer(perSlab)} 个，计入 slab 的浪费后每个条目 ${integer(effectiveBytes)} B。`,
-    pageAssumed: "（粘贴内容里没有页大小，按 4 KiB 计算）",
-    unavailable: ({ sources }) => `这份粘贴中无法读取：${sources}。`,
-    unavailableSources: {
-      sysctl: "conntrack 内核参数（模块未加载？）",
-      slabinfo: "slab 信息（需要 root）",
-      stats: "各 CPU 的统计数据",
-      "kernel-log": "内核日志（需要 root）",
-    },
-    linesSummary: ({ recognised, ignored }) =>
-      `逐行查看解析结果：识别 ${integer(recognised)} 行，忽略 ${integer(ignored)} 行`,
-    columns: { line: "行号", text: "内容", reading: "识别为" },
-    moreLines: ({ lines }) => `……另有 ${integer(lines)} 行未列出。`,
-    kinds: {
-      meminfo: "MemTotal",
-      "free-header": "free：表头",
-      "free-mem": "free：Mem 行",
-      uname: "内核版本与架构",
-      "page-size": "页大小",
-      "sysctl-max": "nf_conntrack_max",
-      "sysctl-buckets": "nf_conntrack_buckets",
-      "sysctl-count": "nf_conntrack_count",
-      "sysctl-timeout": "超时参数",
-      "sysctl-other": "其他 conntrack 参数",
-      hashsize: "hashsize 参数",
-      "bare-value": "上一条命令的输出值",
-      slabinfo: "slab 行",
-      "stat-header": "统计表头",
-      "stat-row": "各 CPU 统计",
-      "conntrack-stats": "conntrack -S 输出行",
-      "table-full": "表满丢包日志",
-      "table-full-count": "表满日志条数",
-      "ratelimit-suppressed": "被限速抑制的内核日志",
-      "boot-line": "启动日志",
-      unavailable: "无法读取",
-      ignored: "已忽略",
-    },
-    notes: {
-      duplicate: "重复的值",
-      conflict: "同一项出现了不同的值：采用第一个",
-      superseded: "改用 MemTotal",
-      command: "命令行",
-      comment: "注释",
-      "too-long": "行太长，未读取",
-      "free-unit-unknown": "单位未知：请把 free 命令行一起贴上（free -b 或 free -k）",
-      "free-unit-unsupported": "请用 free -b 或 free -k",
-      "no-header": "统计数据缺少表头行",
-      "unknown-machine": "未知的机器类型",
-    },
-    diagnosisHeading: "诊断",
-    currentCount: "当前条目数（nf_conntrack_count）",
-    currentMax: "当前上限（nf_conntrack_max）",
-    findings: {
-      fill: ({ share }) => `连接跟踪表已用 ${percent(share)}。`,
-      "fill-high": ({ share }) =>
-        `连接跟踪表已用 ${percent(share)}：超过 80%，新连接很快会被丢弃。请调大 nf_conntrack_max。`,
-      "max-unlimited": () => "nf_conntrack_max 为 0：完全不限制，表会一直增长直到内存耗尽。",
-      "table-full-seen": ({ details }) => `连接跟踪表曾经满过：${details}。`,
-      "no-table-full": () => "没有表满的迹象：没有丢包计数，也没有表满日志。",
-      drops: ({ drops }) => `因表满而丢弃的包：${integer(drops)}（各 CPU 合计）。`,
-      "insert-failed": ({ inserts }) => `插入失败：${integer(inserts)}（各 CPU 合计）。`,
-      "early-drops": ({ drops }) =>
-        `提前丢弃（为腾出空间而淘汰的未确认条目）：${integer(drops)}（各 CPU 合计）。`,
-      "chain-too-long": ({ inserts }) => `因哈希链过长而拒绝的插入：${integer(inserts)}。`,
-      "chain-length": ({ average }) => `当前平均哈希链长：${decimal(average)}（2 × 条目数 ÷ 桶数）。`,
-      "default-max": ({ max }) => `nf_conntrack_max ${integer(max)} 是该内核在这台机器上的默认值。`,
-      "tuned-max": ({ max, kernelDefault }) =>
-        `nf_conntrack_max ${integer(max)} 经过调整（该内核在此的默认值：${integer(kernelDefault)}）。`,
-      "default-buckets": ({ buckets }) => `nf_conntrack_buckets ${integer(buckets)} 是该内核的默认值。`,
-      "tuned-buckets": ({ buckets, kernelDefault }) =>
-        `nf_conntrack_buckets ${integer(buckets)} 经过调整（该内核在此的默认值：${integer(kernelDefault)}）。`,
-    },
-    tableFullMessages: ({ messages }) => `内核日志中有 ${integer(messages)} 条表满消息`,
-    droppedPackets: ({ packets }) => `丢弃了 ${integer(packets)} 个包`,
-    suppressed: ({ messages }) => `另有 ${integer(messages)} 条被限速抑制的网络日志，可能也是这类消息`,
-    change: ({ max, buckets, memoryBytes }) =>
-      `按建议值将设置 nf_conntrack_max ${integer(max)}、nf_conntrack_buckets ${integer(buckets)}；表满时将占用 ${bytes(memoryBytes)}。`,
-  },
-  traffic: {
-    heading: "按流量估算",
-    intro:
-      "按你的流量需要多少：稳态条目数 = 每秒新建连接数 ×（连接存续秒数 + 连接结束后内核保留条目的秒数）。",
-    presetsLabel: "流量预设",
-    presets: {
-      "nat-gateway": "NAT 网关",
-      "reverse-proxy": "反向代理 / 负载均衡",
-      "docker-host": "Docker 主机",
-      "small-router": "小型路由器",
-      "kubernetes-node": "Kubernetes 节点",
-    },
-    assumptionsHeading: ({ preset }) => `「${preset}」预设的假设（各项均可修改）：`,
-    assumptions: {
-      "clients-browsing": "约一千个客户端在上网，每个每秒约新建 2 条 TCP 连接，每条持续约 30 秒。",
-      "udp-mostly-dns": "UDP 主要是 DNS 查询：一问一答。",
-      "quic-raises-udp-life": "QUIC、视频通话和 VPN 属于 UDP 长流：请把 UDP 流时长调到它们的实际时长。",
-      "proxy-two-connections": "每个被代理的请求要跟踪两条连接（客户端侧和后端侧）；后端开启长连接可减半。",
-      "short-http": "每条连接只承载一个短请求（约 1 秒）。",
-      "published-ports": "容器通过发布端口（DNAT）对外提供服务，并经 NAT 访问外部。",
-      "container-dns": "容器频繁解析域名。",
-      "home-router": "一个家庭：几十台设备，部分在通过 UDP 看视频、打游戏。",
-      "little-ram": "内存小：即使余量留得大，绝对开销也不多。",
-      "service-traffic": "Pod 通过 kube-proxy 的 DNAT 访问 Service：每条连接一个条目。",
-      "ndots-dns": "Pod 的 DNS 配置 ndots:5，每次解析会发出多次查询。",
-      "kube-proxy-timeouts":
-        "kube-proxy 启动时把 established 设为 86400 秒、close_wait 设为 3600 秒（1.23 至 1.28 只会调大，因此 established 保持 432000 秒）。",
-    },
-    none: "在上面填入速率，即可看到你的流量需要多大的表。",
-    requiredTitle: "这些流量需要的 nf_conntrack_max",
-    tcpTerm: ({ cpsMilli, openSeconds, keptSeconds, keptBy, entries }) =>
-      `TCP：${milli(cpsMilli)}/秒 ×（存续 ${openSeconds} 秒 + ${keptBy} ${integer(keptSeconds)} 秒）= ${integer(entries)} 个条目`,
-    udpTerm: ({ cpsMilli, openSeconds, keptSeconds, keptBy, entries }) =>
-      `UDP：${milli(cpsMilli)}/秒 ×（有流量 ${openSeconds} 秒 + ${keptBy} ${integer(keptSeconds)} 秒）= ${integer(entries)} 个条目`,
-    udpMode: {
-      "request-response": "一问一答：最后一个包之后按 nf_conntrack_udp_timeout 保留",
-      stream: ({ afterSeconds }) =>
-        `长流：首包 ${afterSeconds} 秒后仍有流量，按 nf_conntrack_udp_timeout_stream 保留`,
-    },
-    withHeadroom: ({ total, headroom, required }) =>
-      `${integer(total)} 个条目 + ${integer(headroom)}% 余量 = ${integer(required)}（向上取整）。`,
-    dominant: { tcp: "以 TCP 为主。", udp: "以 UDP 为主。", tie: "TCP 与 UDP 需求相同。" },
-    verdictAgainst: ({ limit, what }) => `与${what}（${integer(limit)}）相比：`,
-    recommendedLimit: "建议值",
-    kernelLimit: "内核默认值",
-    verdicts: {
-      fits: ({ share }) => `够用（占 ${percent(share)}）`,
-      tight: ({ share }) => `偏紧（占 ${percent(share)}）：突发流量会把表占满`,
-      "does-not-fit": ({ share }) => `不够（为其 ${percent(share)}）：表会溢出`,
-    },
-    memory: ({ memoryBytes, buckets }) =>
-      `若设为 nf_conntrack_max，表满时占用 ${bytes(memoryBytes)}，哈希桶 ${integer(buckets)} 个。`,
-    clamped: ({ unclamped }) =>
-      `这些流量需要 ${integer(unclamped)} 个条目，超过 nf_conntrack_max 的上限（2,147,483,647）。`,
-    apply: "设为 nf_conntrack_max",
-  },
   timeouts: {
     heading: "超时",
     intro:
@@ -428,56 +280,6 @@ export const zhCN: Messages = {
   },
   kube: {
     heading: "Kubernetes 节点",
-    intro:
-      "kube-proxy 每次启动都会按节点 CPU 核数自行设置 nf_conntrack_max。填入核数，即可看到它会怎么做，以及能得到建议值的 kube-proxy 配置。",
-    byItself: "kube-proxy 自己的设置",
-    resultMax: ({ max }) => `nf_conntrack_max ${integer(max)}`,
-    leavesAlone: "不修改 nf_conntrack_max",
-    memory: ({ memoryBytes }) => `表满时 ${bytes(memoryBytes)}`,
-    decidedBy: {
-      "per-core": ({ cores }) => `每核 32,768 × ${integer(cores)} 核`,
-      min: () => "其下限 131,072",
-      cap: () => "1.36 起上限为 1,048,576",
-      "left-alone": () => "maxPerCore 为 0",
-    },
-    notes: {
-      "overwrites-max": () =>
-        "kube-proxy 每次启动都会覆盖 nf_conntrack_max：写在 sysctl.conf 里的值会被改掉。请改为配置 kube-proxy（见下），或把 maxPerCore 设为 0 让它不动这个参数。",
-      "leaves-max": () => "maxPerCore 为 0 时 kube-proxy 不修改 nf_conntrack_max：以 sysctl 文件为准。",
-      capped: ({ scaled }) =>
-        `按每核计算应为 ${integer(scaled)}，但 1.36 起 kube-proxy 将其限制为 1,048,576。`,
-      "would-cap": ({ scaled }) => `升级到 1.36 后，这里的 ${integer(scaled)} 会被限制为 1,048,576。`,
-      "above-int-max": ({ max }) => `${integer(max)} 超出内核参数的取值范围：kube-proxy 将无法启动。`,
-      hashsize: ({ hashsize, fatal }) =>
-        `表较小时，kube-proxy 还会把 hashsize 调大到 ${integer(hashsize)}（max ÷ 4）；这需要主机网络命名空间和可写的 /sys。` +
-        (fatal
-          ? "写入失败时 kube-proxy 无法启动（“could not set conntrack parameters from kube-proxy configuration”）。"
-          : "/sys 只读时只会产生一条事件和日志；其他失败会让 kube-proxy 停止。"),
-      "only-raises": ({ timeouts }) =>
-        timeouts
-          ? "kube-proxy 1.23 至 1.28 只会调大 nf_conntrack_max 和两个 TCP 超时，从不调小：已设置的更大值（例如来自 sysctl.conf）会保留。"
-          : "1.38 起 kube-proxy 只会调大 nf_conntrack_max，从不调小：已设置的更大值（例如来自 sysctl.conf）会保留。",
-      "lowers-larger-max": () =>
-        "1.36 和 1.37 即使已设置了更大的值也会写入此值；1.38 起只会调大，向 1.36、1.37 补丁版本的回移已提出，尚未确认。",
-      "sets-timeouts": () => "kube-proxy 还会把 TCP established 设为 24 小时、close_wait 设为 1 小时。",
-      "raises-timeouts": ({ established, closeWait }) =>
-        "它只在 TCP 超时比内核自身的值更长时才写入：" +
-        (established === null
-          ? "established 保持内核的 432,000 秒（5 天），因为 24 小时更短；"
-          : `established 变为 ${integer(established)} 秒；`) +
-        (closeWait === null ? "close_wait 保持内核的 60 秒。" : `close_wait 变为 ${integer(closeWait)} 秒。`),
-    },
-    configTitle: ({ max }) => `使 nf_conntrack_max 为 ${integer(max)} 的 kube-proxy 配置`,
-    configWhy:
-      "把这段 conntrack 配置合并到你的 KubeProxyConfiguration 中（只包含这一段的文件会把其他字段都重置为默认值）。",
-    minAboveCap:
-      "1.36 起每核的值有上限，因此用 min 承载超过 1,048,576 的值；若以后的版本也限制 min，这个配置就会失效。",
-    sysctlFor: ({ keys }) => `kube-proxy 不管理 ${keys}：请保留在 sysctl 文件中。`,
-    configOnlyRaises: ({ timeouts }) =>
-      timeouts
-        ? "此版本的 kube-proxy 只会调大 nf_conntrack_max 和 TCP 超时：节点上已设置的更大值会保留。要得到这些值，请先移除那项设置。"
-        : "此版本的 kube-proxy 只会调大 nf_conntrack_max：节点上已设置的更大值会保留。要得到这个值，请先移除那项设置。",
-    belowCores: "kube-proxy 无法设置少于核数的条目数：请把 maxPerCore 设为 0，改用 sysctl 文件。",
   },
   config: {
     heading: "适用于该内核的配置",
@@ -515,6 +317,14 @@ export const zhCN: Messages = {
       why: "把上面每个文件和立即生效的命令合成一个 POSIX sh 脚本：先读一遍，再以 root 运行。",
     },
     scriptFirst: "该内核只能通过模块参数设置桶数，所以先显示写入全部文件的脚本。",
+    targets: {
+      files: "纯配置文件",
+      ansible: "Ansible",
+      "cloud-init": "cloud-init",
+      nixos: "NixOS",
+      talos: "Talos",
+      alerts: "告警",
+    },
   },
   layout: {
     modeLegend: "计算依据",

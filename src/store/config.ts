@@ -5,6 +5,7 @@ import {
   renderConfig,
   renderSetupScript,
   type ConfigFileId,
+  type ConfigSource,
 } from "../domain/config/config-files";
 import { kernelRules } from "../domain/kernel/kernel-defaults";
 import { useSizing } from "./calc-store";
@@ -22,25 +23,32 @@ export interface RenderedConfig {
   readonly first: "sysctl" | "script";
 }
 
-/** The config blocks for the current inputs and kernel, exactly as copied and downloaded. */
-export function useConfigFiles(): RenderedConfig {
+/** What every generated file is made from: the inputs, their sizing, the kernel's rules, the link. */
+export function useConfigSource(): ConfigSource {
   const { validRaw, inputs, sizing } = useSizing();
   const { changed } = useTimeouts();
-  return useMemo(() => {
-    const rules = kernelRules(inputs.kernel);
-    const source = {
+  return useMemo(
+    () => ({
       inputs,
       sizing,
-      rules,
+      rules: kernelRules(inputs.kernel),
       link: shareLink(validRaw),
       generator: GENERATOR,
       timeouts: changed,
-    };
+    }),
+    [validRaw, inputs, sizing, changed],
+  );
+}
+
+/** The config blocks for the current inputs and kernel, exactly as copied and downloaded. */
+export function useConfigFiles(): RenderedConfig {
+  const source = useConfigSource();
+  return useMemo(() => {
     const files = buildConfigFiles(source);
     return {
       files: files.map((file) => ({ id: file.id, path: file.path, text: renderConfig(file.lines) })),
       script: renderSetupScript(files, source),
-      first: firstBlock(rules),
+      first: firstBlock(source.rules),
     };
-  }, [validRaw, inputs, sizing, changed]);
+  }, [source]);
 }

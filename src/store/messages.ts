@@ -53,3 +53,12 @@ export function useMessages(): { t: Messages; locale: Locale } {
   if (!fallback || !shown) throw new Error("useMessages: rendered before any language loaded");
   return { t: fallback, locale: shown };
 }
+
+/**
+ * The words of a part of the page that loads on its own (src/i18n/parts/): its table holds every
+ * language and comes with the part, so the page's first download carries only the words it shows
+ * first. Follows the language shown, as useMessages() does.
+ */
+export function usePart<T>(part: Readonly<Record<Locale, T>>): T {
+  return part[useMessages().locale];
+}

@@ -1,7 +1,7 @@
 import { create } from "zustand";
 import type { FieldGroup } from "../domain/core/field-spec";
 import { DEFAULT_ALL_RAW, fieldsOf, type AllRaw } from "../domain/sizing/fields";
-import { useCalcStore } from "./calc-store";
+import { setField, useCalcStore } from "./calc-store";
 
 /**
  * How the page is laid out for the reader: the way of sizing chosen and the config tab shown.
@@ -38,7 +38,11 @@ const groupSet = (raw: AllRaw, group: FieldGroup) =>
  * typing (a field that moved would lose its focus).
  */
 export function startView(): void {
-  useViewStore.setState({ mode: groupSet(useCalcStore.getState().raw, "traffic") ? "traffic" : "ram" });
+  const { raw } = useCalcStore.getState();
+  useViewStore.setState({ mode: groupSet(raw, "traffic") ? "traffic" : "ram" });
+  // A link that sets the alert threshold but names no output opens on the alerts, where the
+  // threshold's field is (and any error in it shows).
+  if (groupSet(raw, "alerts") && !groupSet(raw, "output")) setField("target", "alerts");
 }
 
 /** Whether any field of the group holds other text than its default (a link or the user set it). */

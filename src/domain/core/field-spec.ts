@@ -27,6 +27,7 @@ export interface AcceptedParams {
   readonly k8s: NoParams;
   readonly timeout: { readonly max: number };
   readonly alert: { readonly min: number; readonly max: number };
+  readonly target: NoParams;
 }
 
 export type AcceptedKind = keyof AcceptedParams;
@@ -37,7 +38,7 @@ export type Accepted<K extends AcceptedKind = AcceptedKind> = {
 }[K];
 
 /** The part of the page a field belongs to. */
-export type FieldGroup = "sizing" | "traffic" | "kube" | "timeouts" | "alerts";
+export type FieldGroup = "sizing" | "traffic" | "kube" | "timeouts" | "alerts" | "output";
 
 /**
  * When a link carries a field (encodeSearch()):

@@ -36,6 +36,7 @@ describe("the field table", () => {
       "to_icmp_timeout",
       "to_generic_timeout",
       "alert",
+      "target",
     ]);
   });
 

@@ -11,15 +11,18 @@ import { KUBE_FIELDS, type KubeKey } from "../kube/kube-proxy-fields";
 import { TRAFFIC_FIELDS, type TrafficFieldKey } from "../traffic/traffic-fields";
 import { SIZING_FIELDS, type FieldKey } from "./inputs";
 import { ALERT_FIELDS, type AlertFieldKey } from "../config/targets/alert-field";
+import { TARGET_FIELDS, type TargetFieldKey } from "../config/targets/target-field";
 
-export type AnyFieldKey = FieldKey | TrafficFieldKey | KubeKey | TimeoutUrlKey | AlertFieldKey;
+export type AnyFieldKey =
+  FieldKey | TrafficFieldKey | KubeKey | TimeoutUrlKey | AlertFieldKey | TargetFieldKey;
 
 /**
  * Every field the page has, in the order a link writes them: the sizing inputs (inputs.ts), the
  * traffic (traffic-fields.ts), the Kubernetes node (kube-proxy-fields.ts) and the timeouts the user
- * changed (timeouts.ts, `to_<key>`) and the alert threshold (config/targets/alert-field.ts). Each key is also a URL key and a form control's `name`
- * (docs/url.md); everything else about a field (its default, what it accepts, how a link carries
- * it) is in its entry, and the lists below derive from this table.
+ * changed (timeouts.ts, `to_<key>`), the alert threshold (config/targets/alert-field.ts) and the
+ * output chosen (config/targets/target-field.ts). Each key is also a URL key and a form control's
+ * `name` (docs/url.md); everything else about a field (its default, what it accepts, how a link
+ * carries it) is in its entry, and the lists below derive from this table.
  */
 export const FIELDS: { readonly [K in AnyFieldKey]: FieldSpec<unknown> } = {
   ...SIZING_FIELDS,
@@ -27,6 +30,7 @@ export const FIELDS: { readonly [K in AnyFieldKey]: FieldSpec<unknown> } = {
   ...KUBE_FIELDS,
   ...TIMEOUT_FIELDS,
   ...ALERT_FIELDS,
+  ...TARGET_FIELDS,
 };
 
 export const ALL_FIELD_KEYS = Object.keys(FIELDS) as readonly AnyFieldKey[];

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDiagnostics } from "../../diagnostics/parse-diagnostics";
 import { PROMPTED } from "../../diagnostics/pastes.fixture";
-import { alertsFiringNow, type AlertName, type AlertReason, type AlertsNow } from "./index";
+import type { AlertName } from "./alert-rules";
+import { alertsFiringNow, type AlertReason, type AlertsNow } from "./alerts-now";
 
 const COUNTER_ALERTS: readonly AlertName[] = [
   "NfConntrackDrop",

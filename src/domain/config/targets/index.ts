@@ -7,8 +7,6 @@ import { talosTarget } from "./talos";
 import type { TargetFile, TargetSource } from "./target-source";
 
 export type { TargetFile, TargetId, TargetSource } from "./target-source";
-export type { AlertName } from "./alert-rules";
-export { alertsFiringNow, type AlertReason, type AlertsNow } from "./alerts-now";
 
 /**
  * The config as the tools that deploy it take it, in the page's order: an Ansible task list, a

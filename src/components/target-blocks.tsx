@@ -1,0 +1,59 @@
+import type { TargetId } from "../domain/config/targets";
+import type { TargetChoice } from "../domain/config/targets/target-field";
+import { TARGET_BLOCKS } from "../i18n/parts/targets";
+import { usePart } from "../store/messages";
+import { useTargets } from "../store/targets";
+import { ConfigBlock } from "./config-block";
+
+/** The contract's test id of each target's block (docs/url.md). */
+const TEST_IDS: Readonly<Record<TargetId, string>> = {
+  ansible: "ansible-tasks",
+  "cloud-init": "cloud-init-config",
+  nixos: "nixos-config",
+  talos: "talos-patch",
+  prometheus: "prometheus-rules",
+  check: "check-command",
+};
+
+/** The output each target's file belongs to: the alerts show two files, the tools one each. */
+const CHOICE_OF: Readonly<Record<TargetId, Exclude<TargetChoice, "files">>> = {
+  ansible: "ansible",
+  "cloud-init": "cloud-init",
+  nixos: "nixos",
+  talos: "talos",
+  prometheus: "alerts",
+  check: "alerts",
+};
+
+/**
+ * The config as the tools that deploy it take it, and the alerts that watch the table: the blocks
+ * of the output chosen are shown, the others stay in the page, hidden, so each is there to read
+ * with its exact text. Loaded lazily: the renderers of these formats are not in the first download.
+ */
+export function TargetBlocks({ shown }: { shown: TargetChoice }) {
+  const words = usePart(TARGET_BLOCKS);
+  const targets = useTargets();
+  return (
+    <>
+      {targets.map((file) => (
+        <div
+          key={file.id}
+          id={`panel-${file.id}`}
+          className="tab-panel"
+          hidden={CHOICE_OF[file.id] !== shown}
+        >
+          <ConfigBlock
+            block={{
+              id: file.id,
+              testId: TEST_IDS[file.id],
+              ...words[file.id],
+              path: null,
+              text: file.text,
+              fileName: file.fileName,
+            }}
+          />
+        </div>
+      ))}
+    </>
+  );
+}
