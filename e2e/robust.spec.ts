@@ -26,6 +26,23 @@ test("has no WCAG 2.1 A/AA violations in Chinese", async ({ page }) => {
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
 
+test("has no WCAG 2.1 A/AA violations with the alerts, a bad threshold and a pasted dump", async ({
+  page,
+}) => {
+  await page.goto("./?target=alerts&alert=500");
+  await expect(page.locator("input[name=alert]")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("prometheus-rules")).toBeVisible();
+  await page.getByRole("radio", { name: "A pasted dump" }).check();
+  await page
+    .locator("textarea[name=paste]")
+    .fill("net.netfilter.nf_conntrack_max = 1000\nnet.netfilter.nf_conntrack_count = 800\n");
+  await expect(page.getByTestId("alerts-now")).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+});
+
 test("ships a strict Content-Security-Policy that the page lives within", async ({ page }) => {
   const violations: string[] = [];
   await page.exposeFunction("reportViolation", (text: string) => violations.push(text));
