@@ -1,3 +1,4 @@
+import { memo, useMemo } from "react";
 import {
   CartesianGrid,
   ComposedChart,
@@ -82,6 +83,14 @@ function ChainTooltip({ active, payload, t }: TooltipProps) {
 /** The look both charts' axes share: muted lines and 12 px labels that follow the colour scheme. */
 const AXIS_STYLE = { stroke: "var(--muted)", tick: { fill: "var(--muted)", fontSize: 12 } } as const;
 
+/**
+ * Props that never change live at module level: Recharts 3 copies axis and marker settings into
+ * its own store on every render where their identity changed, and each copy is another render.
+ */
+const MUTED_LABEL = { position: "insideTopLeft", fill: "var(--muted)", fontSize: 12 } as const;
+const MARKER_LABEL = { position: "top", fill: "var(--text)", fontSize: 12 } as const;
+const formatChainTick = (value: number) => formatDecimal(value);
+
 /** Tracked connections from 0 to twice nf_conntrack_max, at round counts ("250K"). */
 function connectionsAxis(series: { xMax: number; xTicks: readonly number[] }) {
   return (
@@ -101,8 +110,11 @@ interface CanvasProps<S> {
   t: Messages;
 }
 
-export function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
+/** Memoised: the panel re-renders for its text, the drawing only for a new series or language. */
+export const MemoryChartCanvas = memo(function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
   const max = series.maxMarker.connections;
+  const tooltip = useMemo(() => <MemoryTooltip t={t} />, [t]);
+  const maxLabel = useMemo(() => ({ ...MARKER_LABEL, value: t.charts.maxMarker({ max }) }), [t, max]);
   return (
     <ComposedChart data={series.points} margin={MARGIN} responsive style={CHART_STYLE}>
       <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
@@ -115,7 +127,7 @@ export function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
         width={72}
         {...AXIS_STYLE}
       />
-      <Tooltip content={<MemoryTooltip t={t} />} isAnimationActive={false} />
+      <Tooltip content={tooltip} isAnimationActive={false} />
       <Line
         dataKey="entries"
         name={t.charts.columns.entries}
@@ -140,32 +152,23 @@ export function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
           y={marker.bytes}
           stroke="var(--muted)"
           strokeDasharray="2 4"
-          label={{
-            value: t.charts.ramMarker({ share: marker.share }),
-            position: "insideTopLeft",
-            fill: "var(--muted)",
-            fontSize: 12,
-          }}
+          label={{ ...MUTED_LABEL, value: t.charts.ramMarker({ share: marker.share }) }}
           ifOverflow="hidden"
         />
       ))}
-      <ReferenceLine
-        x={max}
-        stroke="var(--chart-marker)"
-        strokeDasharray="6 3"
-        label={{
-          value: t.charts.maxMarker({ max }),
-          position: "top",
-          fill: "var(--text)",
-          fontSize: 12,
-        }}
-      />
+      <ReferenceLine x={max} stroke="var(--chart-marker)" strokeDasharray="6 3" label={maxLabel} />
     </ComposedChart>
   );
-}
+});
 
-export function ChainChartCanvas({ series, t }: CanvasProps<ChainSeries>) {
+export const ChainChartCanvas = memo(function ChainChartCanvas({ series, t }: CanvasProps<ChainSeries>) {
   const { atMax } = series;
+  const tooltip = useMemo(() => <ChainTooltip t={t} />, [t]);
+  const defaultLabel = useMemo(() => ({ ...MUTED_LABEL, value: t.charts.kernelDefaultChain }), [t]);
+  const fullLabel = useMemo(
+    () => ({ ...MARKER_LABEL, value: t.charts.fullMarker({ chain: atMax.chainLength }) }),
+    [t, atMax.chainLength],
+  );
   return (
     <LineChart data={series.points} margin={MARGIN} responsive style={CHART_STYLE}>
       <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
@@ -174,11 +177,11 @@ export function ChainChartCanvas({ series, t }: CanvasProps<ChainSeries>) {
         type="number"
         domain={[0, series.yTicks.at(-1) ?? 1]}
         ticks={series.yTicks}
-        tickFormatter={(value: number) => formatDecimal(value)}
+        tickFormatter={formatChainTick}
         width={48}
         {...AXIS_STYLE}
       />
-      <Tooltip content={<ChainTooltip t={t} />} isAnimationActive={false} />
+      <Tooltip content={tooltip} isAnimationActive={false} />
       <Line
         dataKey="chainLength"
         name={t.charts.columns.chain}
@@ -188,29 +191,13 @@ export function ChainChartCanvas({ series, t }: CanvasProps<ChainSeries>) {
         dot={false}
         isAnimationActive={false}
       />
-      <ReferenceLine
-        y={2}
-        stroke="var(--muted)"
-        strokeDasharray="2 4"
-        label={{
-          value: t.charts.kernelDefaultChain,
-          position: "insideTopLeft",
-          fill: "var(--muted)",
-          fontSize: 12,
-        }}
-      />
+      <ReferenceLine y={2} stroke="var(--muted)" strokeDasharray="2 4" label={defaultLabel} />
       <ReferenceLine
         x={atMax.connections}
         stroke="var(--chart-marker)"
         strokeDasharray="6 3"
-        label={{
-          value: t.charts.fullMarker({ chain: atMax.chainLength }),
-
-          position: "top",
-          fill: "var(--text)",
-          fontSize: 12,
-        }}
+        label={fullLabel}
       />
     </LineChart>
   );
-}
+});

@@ -33,7 +33,7 @@ const ChartsBody = memo(function ChartsBody({
   t: Messages;
   locale: Locale;
 }) {
-  const { inputs, sizing, memory, chain } = series;
+  const { struct, sizing, memory, chain } = series;
   const n = (value: number) => formatInteger(value, locale);
   const c = t.charts;
   const firstRamMarker = memory.ramMarkers[0];
@@ -46,7 +46,7 @@ const ChartsBody = memo(function ChartsBody({
         summary={
           c.memorySummary({
             hashBytes: sizing.memory.hashTable,
-            entryBytes: inputs.struct,
+            entryBytes: struct,
             totalBytes: sizing.memory.total,
             share: sizing.ramShare,
             max: sizing.max,
@@ -68,7 +68,6 @@ const ChartsBody = memo(function ChartsBody({
         testId="chain-chart"
         title={c.chainTitle}
         summary={c.chainSummary({ buckets: sizing.buckets, chain: chain.atMax.chainLength, max: sizing.max })}
-
         chart={<ChainChartCanvas series={chain} t={t} />}
         columns={[c.columns.connections, c.columns.chain]}
         rows={chain.points.map((p) => [n(p.connections), formatDecimal(p.chainLength)])}

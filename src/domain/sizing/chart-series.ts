@@ -11,6 +11,14 @@ import { bytes, type Bytes } from "../core/units";
  */
 export const CHART_POINTS = 16;
 
+/** The part of a sizing the charts draw and describe: what they redraw for, and nothing else. */
+export interface ChartSizing {
+  readonly max: number;
+  readonly buckets: number;
+  readonly memory: Pick<Sizing["memory"], "hashTable" | "total">;
+  readonly ramShare: number;
+}
+
 /**
  * Shares of RAM marked on the memory chart when they fall in its range.
  */
@@ -60,7 +68,7 @@ function connectionSteps(max: number, xMax: number): number[] {
  *
  * @example computeMemorySeries(sizing, 352).maxMarker.total === sizing.memory.total
  */
-export function computeMemorySeries(sizing: Sizing, struct: Bytes, ram: Bytes): MemorySeries {
+export function computeMemorySeries(sizing: ChartSizing, struct: Bytes, ram: Bytes): MemorySeries {
   const xMax = 2 * sizing.max;
   const at = (connections: number): MemoryPoint => {
     const entries = bytes(connections * struct);
@@ -104,7 +112,7 @@ export interface ChainSeries {
  * conntrack entry is hashed twice, once per direction (kernel 5.15's default of one entry per
  * bucket gives 2 at a full table, d532bcd0b269).
  */
-export function computeChainSeries(sizing: Sizing): ChainSeries {
+export function computeChainSeries(sizing: ChartSizing): ChainSeries {
   const xMax = 2 * sizing.max;
   const at = (connections: number): ChainPoint => ({
     connections,
