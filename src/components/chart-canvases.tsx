@@ -4,8 +4,10 @@ import {
   ComposedChart,
   Line,
   LineChart,
-  ReferenceLine,
   Tooltip,
+  usePlotArea,
+  useXAxisScale,
+  useYAxisScale,
   XAxis,
   YAxis,
   type LineDrawShapeProps,
@@ -84,12 +86,64 @@ function ChainTooltip({ active, payload, t }: TooltipProps) {
 const AXIS_STYLE = { stroke: "var(--muted)", tick: { fill: "var(--muted)", fontSize: 12 } } as const;
 
 /**
- * Props that never change live at module level: Recharts 3 copies axis and marker settings into
- * its own store on every render where their identity changed, and each copy is another render.
+ * Props that never change live at module level: Recharts 3 copies axis settings into its own
+ * store on every render where their identity changed, and each copy is another render.
  */
-const MUTED_LABEL = { position: "insideTopLeft", fill: "var(--muted)", fontSize: 12 } as const;
-const MARKER_LABEL = { position: "top", fill: "var(--text)", fontSize: 12 } as const;
 const formatChainTick = (value: number) => formatDecimal(value);
+
+type MarkerProps = { readonly label: string } & (
+  { readonly connections: number; readonly y?: never } | { readonly y: number; readonly connections?: never }
+);
+
+/**
+ * A marker drawn from the chart's own scales: a dashed vertical line at a connection count,
+ * labelled above the plot (nf_conntrack_max), or a dotted horizontal one, labelled inside at
+ * its left (a share of RAM, the default chain). It replaces Recharts' ReferenceLine, which
+ * unregisters and registers itself in the chart's store after every render: two store updates
+ * per line, each running the chart's selectors again, 8 of the 24 updates an edit caused.
+ */
+function Marker({ connections, y, label }: MarkerProps) {
+  const plot = usePlotArea();
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  if (!plot || !xScale || !yScale) return null;
+  if (connections !== undefined) {
+    const x = xScale(connections);
+    if (x === undefined || x < plot.x || x > plot.x + plot.width) return null;
+    return (
+      <g className="chart-marker" data-connections={connections}>
+        <line
+          x1={x}
+          x2={x}
+          y1={plot.y}
+          y2={plot.y + plot.height}
+          stroke="var(--chart-marker)"
+          strokeDasharray="6 3"
+        />
+        <text x={x} y={plot.y - 5} textAnchor="middle" fill="var(--text)" fontSize={12}>
+          {label}
+        </text>
+      </g>
+    );
+  }
+  const top = yScale(y);
+  if (top === undefined || top < plot.y || top > plot.y + plot.height) return null;
+  return (
+    <g className="chart-marker">
+      <line
+        x1={plot.x}
+        x2={plot.x + plot.width}
+        y1={top}
+        y2={top}
+        stroke="var(--muted)"
+        strokeDasharray="2 4"
+      />
+      <text x={plot.x + 5} y={top + 5} dy="0.71em" fill="var(--muted)" fontSize={12}>
+        {label}
+      </text>
+    </g>
+  );
+}
 
 /** Tracked connections from 0 to twice nf_conntrack_max, at round counts ("250K"). */
 function connectionsAxis(series: { xMax: number; xTicks: readonly number[] }) {
@@ -114,7 +168,6 @@ interface CanvasProps<S> {
 export const MemoryChartCanvas = memo(function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
   const max = series.maxMarker.connections;
   const tooltip = useMemo(() => <MemoryTooltip t={t} />, [t]);
-  const maxLabel = useMemo(() => ({ ...MARKER_LABEL, value: t.charts.maxMarker({ max }) }), [t, max]);
   return (
     <ComposedChart data={series.points} margin={MARGIN} responsive style={CHART_STYLE}>
       <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
@@ -147,16 +200,9 @@ export const MemoryChartCanvas = memo(function MemoryChartCanvas({ series, t }: 
         isAnimationActive={false}
       />
       {series.ramMarkers.map((marker) => (
-        <ReferenceLine
-          key={marker.share}
-          y={marker.bytes}
-          stroke="var(--muted)"
-          strokeDasharray="2 4"
-          label={{ ...MUTED_LABEL, value: t.charts.ramMarker({ share: marker.share }) }}
-          ifOverflow="hidden"
-        />
+        <Marker key={marker.share} y={marker.bytes} label={t.charts.ramMarker({ share: marker.share })} />
       ))}
-      <ReferenceLine x={max} stroke="var(--chart-marker)" strokeDasharray="6 3" label={maxLabel} />
+      <Marker connections={max} label={t.charts.maxMarker({ max })} />
     </ComposedChart>
   );
 });
@@ -164,11 +210,6 @@ export const MemoryChartCanvas = memo(function MemoryChartCanvas({ series, t }: 
 export const ChainChartCanvas = memo(function ChainChartCanvas({ series, t }: CanvasProps<ChainSeries>) {
   const { atMax } = series;
   const tooltip = useMemo(() => <ChainTooltip t={t} />, [t]);
-  const defaultLabel = useMemo(() => ({ ...MUTED_LABEL, value: t.charts.kernelDefaultChain }), [t]);
-  const fullLabel = useMemo(
-    () => ({ ...MARKER_LABEL, value: t.charts.fullMarker({ chain: atMax.chainLength }) }),
-    [t, atMax.chainLength],
-  );
   return (
     <LineChart data={series.points} margin={MARGIN} responsive style={CHART_STYLE}>
       <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
@@ -191,13 +232,8 @@ export const ChainChartCanvas = memo(function ChainChartCanvas({ series, t }: Ca
         dot={false}
         isAnimationActive={false}
       />
-      <ReferenceLine y={2} stroke="var(--muted)" strokeDasharray="2 4" label={defaultLabel} />
-      <ReferenceLine
-        x={atMax.connections}
-        stroke="var(--chart-marker)"
-        strokeDasharray="6 3"
-        label={fullLabel}
-      />
+      <Marker y={2} label={t.charts.kernelDefaultChain} />
+      <Marker connections={atMax.connections} label={t.charts.fullMarker({ chain: atMax.chainLength })} />
     </LineChart>
   );
 });
