@@ -4,6 +4,7 @@ import type { Messages } from "../i18n/en";
 import { formatBinaryBytes, formatDecimal, formatInteger } from "../domain/core/format";
 import { useMessages } from "../store/messages";
 import { useChartSeries } from "../store/chart-view";
+import { useFoldOpened } from "./fold";
 import { LoadBoundary } from "./load-boundary";
 
 // One chunk for both drawings: Recharts loads after the first paint.
@@ -17,21 +18,27 @@ const ChainChartCanvas = lazy(() =>
 /**
  * The charts redraw at a lower priority than the numbers: a keystroke updates the results at
  * once, and the charts follow in a deferred render (useDeferredValue), so typing stays smooth.
+ * Their section is folded: the drawings (and Recharts) load when it is first opened, so a page
+ * that never opens it never spends the main thread on them (a first keystroke waited behind
+ * them). The summaries and tables are there from the start, for reading and finding in the page.
  */
 export function ChartsPanel() {
   const { t, locale } = useMessages();
   const series = useDeferredValue(useChartSeries());
-  return <ChartsBody series={series} t={t} locale={locale} />;
+  const drawn = useFoldOpened();
+  return <ChartsBody series={series} t={t} locale={locale} drawn={drawn} />;
 }
 
 const ChartsBody = memo(function ChartsBody({
   series,
   t,
   locale,
+  drawn,
 }: {
   series: ReturnType<typeof useChartSeries>;
   t: Messages;
   locale: Locale;
+  drawn: boolean;
 }) {
   const { struct, sizing, memory, chain } = series;
   const n = (value: number) => formatInteger(value, locale);
@@ -56,7 +63,7 @@ const ChartsBody = memo(function ChartsBody({
             ? c.memoryMarkerSummary({ share: firstRamMarker.share, markerBytes: firstRamMarker.bytes })
             : "")
         }
-        chart={<MemoryChartCanvas series={memory} t={t} />}
+        chart={drawn && <MemoryChartCanvas series={memory} t={t} />}
         columns={[c.columns.connections, c.columns.entries, c.columns.total]}
         rows={memory.points.map((p) => [
           n(p.connections),
@@ -68,7 +75,7 @@ const ChartsBody = memo(function ChartsBody({
         testId="chain-chart"
         title={c.chainTitle}
         summary={c.chainSummary({ buckets: sizing.buckets, chain: chain.atMax.chainLength, max: sizing.max })}
-        chart={<ChainChartCanvas series={chain} t={t} />}
+        chart={drawn && <ChainChartCanvas series={chain} t={t} />}
         columns={[c.columns.connections, c.columns.chain]}
         rows={chain.points.map((p) => [n(p.connections), formatDecimal(p.chainLength)])}
       />
