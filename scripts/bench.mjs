@@ -27,7 +27,6 @@ const BUDGETS = {
   sharedLinkRatio: 2,
   keystrokeP95Ms: 16,
   chartRedrawP95Ms: 50,
-  firstKeystrokeRatio: 2,
 };
 
 execFileSync("npx", ["vite", "build"], { stdio: "ignore" });
@@ -124,7 +123,7 @@ async function load(url, selector) {
  * Opens a URL in a fresh context and types one digit into the RAM field in the first frame in
  * which it exists and is enabled (again if the field was replaced before it handled the keystroke);
  * returns when the key was typed and when the result showed the wanted value, in ms from
- * navigation start.
+ * navigation start. Reported against the floor's field, with no budget (docs/performance.md).
  */
 async function firstKeystroke(url, wanted) {
   const context = await browser.newContext();
@@ -300,13 +299,6 @@ const budget = [
     results.chartRedrawMs.p95,
     BUDGETS.chartRedrawP95Ms,
     results.chartRedrawMs.p95 <= BUDGETS.chartRedrawP95Ms,
-  ],
-  [
-    "first keystroke handled / floor",
-    ratio(results.app.firstKeystrokeMs.median, results.floor.firstKeystrokeMs.median),
-    BUDGETS.firstKeystrokeRatio,
-    ratio(results.app.firstKeystrokeMs.median, results.floor.firstKeystrokeMs.median) <=
-      BUDGETS.firstKeystrokeRatio,
   ],
   [
     "desktop: numbers, sysctl file and its Copy inside the first 800 px",
