@@ -18,7 +18,7 @@ test("hovering the max marker shows the exact count and memory", async ({ page }
   await page.goto("./?ram=16GiB&ratio=4&struct=352#charts");
   const memory = page.getByTestId("memory-chart");
   // The vertical marker line: zero width, so it is attached rather than "visible".
-  const marker = memory.locator('line[x="524288"]');
+  const marker = memory.locator('[data-connections="524288"] line');
   await marker.waitFor({ state: "attached" });
   await memory.scrollIntoViewIfNeeded();
   const box = await marker.boundingBox();

@@ -1,10 +1,13 @@
+import { memo, useMemo } from "react";
 import {
   CartesianGrid,
   ComposedChart,
   Line,
   LineChart,
-  ReferenceLine,
   Tooltip,
+  usePlotArea,
+  useXAxisScale,
+  useYAxisScale,
   XAxis,
   YAxis,
   type LineDrawShapeProps,
@@ -82,6 +85,66 @@ function ChainTooltip({ active, payload, t }: TooltipProps) {
 /** The look both charts' axes share: muted lines and 12 px labels that follow the colour scheme. */
 const AXIS_STYLE = { stroke: "var(--muted)", tick: { fill: "var(--muted)", fontSize: 12 } } as const;
 
+/**
+ * Props that never change live at module level: Recharts 3 copies axis settings into its own
+ * store on every render where their identity changed, and each copy is another render.
+ */
+const formatChainTick = (value: number) => formatDecimal(value);
+
+type MarkerProps = { readonly label: string } & (
+  { readonly connections: number; readonly y?: never } | { readonly y: number; readonly connections?: never }
+);
+
+/**
+ * A marker drawn from the chart's own scales: a dashed vertical line at a connection count,
+ * labelled above the plot (nf_conntrack_max), or a dotted horizontal one, labelled inside at
+ * its left (a share of RAM, the default chain). It replaces Recharts' ReferenceLine, which
+ * unregisters and registers itself in the chart's store after every render: two store updates
+ * per line, each running the chart's selectors again, 8 of the 24 updates an edit caused.
+ */
+function Marker({ connections, y, label }: MarkerProps) {
+  const plot = usePlotArea();
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  if (!plot || !xScale || !yScale) return null;
+  if (connections !== undefined) {
+    const x = xScale(connections);
+    if (x === undefined || x < plot.x || x > plot.x + plot.width) return null;
+    return (
+      <g className="chart-marker" data-connections={connections}>
+        <line
+          x1={x}
+          x2={x}
+          y1={plot.y}
+          y2={plot.y + plot.height}
+          stroke="var(--chart-marker)"
+          strokeDasharray="6 3"
+        />
+        <text x={x} y={plot.y - 5} textAnchor="middle" fill="var(--text)" fontSize={12}>
+          {label}
+        </text>
+      </g>
+    );
+  }
+  const top = yScale(y);
+  if (top === undefined || top < plot.y || top > plot.y + plot.height) return null;
+  return (
+    <g className="chart-marker">
+      <line
+        x1={plot.x}
+        x2={plot.x + plot.width}
+        y1={top}
+        y2={top}
+        stroke="var(--muted)"
+        strokeDasharray="2 4"
+      />
+      <text x={plot.x + 5} y={top + 5} dy="0.71em" fill="var(--muted)" fontSize={12}>
+        {label}
+      </text>
+    </g>
+  );
+}
+
 /** Tracked connections from 0 to twice nf_conntrack_max, at round counts ("250K"). */
 function connectionsAxis(series: { xMax: number; xTicks: readonly number[] }) {
   return (
@@ -101,8 +164,10 @@ interface CanvasProps<S> {
   t: Messages;
 }
 
-export function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
+/** Memoised: the panel re-renders for its text, the drawing only for a new series or language. */
+export const MemoryChartCanvas = memo(function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
   const max = series.maxMarker.connections;
+  const tooltip = useMemo(() => <MemoryTooltip t={t} />, [t]);
   return (
     <ComposedChart data={series.points} margin={MARGIN} responsive style={CHART_STYLE}>
       <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
@@ -115,7 +180,7 @@ export function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
         width={72}
         {...AXIS_STYLE}
       />
-      <Tooltip content={<MemoryTooltip t={t} />} isAnimationActive={false} />
+      <Tooltip content={tooltip} isAnimationActive={false} />
       <Line
         dataKey="entries"
         name={t.charts.columns.entries}
@@ -135,37 +200,16 @@ export function MemoryChartCanvas({ series, t }: CanvasProps<MemorySeries>) {
         isAnimationActive={false}
       />
       {series.ramMarkers.map((marker) => (
-        <ReferenceLine
-          key={marker.share}
-          y={marker.bytes}
-          stroke="var(--muted)"
-          strokeDasharray="2 4"
-          label={{
-            value: t.charts.ramMarker({ share: marker.share }),
-            position: "insideTopLeft",
-            fill: "var(--muted)",
-            fontSize: 12,
-          }}
-          ifOverflow="hidden"
-        />
+        <Marker key={marker.share} y={marker.bytes} label={t.charts.ramMarker({ share: marker.share })} />
       ))}
-      <ReferenceLine
-        x={max}
-        stroke="var(--chart-marker)"
-        strokeDasharray="6 3"
-        label={{
-          value: t.charts.maxMarker({ max }),
-          position: "top",
-          fill: "var(--text)",
-          fontSize: 12,
-        }}
-      />
+      <Marker connections={max} label={t.charts.maxMarker({ max })} />
     </ComposedChart>
   );
-}
+});
 
-export function ChainChartCanvas({ series, t }: CanvasProps<ChainSeries>) {
+export const ChainChartCanvas = memo(function ChainChartCanvas({ series, t }: CanvasProps<ChainSeries>) {
   const { atMax } = series;
+  const tooltip = useMemo(() => <ChainTooltip t={t} />, [t]);
   return (
     <LineChart data={series.points} margin={MARGIN} responsive style={CHART_STYLE}>
       <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
@@ -174,11 +218,11 @@ export function ChainChartCanvas({ series, t }: CanvasProps<ChainSeries>) {
         type="number"
         domain={[0, series.yTicks.at(-1) ?? 1]}
         ticks={series.yTicks}
-        tickFormatter={(value: number) => formatDecimal(value)}
+        tickFormatter={formatChainTick}
         width={48}
         {...AXIS_STYLE}
       />
-      <Tooltip content={<ChainTooltip t={t} />} isAnimationActive={false} />
+      <Tooltip content={tooltip} isAnimationActive={false} />
       <Line
         dataKey="chainLength"
         name={t.charts.columns.chain}
@@ -188,29 +232,8 @@ export function ChainChartCanvas({ series, t }: CanvasProps<ChainSeries>) {
         dot={false}
         isAnimationActive={false}
       />
-      <ReferenceLine
-        y={2}
-        stroke="var(--muted)"
-        strokeDasharray="2 4"
-        label={{
-          value: t.charts.kernelDefaultChain,
-          position: "insideTopLeft",
-          fill: "var(--muted)",
-          fontSize: 12,
-        }}
-      />
-      <ReferenceLine
-        x={atMax.connections}
-        stroke="var(--chart-marker)"
-        strokeDasharray="6 3"
-        label={{
-          value: t.charts.fullMarker({ chain: atMax.chainLength }),
-
-          position: "top",
-          fill: "var(--text)",
-          fontSize: 12,
-        }}
-      />
+      <Marker y={2} label={t.charts.kernelDefaultChain} />
+      <Marker connections={atMax.connections} label={t.charts.fullMarker({ chain: atMax.chainLength })} />
     </LineChart>
   );
-}
+});

@@ -1,9 +1,10 @@
-import { lazy, memo, Suspense, useDeferredValue, type ReactNode } from "react";
+import { lazy, memo, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { Locale } from "../domain/core/locale";
 import type { Messages } from "../i18n/en";
 import { formatBinaryBytes, formatDecimal, formatInteger } from "../domain/core/format";
 import { useMessages } from "../store/messages";
 import { useChartSeries } from "../store/chart-view";
+import { useFoldOpened } from "./fold";
 import { LoadBoundary } from "./load-boundary";
 
 // One chunk for both drawings: Recharts loads after the first paint.
@@ -15,25 +16,39 @@ const ChainChartCanvas = lazy(() =>
 );
 
 /**
- * The charts redraw at a lower priority than the numbers: a keystroke updates the results at
- * once, and the charts follow in a deferred render (useDeferredValue), so typing stays smooth.
+ * The charts redraw after the numbers: a keystroke updates the results in its own task, and the
+ * charts follow in the next task (a timer of 0 ms, cleared by a newer keystroke, so fast typing
+ * redraws once). That render runs at React's default priority, in one piece: useDeferredValue's
+ * time-sliced render took the same main-thread time but yielded every 5 ms, and on this shared
+ * machine each yield could lose a frame (redraw p50 38 → 26 ms, p95 72 → 50 in one page).
+ * Their section is folded: the drawings (and Recharts) load when it is first opened, so a page
+ * that never opens it never spends the main thread on them (a first keystroke waited behind
+ * them). The summaries and tables are there from the start, for reading and finding in the page.
  */
 export function ChartsPanel() {
   const { t, locale } = useMessages();
-  const series = useDeferredValue(useChartSeries());
-  return <ChartsBody series={series} t={t} locale={locale} />;
+  const latest = useChartSeries();
+  const [series, setSeries] = useState(latest);
+  useEffect(() => {
+    const timer = setTimeout(() => setSeries(latest), 0);
+    return () => clearTimeout(timer);
+  }, [latest]);
+  const drawn = useFoldOpened();
+  return <ChartsBody series={series} t={t} locale={locale} drawn={drawn} />;
 }
 
 const ChartsBody = memo(function ChartsBody({
   series,
   t,
   locale,
+  drawn,
 }: {
   series: ReturnType<typeof useChartSeries>;
   t: Messages;
   locale: Locale;
+  drawn: boolean;
 }) {
-  const { inputs, sizing, memory, chain } = series;
+  const { struct, sizing, memory, chain } = series;
   const n = (value: number) => formatInteger(value, locale);
   const c = t.charts;
   const firstRamMarker = memory.ramMarkers[0];
@@ -46,7 +61,7 @@ const ChartsBody = memo(function ChartsBody({
         summary={
           c.memorySummary({
             hashBytes: sizing.memory.hashTable,
-            entryBytes: inputs.struct,
+            entryBytes: struct,
             totalBytes: sizing.memory.total,
             share: sizing.ramShare,
             max: sizing.max,
@@ -56,7 +71,7 @@ const ChartsBody = memo(function ChartsBody({
             ? c.memoryMarkerSummary({ share: firstRamMarker.share, markerBytes: firstRamMarker.bytes })
             : "")
         }
-        chart={<MemoryChartCanvas series={memory} t={t} />}
+        chart={drawn && <MemoryChartCanvas series={memory} t={t} />}
         columns={[c.columns.connections, c.columns.entries, c.columns.total]}
         rows={memory.points.map((p) => [
           n(p.connections),
@@ -68,8 +83,7 @@ const ChartsBody = memo(function ChartsBody({
         testId="chain-chart"
         title={c.chainTitle}
         summary={c.chainSummary({ buckets: sizing.buckets, chain: chain.atMax.chainLength, max: sizing.max })}
-
-        chart={<ChainChartCanvas series={chain} t={t} />}
+        chart={drawn && <ChainChartCanvas series={chain} t={t} />}
         columns={[c.columns.connections, c.columns.chain]}
         rows={chain.points.map((p) => [n(p.connections), formatDecimal(p.chainLength)])}
       />

@@ -1,4 +1,18 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+
+/** Whether the enclosing fold is open; outside a fold, content is always shown. */
+const FoldOpen = createContext(true);
+
+/**
+ * True once the enclosing fold has been open: for content too costly to draw unseen (the charts
+ * load Recharts and draw two SVGs), which then stays drawn when the reader folds it again.
+ */
+export function useFoldOpened(): boolean {
+  const open = useContext(FoldOpen);
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  return opened || open;
+}
 
 interface FoldProps {
   /** The section's anchor: `#<id>` in the address opens it and scrolls to it. */
@@ -47,7 +61,7 @@ export function Fold({ id, headingId, title, wanted, children }: FoldProps) {
       <summary>
         <h2 id={headingId}>{title}</h2>
       </summary>
-      {children}
+      <FoldOpen.Provider value={open}>{children}</FoldOpen.Provider>
     </details>
   );
 }

@@ -2,11 +2,22 @@ import type { Sizing } from "./sizing";
 import { bytes, type Bytes } from "../core/units";
 
 /**
- * Points per series: enough for a smooth line and a useful tooltip, few enough to redraw per keystroke.
+ * Steps per series. Both series are straight lines in connections (memory = hash table + n ×
+ * entry size, chain = 2n / buckets), so the steps only set where the tooltip and the table stop:
+ * 16 gives a stop every 1/8 of nf_conntrack_max (max itself is step 8), and a third of the SVG
+ * and table rows that 48 gave to redraw per keystroke (issue 14: p95 of a redraw ≤ 50 ms).
  *
  * @internal exported for its tests
  */
-export const CHART_POINTS = 48;
+export const CHART_POINTS = 16;
+
+/** The part of a sizing the charts draw and describe: what they redraw for, and nothing else. */
+export interface ChartSizing {
+  readonly max: number;
+  readonly buckets: number;
+  readonly memory: Pick<Sizing["memory"], "hashTable" | "total">;
+  readonly ramShare: number;
+}
 
 /**
  * Shares of RAM marked on the memory chart when they fall in its range.
@@ -57,7 +68,7 @@ function connectionSteps(max: number, xMax: number): number[] {
  *
  * @example computeMemorySeries(sizing, 352).maxMarker.total === sizing.memory.total
  */
-export function computeMemorySeries(sizing: Sizing, struct: Bytes, ram: Bytes): MemorySeries {
+export function computeMemorySeries(sizing: ChartSizing, struct: Bytes, ram: Bytes): MemorySeries {
   const xMax = 2 * sizing.max;
   const at = (connections: number): MemoryPoint => {
     const entries = bytes(connections * struct);
@@ -101,7 +112,7 @@ export interface ChainSeries {
  * conntrack entry is hashed twice, once per direction (kernel 5.15's default of one entry per
  * bucket gives 2 at a full table, d532bcd0b269).
  */
-export function computeChainSeries(sizing: Sizing): ChainSeries {
+export function computeChainSeries(sizing: ChartSizing): ChainSeries {
   const xMax = 2 * sizing.max;
   const at = (connections: number): ChainPoint => ({
     connections,
