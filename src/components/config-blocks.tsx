@@ -1,14 +1,15 @@
 import { lazy, useRef, type KeyboardEvent } from "react";
 import { downloadName, SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME } from "../domain/config/config-files";
-import { TARGET_CHOICES, type TargetChoice } from "../domain/config/targets/target-field";
+import { TARGET_CHOICES } from "../domain/config/targets/target-field";
 import { useMessages } from "../store/messages";
 import { useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
 import { useConfigFiles } from "../store/config";
+import { useOutputTarget } from "../store/extras";
 import { shareLink } from "../store/link";
 import { chooseTab, useViewStore, type ConfigTab } from "../store/view";
 import { ConfigBlock, download, type Block } from "./config-block";
 import { CopyStatusText } from "./copy-status";
-import { Field } from "./field";
+import { ChoiceSelect, Field } from "./field";
 import { LazyPart } from "./load-boundary";
 import { useCopy } from "./use-copy";
 
@@ -44,8 +45,7 @@ export function ConfigBlocks() {
   const [linkStatus, copyLink] = useCopy();
   const tabs = useRef<Partial<Record<ConfigTab, HTMLButtonElement | null>>>({});
   const selected = chosen ?? first;
-  // An invalid choice in a link is shown at its field; the page shows the plain files meanwhile.
-  const target = TARGET_CHOICES.find((choice) => choice === validRaw.target) ?? "files";
+  const target = useOutputTarget();
   const asFiles = target === "files";
   const sysctl = files.find((file) => file.id === "sysctl");
 
@@ -85,16 +85,11 @@ export function ConfigBlocks() {
         <h2 id="config-heading">{t.config.heading}</h2>
         <Field name="target" issue={issues.target} inline>
           {(control) => (
-            <select {...control}>
-              {TARGET_CHOICES.map((choice: TargetChoice) => (
-                <option key={choice} value={choice}>
-                  {t.config.targets[choice]}
-                </option>
-              ))}
-              {issues.target && (
-                <option value={control.value}>{t.inputs.notValid({ value: control.value })}</option>
-              )}
-            </select>
+            <ChoiceSelect
+              control={control}
+              invalid={issues.target !== undefined}
+              choices={TARGET_CHOICES.map((choice) => ({ value: choice, label: t.config.targets[choice] }))}
+            />
           )}
         </Field>
       </div>

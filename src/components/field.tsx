@@ -64,3 +64,29 @@ export function Field({ name, issue, extra, label, inline = false, children }: F
     </div>
   );
 }
+
+/**
+ * A select over fixed choices. A value from a link that is none of them stays shown as one more
+ * option, marked not valid, so the field shows what was given, as a text field does.
+ */
+export function ChoiceSelect({
+  control,
+  invalid,
+  choices,
+}: {
+  control: ControlProps;
+  invalid: boolean;
+  choices: ReadonlyArray<{ readonly value: string; readonly label: string }>;
+}) {
+  const { t } = useMessages();
+  return (
+    <select {...control}>
+      {choices.map(({ value, label }) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+      {invalid && <option value={control.value}>{t.inputs.notValid({ value: control.value })}</option>}
+    </select>
+  );
+}

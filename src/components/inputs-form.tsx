@@ -6,7 +6,7 @@ import { formatKernelVersion } from "../domain/kernel/kernel-version";
 import { useMessages } from "../store/messages";
 import { applyFields, setField, useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
 import { chooseMode, useSizingMode, type SizingMode } from "../store/view";
-import { Field } from "./field";
+import { ChoiceSelect, Field } from "./field";
 import { LazyPart } from "./load-boundary";
 
 /** Kernel versions offered in the kernel field, named after the distributions that ship them. */
@@ -124,16 +124,11 @@ function SizingFields() {
       </Field>
       <Field name="arch" issue={issues.arch}>
         {(control) => (
-          <select {...control}>
-            {ARCH_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {t.inputs.archChoices[choice]}
-              </option>
-            ))}
-            {issues.arch && (
-              <option value={control.value}>{t.inputs.notValid({ value: control.value })}</option>
-            )}
-          </select>
+          <ChoiceSelect
+            control={control}
+            invalid={issues.arch !== undefined}
+            choices={ARCH_CHOICES.map((choice) => ({ value: choice, label: t.inputs.archChoices[choice] }))}
+          />
         )}
       </Field>
       <DefaultsPresets />
@@ -196,16 +191,14 @@ function SizingFields() {
       </Field>
       <Field name="page" issue={issues.page}>
         {(control) => (
-          <select {...control}>
-            {PAGE_SIZES_KIB.map((kib) => (
-              <option key={kib} value={String(kib)}>
-                {t.inputs.pageChoice({ kib })}
-              </option>
-            ))}
-            {issues.page && (
-              <option value={control.value}>{t.inputs.notValid({ value: control.value })}</option>
-            )}
-          </select>
+          <ChoiceSelect
+            control={control}
+            invalid={issues.page !== undefined}
+            choices={PAGE_SIZES_KIB.map((kib) => ({
+              value: String(kib),
+              label: t.inputs.pageChoice({ kib }),
+            }))}
+          />
         )}
       </Field>
     </>

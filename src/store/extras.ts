@@ -1,7 +1,8 @@
 import { useMemo } from "react";
 import { timeoutRaw } from "../domain/sizing/fields";
 import { changedTimeouts, defaultTimeouts, readTimeouts } from "../domain/kernel/timeouts";
-import { ALERT_FIELDS } from "../domain/config/targets/alert-field";
+import { readAlertThreshold } from "../domain/config/targets/alert-field";
+import { readTarget, type TargetChoice } from "../domain/config/targets/target-field";
 import { useSizing } from "./calc-store";
 
 /** The timeouts in force: the user's valid values, the kernel's defaults elsewhere. */
@@ -17,9 +18,12 @@ export function useTimeouts() {
   }, [validRaw, inputs.kernel]);
 }
 
-/** The alert threshold in force, in percent: the last valid value typed, else the default. */
+/** The alert threshold in force, in percent: the last valid value typed. */
 export function useAlertThreshold(): number {
-  const { validRaw } = useSizing();
-  const result = ALERT_FIELDS.alert.validate(validRaw.alert);
-  return result.ok ? result.value : Number(ALERT_FIELDS.alert.default);
+  return readAlertThreshold(useSizing().validRaw.alert);
+}
+
+/** The output shown: the last valid choice. */
+export function useOutputTarget(): TargetChoice {
+  return readTarget(useSizing().validRaw.target);
 }

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { computeKubeProxy, computeKubeProxyMemory } from "../domain/kube/kube-proxy-policy";
 import { kubeProxyConfigFor } from "../domain/kube/kube-proxy-plan";
 import { renderKubeProxyConfig } from "../domain/kube/kube-proxy-render";
-import { tryParseKubernetesVersion, validateCores } from "../domain/kube/kube-proxy-fields";
+import { readKubeNode } from "../domain/kube/kube-proxy-fields";
 import { useSizing } from "./calc-store";
 import { useTimeouts } from "./extras";
 
@@ -13,23 +13,22 @@ export function useKubeView() {
   const { validRaw, inputs, sizing } = useSizing();
   const { changed } = useTimeouts();
   return useMemo(() => {
-    const cores = validRaw.cores.trim() === "" ? null : validateCores(validRaw.cores);
-    const version = tryParseKubernetesVersion(validRaw.k8s);
-    if (!cores?.ok || !version.ok) return null;
-    const own = computeKubeProxy({ cores: cores.value, version: version.value });
+    const node = readKubeNode({ cores: validRaw.cores, k8s: validRaw.k8s });
+    if (node === null) return null;
+    const own = computeKubeProxy(node);
     const changedSeconds = Object.fromEntries(changed.map((c) => [c.key, c.seconds]));
     const plan = kubeProxyConfigFor({
       wantedMax: sizing.max,
-      cores: cores.value,
-      version: version.value,
+      cores: node.cores,
+      version: node.version,
       changedTimeouts: changedSeconds,
     });
     return {
-      cores: cores.value,
+      cores: node.cores,
       own,
       ownMemory: computeKubeProxyMemory(inputs, own),
       plan,
-      yaml: plan.ok ? renderKubeProxyConfig(plan.value.conntrack, version.value) : null,
+      yaml: plan.ok ? renderKubeProxyConfig(plan.value.conntrack, node.version) : null,
     };
   }, [validRaw.cores, validRaw.k8s, inputs, sizing.max, changed]);
 }

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { buildTargets, type TargetFile } from "../domain/config/targets";
-import { tryParseKubernetesVersion, validateCores } from "../domain/kube/kube-proxy-fields";
+import { readKubeNode } from "../domain/kube/kube-proxy-fields";
 import { useSizing } from "./calc-store";
 import { useConfigSource } from "./config";
 import { useAlertThreshold } from "./extras";
@@ -14,9 +14,10 @@ export function useTargets(): readonly TargetFile[] {
   const { validRaw } = useSizing();
   const alertThresholdPercent = useAlertThreshold();
   return useMemo(() => {
-    const cores = validRaw.cores.trim() === "" ? null : validateCores(validRaw.cores);
-    const version = tryParseKubernetesVersion(validRaw.k8s);
-    const kube = cores?.ok && version.ok ? { cores: cores.value, version: version.value } : null;
-    return buildTargets({ ...source, alertThresholdPercent, kube });
+    return buildTargets({
+      ...source,
+      alertThresholdPercent,
+      kube: readKubeNode({ cores: validRaw.cores, k8s: validRaw.k8s }),
+    });
   }, [source, validRaw.cores, validRaw.k8s, alertThresholdPercent]);
 }

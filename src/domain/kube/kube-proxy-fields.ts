@@ -21,6 +21,7 @@ export const KUBE_PROXY_LIMITS = {
  * "1.36.0-rc.1" (a suffix is ignored).
  *
  * @example tryParseKubernetesVersion("v1.36.2") // { ok: true, value: { major: 1, minor: 36, patch: 2 } }
+ * @internal exported for its tests; the page reads a node with readKubeNode()
  */
 export function tryParseKubernetesVersion(text: string): Result<KubernetesVersion, FieldIssue> {
   const trimmed = text.trim();
@@ -48,6 +49,7 @@ function validateBoundedInteger(text: string, min: number, max: number): Result<
  * falling back to runtime.NumCPU(); detectNumCPU()), not a container's CPU limit.
  *
  * @example validateCores("64") // { ok: true, value: 64 }
+ * @internal exported for its tests; the page reads a node with readKubeNode()
  */
 export function validateCores(text: string): Result<number, FieldIssue> {
   return validateBoundedInteger(text, KUBE_PROXY_LIMITS.cores.min, KUBE_PROXY_LIMITS.cores.max);
@@ -75,3 +77,23 @@ export const KUBE_FIELDS: { readonly [K in KubeKey]: FieldSpec<unknown> } = {
     validate: tryParseKubernetesVersion,
   },
 };
+
+/** A Kubernetes node: its cores and its kube-proxy version. */
+export interface KubeNode {
+  readonly cores: number;
+  readonly version: KubernetesVersion;
+}
+
+/**
+ * The node the fields describe, or null when this is not a Kubernetes node (empty cores) or a
+ * field does not hold a valid value.
+ *
+ * @example readKubeNode({ cores: "16", k8s: "1.30" }) // { cores: 16, version: { major: 1, minor: 30, patch: null } }
+ * @example readKubeNode({ cores: "", k8s: "1.36" }) // null
+ */
+export function readKubeNode(raw: Readonly<Record<KubeKey, string>>): KubeNode | null {
+  if (raw.cores.trim() === "") return null;
+  const cores = validateCores(raw.cores);
+  const version = tryParseKubernetesVersion(raw.k8s);
+  return cores.ok && version.ok ? { cores: cores.value, version: version.value } : null;
+}

@@ -10,7 +10,12 @@ import {
 } from "./kube-proxy-policy";
 import { formatGoDuration, renderKubeProxyConfig } from "./kube-proxy-render";
 import { k8s } from "./kubernetes-version";
-import { KUBE_PROXY_LIMITS, tryParseKubernetesVersion, validateCores } from "./kube-proxy-fields";
+import {
+  KUBE_PROXY_LIMITS,
+  readKubeNode,
+  tryParseKubernetesVersion,
+  validateCores,
+} from "./kube-proxy-fields";
 import { kubeProxyConfigFor } from "./kube-proxy-plan";
 import { v } from "../kernel/kernel-version";
 import { bytes, GiB } from "../core/units";
@@ -536,5 +541,23 @@ describe("inputs", () => {
       tcpCloseWaitSeconds: 3600,
       cap: 1048576,
     });
+  });
+});
+
+describe("readKubeNode", () => {
+  it.each([
+    [
+      { cores: "16", k8s: "1.30" },
+      { cores: 16, version: k8s(30) },
+    ],
+    [
+      { cores: " 8 ", k8s: "v1.36.2" },
+      { cores: 8, version: k8s(36, 2) },
+    ],
+    [{ cores: "", k8s: "1.36" }, null],
+    [{ cores: "0", k8s: "1.36" }, null],
+    [{ cores: "16", k8s: "2.0" }, null],
+  ])("reads %j as %j", (raw, node) => {
+    expect(readKubeNode(raw)).toEqual(node);
   });
 });

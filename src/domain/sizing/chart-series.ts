@@ -5,7 +5,7 @@ import { bytes, type Bytes } from "../core/units";
  * Steps per series. Both series are straight lines in connections (memory = hash table + n ×
  * entry size, chain = 2n / buckets), so the steps only set where the tooltip and the table stop:
  * 16 gives a stop every 1/8 of nf_conntrack_max (max itself is step 8), and a third of the SVG
- * and table rows that 48 gave to redraw per keystroke (issue 14: p95 of a redraw ≤ 50 ms).
+ * and table rows that 48 gave to redraw per keystroke (docs/performance.md: a redraw's p95 within 50 ms).
  *
  * @internal exported for its tests
  */

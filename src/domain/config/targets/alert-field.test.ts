@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ALERT_FIELDS } from "./alert-field";
+import { ALERT_FIELDS, readAlertThreshold } from "./alert-field";
 
 const validateAlertPercent = ALERT_FIELDS.alert.validate;
 import { DEFAULT_ALL_RAW, FIELDS, fieldsOf, validateAnyField } from "../../sizing/fields";
@@ -51,5 +51,17 @@ describe("the alert threshold field", () => {
         }
       }),
     );
+  });
+});
+
+describe("readAlertThreshold", () => {
+  it.each([
+    ["80 %", 80],
+    ["100", 100],
+    ["", 75],
+    ["0", 75],
+    ["abc", 75],
+  ])("reads %j as %d", (text, percent) => {
+    expect(readAlertThreshold(text)).toBe(percent);
   });
 });

@@ -28,6 +28,17 @@ function validateAlertPercent(text: string): Result<number, FieldIssue> {
   return ok(percent);
 }
 
+/**
+ * The threshold a text gives, or the default when it gives none.
+ *
+ * @example readAlertThreshold("80 %") // 80
+ * @example readAlertThreshold("") // 75
+ */
+export function readAlertThreshold(text: string): number {
+  const result = validateAlertPercent(text);
+  return result.ok ? result.value : ALERT_LIMITS.defaultPercent;
+}
+
 export type AlertFieldKey = "alert";
 
 /**

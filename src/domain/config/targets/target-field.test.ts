@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { TARGET_CHOICES, TARGET_FIELDS } from "./target-field";
+import { readTarget, TARGET_CHOICES, TARGET_FIELDS } from "./target-field";
 
 const { target } = TARGET_FIELDS;
 
@@ -22,6 +22,12 @@ describe("the target field", () => {
   it("defaults to the plain files, which a link leaves out", () => {
     expect(target.default).toBe("files");
     expect(target.link).toBe("when-changed");
+  });
+
+  it("reads a choice as the output, anything else as the plain files", () => {
+    expect(readTarget(" nixos ")).toBe("nixos");
+    expect(readTarget("puppet")).toBe("files");
+    expect(readTarget("")).toBe("files");
   });
 
   it("never throws, whatever the text", () => {

@@ -22,13 +22,28 @@ function validateTargetChoice(text: string): Result<TargetChoice, FieldIssue> {
   return choice === undefined ? fail({ code: text.trim() === "" ? "empty" : "choice" }) : ok(choice);
 }
 
+/** The plain files: what a page without the key shows. */
+const DEFAULT_TARGET: TargetChoice = "files";
+
+/**
+ * The output a text names, or the plain files when it names none (the page shows them while a
+ * bad choice from a link waits at its field).
+ *
+ * @example readTarget("alerts") // "alerts"
+ * @example readTarget("puppet") // "files"
+ */
+export function readTarget(text: string): TargetChoice {
+  const result = validateTargetChoice(text);
+  return result.ok ? result.value : DEFAULT_TARGET;
+}
+
 export type TargetFieldKey = "target";
 
 /** The output chosen: written to a link only when it is not the plain files, as links before it. */
 export const TARGET_FIELDS: { readonly [K in TargetFieldKey]: FieldSpec<TargetChoice> } = {
   target: {
     group: "output",
-    default: "files",
+    default: DEFAULT_TARGET,
     link: "when-changed",
     accepted: { kind: "target", params: {} },
     validate: validateTargetChoice,

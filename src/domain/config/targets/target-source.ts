@@ -2,14 +2,14 @@ import type { ConfigLine, ConfigSource } from "../config-files";
 import { formatKernelVersion } from "../../kernel/kernel-version";
 import { computeKubeProxy, kubeProxyWriteMode } from "../../kube/kube-proxy-policy";
 import { kubeProxyConfigFor, type KubeProxyConntrackConfig } from "../../kube/kube-proxy-plan";
-import type { KubernetesVersion } from "../../kube/kubernetes-version";
+import type { KubeNode } from "../../kube/kube-proxy-fields";
 
 /** A generated file's inputs: the plain config's, the alert threshold and the Kubernetes node. */
 export type TargetSource = ConfigSource & {
   /** The fill share, in percent (1 to 100), above which the alerting targets warn. */
   readonly alertThresholdPercent: number;
   /** The node kube-proxy runs on, or null when this is not a Kubernetes node. */
-  readonly kube: { readonly cores: number; readonly version: KubernetesVersion } | null;
+  readonly kube: KubeNode | null;
 };
 
 export type TargetId = "ansible" | "cloud-init" | "nixos" | "talos" | "prometheus" | "check";
