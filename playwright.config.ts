@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { findChromium } from "./scripts/chromium.mjs";
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their end-to-end tests at once on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 // Served under a sub-path, as on GitHub Pages, so every test also proves the build works there.
 const BASE_PATH = "/nf-conntrack/";
 const browser = findChromium();
