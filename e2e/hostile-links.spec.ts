@@ -9,6 +9,7 @@ import { expect, test } from "./fixtures";
  * does not compile until it has one here.
  */
 const VALID: Readonly<Record<AnyFieldKey, string>> = {
+  from: "traffic",
   ram: "8 GiB",
   arch: "32",
   ratio: "2",
@@ -16,6 +17,7 @@ const VALID: Readonly<Record<AnyFieldKey, string>> = {
   max: "100000",
   kernel: "5.15",
   page: "16",
+  role: "nat",
   tcp_cps: "100",
   tcp_life: "30",
   udp_cps: "50",

@@ -114,7 +114,7 @@ function SizingFields() {
   const { t } = useMessages();
   const issues = useFieldIssues();
   const { inputs } = useSizing();
-  const own = kernelOwnDefaults(inputs.kernel, inputs.arch);
+  const own = kernelOwnDefaults(inputs.kernel, inputs.arch, inputs.role);
   return (
     <>
       <Field name="ram" issue={issues.ram}>

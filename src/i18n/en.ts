@@ -5,6 +5,7 @@ import type { KernelDifference, UncertainBoundary } from "../domain/kernel/kerne
 import type { KernelVendor } from "../domain/kernel/kernel-version";
 import type { SizingWarning } from "../domain/sizing/sizing";
 import type { TargetChoice } from "../domain/config/targets/target-field";
+import type { HostRole } from "../domain/sizing/role";
 import { formatsFor } from "./format";
 
 const { integer, decimal, percent, bytes, plural, pluralDecimal } = formatsFor("en");
@@ -54,6 +55,12 @@ export const en = {
   inputs: {
     heading: "Your machine",
     archChoices: { "64": "64-bit (x86_64, arm64, ppc64le, …)", "32": "32-bit (i686, armv7, mips, …)" },
+    roleChoices: {
+      host: "Plain host or firewall (no NAT)",
+      nat: "NAT gateway or router",
+      kubernetes: "Kubernetes node",
+      docker: "Docker host",
+    } satisfies Record<HostRole, string>,
     notValid: ({ value }: { value: string }) => `${value} (not valid)`,
     maxPlaceholder: "from RAM",
     newestKernel: "the newest kernel this tool knows",
@@ -101,6 +108,8 @@ export const en = {
   },
   fields: {
     labels: {
+      from: "Size from",
+      role: "What the host does",
       ram: "RAM",
       arch: "Architecture",
       ratio: "Entries per bucket",
@@ -119,6 +128,8 @@ export const en = {
       target: "Write it for",
     } satisfies Record<LabelledFieldKey, string>,
     hints: {
+      from: "The way that decides the answer: RAM, the traffic, or what a pasted dump shows.",
+      role: "Sets what the kernel allocates per entry (NAT adds a 128 B extension area on 6.x kernels) and the warnings the config carries.",
       ram: "MemTotal from `free -g` or `grep MemTotal /proc/meminfo`, not the installed RAM. Units: B, K, M, G, T (binary); a bare number is GiB.",
       arch: "Pointer width of the kernel: `uname -m`.",
       ratio:
@@ -143,6 +154,8 @@ export const en = {
   },
   fieldIssues: {
     accepted: {
+      way: () => "ram, traffic or paste",
+      role: () => "host, nat, kubernetes or docker",
       ram: ({ min, max }: { min: number; max: number }) =>
         `a size such as "64 GiB", "787752 MiB" or "1.5T" (a bare number is GiB), from ${bytes(min)} to ${bytes(max)}`,
       arch: () => "64-bit or 32-bit",

@@ -34,6 +34,12 @@ export const zhCN: Messages = {
   inputs: {
     heading: "你的机器",
     archChoices: { "64": "64 位（x86_64、arm64、ppc64le 等）", "32": "32 位（i686、armv7、mips 等）" },
+    roleChoices: {
+      host: "普通主机或防火墙（无 NAT）",
+      nat: "NAT 网关或路由器",
+      kubernetes: "Kubernetes 节点",
+      docker: "Docker 主机",
+    },
     notValid: ({ value }) => `${value}（无效）`,
     maxPlaceholder: "按内存推算",
     newestKernel: "本工具已知的最新内核",
@@ -68,6 +74,8 @@ export const zhCN: Messages = {
   },
   fields: {
     labels: {
+      from: "按什么估算",
+      role: "主机的角色",
       ram: "内存",
       arch: "架构",
       ratio: "每个哈希桶的条目数",
@@ -86,6 +94,8 @@ export const zhCN: Messages = {
       target: "生成给",
     },
     hints: {
+      from: "决定答案的方式：按内存、按流量，或按粘贴的主机诊断信息。",
+      role: "决定内核为每个条目实际分配多少内存（6.x 内核上 NAT 会多出 128 B 的扩展区），以及配置里附带的警告。",
       ram: "填 `free -g` 或 `grep MemTotal /proc/meminfo` 中的 MemTotal，而不是物理内存条的容量。单位：B、K、M、G、T（按 1024 进位）；只写数字表示 GiB。",
       arch: "内核的指针宽度：`uname -m`。",
       ratio:
@@ -109,6 +119,8 @@ export const zhCN: Messages = {
   },
   fieldIssues: {
     accepted: {
+      way: () => "ram、traffic 或 paste",
+      role: () => "host、nat、kubernetes 或 docker",
       ram: ({ min, max }) =>
         `内存大小，如 "64 GiB"、"787752 MiB" 或 "1.5T"（只写数字表示 GiB），范围 ${bytes(min)} 到 ${bytes(max)}`,
       arch: () => "64 位或 32 位",

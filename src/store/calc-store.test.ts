@@ -38,8 +38,9 @@ describe("the calculator store", () => {
   it("loads a query string: a bad value is kept as given and only that field falls back", () => {
     loadSearch("?ram=64GiB&arch=48&tcp_cps=100&lang=zh-CN");
     const state = useCalcStore.getState();
-    expect(state.raw).toEqual({ ...DEFAULT_ALL_RAW, ram: "64GiB", arch: "48", tcp_cps: "100" });
-    expect(state.validRaw).toEqual({ ...DEFAULT_ALL_RAW, ram: "64GiB", tcp_cps: "100" });
+    const way = { from: "traffic" };
+    expect(state.raw).toEqual({ ...DEFAULT_ALL_RAW, ...way, ram: "64GiB", arch: "48", tcp_cps: "100" });
+    expect(state.validRaw).toEqual({ ...DEFAULT_ALL_RAW, ...way, ram: "64GiB", tcp_cps: "100" });
     expect(state.lang).toBe("zh-CN");
     expect(state.notice).toBeNull();
   });

@@ -117,12 +117,29 @@ describe("encodeSearch", () => {
 
 describe("traffic, Kubernetes and timeout keys", () => {
   it("are written only when they differ from their default, traffic as a group", () => {
-    const search = encodeSearch({ ...DEFAULT_ALL_RAW, tcp_cps: "1000", to_udp_timeout: "10", cores: "8" });
+    const search = encodeSearch({
+      ...DEFAULT_ALL_RAW,
+      from: "traffic",
+      tcp_cps: "1000",
+      to_udp_timeout: "10",
+      cores: "8",
+    });
     expect(search).toBe(
       "?v=2&ram=16GiB&arch=64&kernel=6.12&page=4" +
         "&tcp_cps=1000&tcp_life=10&udp_cps=0&udp_life=0&headroom=20&cores=8&k8s=1.36&to_udp_timeout=10",
     );
     expect(decodeSearch(search).raw).toMatchObject({ tcp_cps: "1000", headroom: "20", to_udp_timeout: "10" });
+  });
+
+  it("carry the way of sizing when the other fields do not imply it", () => {
+    const traffic = { ...DEFAULT_ALL_RAW, tcp_cps: "1000" };
+    expect(encodeSearch({ ...traffic, from: "ram" })).toContain("?v=2&from=ram&ram=");
+    expect(encodeSearch({ ...DEFAULT_ALL_RAW, from: "paste" })).toContain("?v=2&from=paste&ram=");
+    expect(decodeSearch(encodeSearch({ ...traffic, from: "ram" })).raw.from).toBe("ram");
+    // Links made before `from` existed opened on the traffic panel when they set traffic.
+    expect(decodeSearch("?v=2&ram=8G&tcp_cps=1000").raw.from).toBe("traffic");
+    expect(decodeSearch("?v=2&ram=8G").raw.from).toBe("ram");
+    expect(decodeSearch("?v=2&from=bogus").validRaw.from).toBe("ram");
   });
 
   it("keep a bad value and fall back alone", () => {
@@ -139,14 +156,13 @@ describe("pinForSharing", () => {
     expect(pinForSharing(typed)).toBe(typed);
   });
 
-  it("writes the kernel's own ratio and bytes per entry, so a shared link shows every input", () => {
-    expect(encodeSearch(pinForSharing(DEFAULT_ALL_RAW))).toBe(
-      "?v=2&ram=16GiB&arch=64&ratio=1&struct=256&kernel=6.12&page=4",
-    );
-    expect(pinForSharing({ ...DEFAULT_ALL_RAW, kernel: "5.10" })).toMatchObject({
-      ratio: "4",
-      struct: "470",
-    });
+  it("leaves the kernel's own ratio and bytes per entry derived, so the link follows a changed kernel", () => {
+    expect(encodeSearch(pinForSharing(DEFAULT_ALL_RAW))).toBe("?v=2&ram=16GiB&arch=64&kernel=6.12&page=4");
+    const shared = decodeSearch(encodeSearch(pinForSharing({ ...DEFAULT_ALL_RAW, kernel: "5.10" })));
+    expect(shared.raw).toMatchObject({ ratio: "", struct: "" });
+    const changedKernel = readInputs({ ...shared.validRaw, kernel: "6.12" });
+    expect(changedKernel.ratio).toEqual({ numerator: 1, denominator: 1 });
+    expect(changedKernel.struct).toBe(256);
   });
 
   it("keeps the numbers of any link through copying: decode(encode(pin(x))) computes the same", () => {

@@ -20,6 +20,8 @@ export interface AcceptedParams {
   readonly max: { readonly min: number; readonly max: number };
   readonly kernel: NoParams;
   readonly page: NoParams;
+  readonly role: NoParams;
+  readonly way: NoParams;
   readonly rate: { readonly max: number; readonly decimals: number };
   readonly life: { readonly max: number };
   readonly headroom: { readonly max: number };
@@ -38,7 +40,7 @@ export type Accepted<K extends AcceptedKind = AcceptedKind> = {
 }[K];
 
 /** The part of the page a field belongs to. */
-export type FieldGroup = "sizing" | "traffic" | "kube" | "timeouts" | "alerts" | "output";
+export type FieldGroup = "way" | "sizing" | "traffic" | "kube" | "timeouts" | "alerts" | "output";
 
 /**
  * When a link carries a field (encodeSearch()):
@@ -47,9 +49,11 @@ export type FieldGroup = "sizing" | "traffic" | "kube" | "timeouts" | "alerts" |
  * - `when-changed`: when it differs from its default;
  * - `group-when-changed`: when any field of its group differs from its default, so a link never
  *   depends on a default that may change (the five traffic fields; the Kubernetes version with its
- *   cores).
+ *   cores);
+ * - `unless-implied`: when it differs from what the link's other fields imply without it (the way
+ *   of sizing, way.ts).
  */
-export type LinkRule = "always" | "unless-empty" | "when-changed" | "group-when-changed";
+export type LinkRule = "always" | "unless-empty" | "when-changed" | "group-when-changed" | "unless-implied";
 
 /**
  * Everything the page knows about one field. Each field's key is also its URL query key and its

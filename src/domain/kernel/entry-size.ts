@@ -1,4 +1,5 @@
 import type { Arch } from "../sizing/inputs";
+import type { HostRole } from "../sizing/role";
 import { atLeast, compareKernelVersions, v, type KernelVersion } from "./kernel-version";
 
 /**
@@ -134,4 +135,23 @@ export function defaultEntryBytes(kernel: KernelVersion, arch: Arch): EntrySizeD
     measurement,
     exact: compareKernelVersions(measurement.kernel, release) === 0,
   };
+}
+
+/**
+ * The bytes per entry the kernel allocates on a host of this role: the slab footprint, plus the
+ * 128-byte extension area where entries get one. A NAT gateway, a Kubernetes node (kube-proxy's
+ * MASQUERADE for services) and a Docker host (the daemon's MASQUERADE for its bridges) masquerade,
+ * and a masqueraded flow carries the NAT extension (nf_ct_ext_add() with NF_CT_EXT_NAT; measured on
+ * 6.1 and 6.12 by the kernel lab, docs/kernel-facts.md "The extension area"). The model gives every
+ * entry one on those hosts: the upper bound, reached when all traffic is masqueraded. On kernels whose
+ * event cache gives every entry an extension anyway (5.10) the role changes nothing: one area holds
+ * any number of extensions (NF_CT_EXT_PREALLOC, nf_conntrack_extend.c).
+ *
+ * @example entryBytesFor(v(6, 12), 64, "host") // 256
+ * @example entryBytesFor(v(6, 12), 64, "nat") // 384
+ * @example entryBytesFor(v(5, 10), 64, "kubernetes") // 470
+ */
+export function entryBytesFor(kernel: KernelVersion, arch: Arch, role: HostRole): number {
+  const entry = defaultEntryBytes(kernel, arch);
+  return role === "host" ? entry.bytes : entry.withExtensionBytes;
 }

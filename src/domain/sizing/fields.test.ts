@@ -11,6 +11,7 @@ import {
 describe("the field table", () => {
   it("lists every URL key of docs/url.md, in the order a link writes them", () => {
     expect(ALL_FIELD_KEYS).toEqual([
+      "from",
       "ram",
       "arch",
       "ratio",
@@ -18,6 +19,7 @@ describe("the field table", () => {
       "max",
       "kernel",
       "page",
+      "role",
       "tcp_cps",
       "tcp_life",
       "udp_cps",

@@ -10,14 +10,16 @@ import {
 import { KUBE_FIELDS, type KubeKey } from "../kube/kube-proxy-fields";
 import { TRAFFIC_FIELDS, type TrafficFieldKey } from "../traffic/traffic-fields";
 import { SIZING_FIELDS, type FieldKey } from "./inputs";
+import { WAY_FIELDS, type WayFieldKey } from "./way";
 import { ALERT_FIELDS, type AlertFieldKey } from "../config/targets/alert-field";
 import { TARGET_FIELDS, type TargetFieldKey } from "../config/targets/target-field";
 
 export type AnyFieldKey =
-  FieldKey | TrafficFieldKey | KubeKey | TimeoutUrlKey | AlertFieldKey | TargetFieldKey;
+  WayFieldKey | FieldKey | TrafficFieldKey | KubeKey | TimeoutUrlKey | AlertFieldKey | TargetFieldKey;
 
 /**
- * Every field the page has, in the order a link writes them: the sizing inputs (inputs.ts), the
+ * Every field the page has, in the order a link writes them: the way of sizing (way.ts), the sizing
+ * inputs (inputs.ts), the
  * traffic (traffic-fields.ts), the Kubernetes node (kube-proxy-fields.ts) and the timeouts the user
  * changed (timeouts.ts, `to_<key>`), the alert threshold (config/targets/alert-field.ts) and the
  * output chosen (config/targets/target-field.ts). Each key is also a URL key and a form control's
@@ -25,6 +27,7 @@ export type AnyFieldKey =
  * carries it) is in its entry, and the lists below derive from this table.
  */
 export const FIELDS: { readonly [K in AnyFieldKey]: FieldSpec<unknown> } = {
+  ...WAY_FIELDS,
   ...SIZING_FIELDS,
   ...TRAFFIC_FIELDS,
   ...KUBE_FIELDS,

@@ -4,7 +4,6 @@ import {
   DEFAULT_RAW,
   FIELD_KEYS,
   kernelOwnDefaults,
-  pinKernelDefaults,
   readInputs,
   validateField,
   type FieldKey,
@@ -130,17 +129,6 @@ describe("readInputs", () => {
     const inputs = readInputs({ ...DEFAULT_RAW, kernel, arch, ratio: "", struct: "" });
     expect(inputs.ratio).toEqual({ numerator: ratio, denominator: 1 });
     expect(inputs.struct).toBe(struct);
-    expect(kernelOwnDefaults(inputs.kernel, inputs.arch)).toEqual({ ratio, struct });
-  });
-
-  it("pins empty ratio and struct to the values they stand for, and nothing else", () => {
-    expect(pinKernelDefaults({ ...DEFAULT_RAW, kernel: "5.10" })).toEqual({
-      ...DEFAULT_RAW,
-      kernel: "5.10",
-      ratio: "4",
-      struct: "470",
-    });
-    const typed = { ...DEFAULT_RAW, ratio: "2.5", struct: "300" };
-    expect(pinKernelDefaults(typed)).toBe(typed);
+    expect(kernelOwnDefaults(inputs.kernel, inputs.arch, "host")).toEqual({ ratio, struct });
   });
 });

@@ -1,11 +1,11 @@
-import { defaultEntryBytes } from "../kernel/entry-size";
-import { formatRatio } from "../core/format";
+import { entryBytesFor } from "../kernel/entry-size";
 import { tryParseDecimal, tryParseGroupedInteger } from "../core/decimal";
 import { maxFactor } from "../kernel/kernel-boundaries";
 import { tryParseKernelVersion, type KernelVersion } from "../kernel/kernel-version";
 import type { FieldIssue, FieldSpec } from "../core/field-spec";
 import { fail, ok, type Result } from "../core/result";
 import { bytes, KiB, MiB, PiB, tryParseRamText, type Bytes } from "../core/units";
+import { tryParseRole, type HostRole } from "./role";
 
 export type Arch = 32 | 64;
 
@@ -34,6 +34,8 @@ export interface Inputs {
   readonly kernel: KernelVersion;
   /** The kernel's page size (4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB). */
   readonly page: Bytes;
+  /** What the host does (role.ts): sets the bytes per entry the kernel allocates, and the warnings. */
+  readonly role: HostRole;
 }
 
 /**
@@ -128,6 +130,13 @@ export const SIZING_FIELDS: { readonly [K in FieldKey]: FieldSpec<FieldValues[K]
     accepted: { kind: "page", params: {} },
     validate: validatePage,
   },
+  role: {
+    group: "sizing",
+    default: "host",
+    link: "when-changed",
+    accepted: { kind: "role", params: {} },
+    validate: tryParseRole,
+  },
 };
 
 export const FIELD_KEYS = Object.keys(SIZING_FIELDS) as readonly FieldKey[];
@@ -201,12 +210,18 @@ export function validateField<K extends FieldKey>(key: K, text: string): Result<
 /**
  * What the kernel itself uses where entries per bucket or bytes per entry are left empty: its own
  * max / buckets factor (kernelRules(): 1 from 5.15, 4 from 2.6.23, 8 before) and the bytes per
- * entry measured on real kernels for that release and pointer width (entry-size.ts).
+ * entry measured on real kernels for that release and pointer width, with the extension area a
+ * host of that role gives its entries (entry-size.ts entryBytesFor()).
  *
- * @example kernelOwnDefaults(v(6, 12), 64) // { ratio: 1, struct: 256 }
+ * @example kernelOwnDefaults(v(6, 12), 64, "host") // { ratio: 1, struct: 256 }
+ * @example kernelOwnDefaults(v(6, 12), 64, "nat") // { ratio: 1, struct: 384 }
  */
-export function kernelOwnDefaults(kernel: KernelVersion, arch: Arch): { ratio: number; struct: Bytes } {
-  return { ratio: maxFactor(kernel), struct: bytes(defaultEntryBytes(kernel, arch).bytes) };
+export function kernelOwnDefaults(
+  kernel: KernelVersion,
+  arch: Arch,
+  role: HostRole,
+): { ratio: number; struct: Bytes } {
+  return { ratio: maxFactor(kernel), struct: bytes(entryBytesFor(kernel, arch, role)) };
 }
 
 /**
@@ -224,7 +239,8 @@ export function readInputs(raw: RawInputs): Inputs {
   };
   const kernel = read("kernel");
   const arch = read("arch");
-  const own = kernelOwnDefaults(kernel, arch);
+  const role = read("role");
+  const own = kernelOwnDefaults(kernel, arch, role);
   return {
     ram: read("ram"),
     arch,
@@ -233,22 +249,6 @@ export function readInputs(raw: RawInputs): Inputs {
     max: read("max"),
     kernel,
     page: read("page"),
-  };
-}
-
-/**
- * The same texts with empty entries per bucket and bytes per entry replaced by the values they
- * stand for on the kernel and architecture given, so a shared link keeps its numbers when the
- * measured defaults change. Invalid texts are left as they are.
- *
- * @example pinKernelDefaults({ ...DEFAULT_RAW }) // { ..., ratio: "1", struct: "256" }
- */
-export function pinKernelDefaults<T extends RawInputs>(raw: T): T {
-  if (raw.ratio.trim() !== "" && raw.struct.trim() !== "") return raw;
-  const inputs = readInputs(raw);
-  return {
-    ...raw,
-    ratio: raw.ratio.trim() === "" ? formatRatio(inputs.ratio) : raw.ratio,
-    struct: raw.struct.trim() === "" ? String(inputs.struct) : raw.struct,
+    role,
   };
 }

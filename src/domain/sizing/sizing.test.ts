@@ -10,6 +10,7 @@ import {
   ramEntriesPerMiB,
 } from "./sizing";
 import { bytes, GiB, MiB, TiB } from "../core/units";
+import { HOST_ROLES } from "./role";
 
 /** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
 const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };
@@ -225,6 +226,7 @@ const arbitraryInputs = fc.record({
   max: fc.option(fc.integer({ min: 1, max: INT_MAX }), { nil: null }),
   kernel: fc.constant(base.kernel),
   page: fc.constantFrom(4096, 16384, 65536).map(bytes),
+  role: fc.constantFrom(...HOST_ROLES),
 });
 
 describe("computeSizing properties", () => {
