@@ -25,14 +25,11 @@ test("Copy link reproduces the page in a new tab", async ({ page, context }) => 
   await page.goto("./");
   await page.locator("input[name=ram]").fill("787752 MiB");
   await page.locator("input[name=struct]").fill("320");
-  await page.locator("input[name=max]").fill("abc");
   await page.getByRole("button", { name: "Copy link" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Link copied" })).toBeVisible();
   const link = await clipboardText(page);
-  // Every input is written, the kernel's own figures as the numbers they stand for today.
-  expect(link).toMatch(
-    /\/nf-conntrack\/\?v=2&ram=787752\+MiB&arch=64&ratio=1&struct=320&kernel=6\.12&page=4$/,
-  );
+  // Every input the reader set is written; the kernel's own entries per bucket stays derived.
+  expect(link).toMatch(/\/nf-conntrack\/\?v=2&ram=787752\+MiB&arch=64&struct=320&kernel=6\.12&page=4$/);
   const other = await context.newPage();
   await other.goto(link);
   for (const testId of ["result-max", "result-buckets", "result-memory"]) {
@@ -43,11 +40,35 @@ test("Copy link reproduces the page in a new tab", async ({ page, context }) => 
   }
   await expect(other.locator("input[name=ram]")).toHaveValue("787752 MiB");
   await expect(other.locator("input[name=struct]")).toHaveValue("320");
-  // The link carries valid values only: the half-typed max stayed behind.
-  await expect(other.locator("input[name=max]")).toHaveValue("");
   expect(await other.getByTestId("sysctl-snippet").textContent()).toBe(
     await page.getByTestId("sysctl-snippet").textContent(),
   );
+  // A half-typed value goes with the link as the reader sees it: the colleague sees the same error,
+  // and no answer for values nobody asked for.
+  await page.locator("input[name=max]").fill("abc");
+  await page.getByRole("button", { name: "Copy link" }).click();
+  const halfTyped = await clipboardText(page);
+  expect(halfTyped).toContain("&max=abc&");
+  await other.goto(halfTyped);
+  await expect(other.locator("input[name=max]")).toHaveAttribute("aria-invalid", "true");
+  await expect(other.getByTestId("answer-invalid")).toContainText("nf_conntrack_max is not valid");
+});
+
+test("a copied link leaves the kernel's own figures derived, so a changed kernel brings its own", async ({
+  page,
+  context,
+}) => {
+  await page.goto("./?kernel=5.10");
+  await expect(page.getByTestId("result-buckets")).toHaveAttribute("data-value", "131072");
+  await page.getByRole("button", { name: "Copy link" }).click();
+  const link = await clipboardText(page);
+  expect(link).not.toMatch(/ratio=|struct=/);
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.locator("input[name=kernel]").fill("6.12");
+  await expect(other.getByTestId("result-buckets")).toHaveAttribute("data-value", "524288");
+  await expect(other.getByTestId("result-memory")).toHaveAttribute("data-value", String(524288 * 264));
+  await expect(other.getByTestId("struct-source")).not.toContainText("Your own figure");
 });
 
 test("Download gives a sysctl.d drop-in with the same text", async ({ page }) => {

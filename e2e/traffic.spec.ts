@@ -2,17 +2,33 @@ import { expect, test } from "./fixtures";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-test("a traffic link shows the required entries and a verdict", async ({ page }) => {
+test("sizing from traffic makes the traffic's need the answer, the RAM rule and the kernel beside it", async ({
+  page,
+}) => {
   // 1000 TCP/s × (30 s + 120 s TIME_WAIT) + 5000 DNS/s × 30 s = 300,000; +20 % = 360,000.
   await page.goto("./?ram=16GiB&tcp_cps=1000&tcp_life=30&udp_cps=5000&udp_life=0&headroom=20");
+  await expect(page.locator("input[name=sizing-mode][value=traffic]")).toBeChecked();
   await expect(page.getByTestId("required-max")).toHaveAttribute("data-value", "360000");
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "360000");
+  await expect(page.getByTestId("answer-basis")).toHaveAttribute("data-value", "traffic");
+  await expect(page.getByTestId("answer-reference")).toContainText(
+    "the RAM rule gives 524,288, the kernel's own default is 262,144",
+  );
+  // The headroom is counted once: the page's own answer fits.
   await expect(page.getByTestId("verdict-recommended")).toHaveAttribute("data-value", "fits");
   await expect(page.getByTestId("verdict-kernel")).toHaveAttribute("data-value", "does-not-fit");
-  await expect(page.getByTestId("traffic-verdicts")).toContainText("does not fit (137% of it)");
-  await page.getByRole("button", { name: "Use as nf_conntrack_max" }).click();
-  await expect(page.locator("input[name=max]")).toHaveValue("360000");
-  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "360000");
+  await expect(page.getByTestId("traffic-verdicts")).toContainText(
+    "will overflow: the steady state alone needs 114%",
+  );
   await expect(page.getByTestId("sysctl-snippet")).toContainText("net.netfilter.nf_conntrack_max = 360000");
+  // Back to RAM: the RAM rule answers, and the link says which way was chosen.
+  await page.locator("input[name=sizing-mode][value=ram]").check();
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "524288");
+  await expect(page.getByTestId("sysctl-snippet")).toContainText("net.netfilter.nf_conntrack_max = 524288");
+  await expect(page).toHaveURL(/[?&]from=ram&/);
+  await page.reload();
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "524288");
+  await expect(page.locator("input[name=sizing-mode][value=ram]")).toBeChecked();
 });
 
 test("UDP streams are kept by the stream timeout", async ({ page }) => {

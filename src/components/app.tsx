@@ -45,7 +45,7 @@ function Details() {
   const timeoutsSet = useGroupSet("timeouts");
   const kubeSet = useGroupSet("kube");
   const byTraffic = useSizingMode() === "traffic";
-  const kubePreset = useCalcStore((state) => state.trafficPreset === "kubernetes-node");
+  const kubeRole = useCalcStore((state) => state.validRaw.role === "kubernetes");
   const kernelWarns =
     uncertain.length > 0 ||
     differences.some((difference) => DIFFERENCE_SEVERITY[difference.code] === "warning");
@@ -76,7 +76,7 @@ function Details() {
           <TimeoutsPanel />
         </LazyPart>
       </Fold>
-      <Fold id="kubernetes" headingId="kube-heading" title={t.kube.heading} wanted={kubeSet || kubePreset}>
+      <Fold id="kubernetes" headingId="kube-heading" title={t.kube.heading} wanted={kubeSet || kubeRole}>
         <LazyPart>
           <KubePanel />
         </LazyPart>

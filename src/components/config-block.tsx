@@ -15,8 +15,12 @@ export interface Block {
   readonly fileName: string | null;
 }
 
-/** One block of config: its title, why it is there, Copy (and Download), and the exact text. */
-export function ConfigBlock({ block }: { block: Block }) {
+/**
+ * One block of config: its title, why it is there, Copy (and Download), and the exact text. While
+ * `unavailable` says why (a field the config is computed from is invalid), the block shows that in
+ * place of the text, and Copy and Download hand out nothing.
+ */
+export function ConfigBlock({ block, unavailable = null }: { block: Block; unavailable?: string | null }) {
   const { t } = useMessages();
   const pre = useRef<HTMLPreElement>(null);
   const [status, copy] = useCopy();
@@ -38,11 +42,16 @@ export function ConfigBlock({ block }: { block: Block }) {
           )}
         </h3>
         <div className="block-buttons">
-          <button type="button" onClick={() => copy(block.text, selectText)}>
+          <button type="button" disabled={unavailable !== null} onClick={() => copy(block.text, selectText)}>
             {t.config.copy}
           </button>
           {fileName && (
-            <button type="button" className="secondary" onClick={() => download(block.text, fileName)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={unavailable !== null}
+              onClick={() => download(block.text, fileName)}
+            >
               {t.config.download({ name: fileName })}
             </button>
           )}
@@ -50,9 +59,21 @@ export function ConfigBlock({ block }: { block: Block }) {
       </div>
       <p className="block-why">{block.why}</p>
       <CopyStatusText status={status} copied={t.config.copied} failed={t.config.copyFailedText} />
-      <pre ref={pre} className="snippet" data-testid={block.testId} tabIndex={0} aria-labelledby={headingId}>
-        {block.text}
-      </pre>
+      {unavailable === null ? (
+        <pre
+          ref={pre}
+          className="snippet"
+          data-testid={block.testId}
+          tabIndex={0}
+          aria-labelledby={headingId}
+        >
+          {block.text}
+        </pre>
+      ) : (
+        <p className="answer-invalid block-unavailable" data-testid={`${block.testId}-unavailable`}>
+          {unavailable}
+        </p>
+      )}
     </section>
   );
 }

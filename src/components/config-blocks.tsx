@@ -2,7 +2,8 @@ import { lazy, useRef, type KeyboardEvent } from "react";
 import { downloadName, SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME } from "../domain/config/config-files";
 import { TARGET_CHOICES } from "../domain/config/targets/target-field";
 import { useMessages } from "../store/messages";
-import { useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
+import { useCalcStore, useFieldIssues, useInvalidBehind } from "../store/calc-store";
+import { fieldList } from "./messages";
 import { useConfigFiles } from "../store/config";
 import { useOutputTarget } from "../store/extras";
 import { shareLink } from "../store/link";
@@ -36,10 +37,15 @@ const TEST_IDS: Readonly<Record<ConfigTab, string>> = {
  * block's text is there to read.
  */
 export function ConfigBlocks() {
-  const { t } = useMessages();
+  const { t, locale } = useMessages();
   const { files, script, first } = useConfigFiles();
-  const { validRaw } = useSizing();
+  const raw = useCalcStore((state) => state.raw);
   const issues = useFieldIssues();
+  const invalid = useInvalidBehind("config");
+  const unavailable =
+    invalid.length > 0
+      ? t.results.invalidBlocks({ fields: fieldList(t, locale, invalid), count: invalid.length })
+      : null;
   const lang = useCalcStore((state) => state.lang);
   const chosen = useViewStore((state) => state.tab);
   const [linkStatus, copyLink] = useCopy();
@@ -94,19 +100,32 @@ export function ConfigBlocks() {
         </Field>
       </div>
       <div className="actions">
-        <button type="button" onClick={() => download(script, SETUP_SCRIPT_NAME)}>
+        <button
+          type="button"
+          disabled={unavailable !== null}
+          onClick={() => download(script, SETUP_SCRIPT_NAME)}
+        >
           {t.config.downloadAll({ name: SETUP_SCRIPT_NAME })}
         </button>
         {sysctl && (
-          <button type="button" onClick={() => download(sysctl.text, SYSCTL_FILE_NAME)}>
+          <button
+            type="button"
+            disabled={unavailable !== null}
+            onClick={() => download(sysctl.text, SYSCTL_FILE_NAME)}
+          >
             {t.config.download({ name: SYSCTL_FILE_NAME })}
           </button>
         )}
-        <button type="button" onClick={() => copyLink(shareLink(validRaw, lang))}>
+        <button type="button" onClick={() => copyLink(shareLink(raw, lang))}>
           {t.config.copyLink}
         </button>
         <CopyStatusText status={linkStatus} copied={t.config.linkCopied} failed={t.config.copyFailedLink} />
       </div>
+      {unavailable !== null && (
+        <p className="answer-invalid" role="alert" data-testid="config-invalid">
+          {unavailable}
+        </p>
+      )}
       {asFiles && first === "script" && chosen === null && (
         <p className="block-why">{t.config.scriptFirst}</p>
       )}
@@ -145,7 +164,7 @@ export function ConfigBlocks() {
           hidden={!asFiles || block.id !== selected}
           className="tab-panel"
         >
-          <ConfigBlock block={block} />
+          <ConfigBlock block={block} unavailable={unavailable} />
         </div>
       ))}
       <div className="alert-field" hidden={target !== "alerts"}>

@@ -5,7 +5,9 @@ import { ARTICLE_PRESET, kernelOwnDefaults, PAGE_SIZES_KIB } from "../domain/siz
 import { formatKernelVersion } from "../domain/kernel/kernel-version";
 import { useMessages } from "../store/messages";
 import { applyFields, setField, useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
-import { chooseMode, useSizingMode, type SizingMode } from "../store/view";
+import { chooseMode, useSizingMode } from "../store/view";
+import { SIZING_WAYS, type SizingWay } from "../domain/sizing/way";
+import { HOST_ROLES } from "../domain/sizing/role";
 import { ChoiceSelect, Field } from "./field";
 import { LazyPart } from "./load-boundary";
 
@@ -23,8 +25,6 @@ const KERNEL_CHOICES: ReadonlyArray<readonly [version: string, distribution: str
 ];
 
 const ARCH_CHOICES = ["64", "32"] as const;
-
-const MODES: readonly SizingMode[] = ["ram", "traffic", "paste"];
 
 // The other ways' panels load just after the first render: a shared link's answer and the fields
 // every way fills in do not wait for the traffic model or the collector.
@@ -79,7 +79,7 @@ export function InputsForm() {
         <fieldset className="mode">
           <legend>{t.layout.modeLegend}</legend>
           <div className="mode-choices">
-            {MODES.map((choice) => (
+            {SIZING_WAYS.map((choice) => (
               <label key={choice}>
                 <input
                   type="radio"
@@ -105,7 +105,7 @@ export function InputsForm() {
 }
 
 /** The panel of one way of sizing beyond RAM, drawn once its file is loaded. */
-function Way({ mode }: { mode: Exclude<SizingMode, "ram"> }) {
+function Way({ mode }: { mode: Exclude<SizingWay, "ram"> }) {
   return <LazyPart>{mode === "traffic" ? <TrafficPanel /> : <DiagnosticsPanel />}</LazyPart>;
 }
 
@@ -128,6 +128,15 @@ function SizingFields() {
             control={control}
             invalid={issues.arch !== undefined}
             choices={ARCH_CHOICES.map((choice) => ({ value: choice, label: t.inputs.archChoices[choice] }))}
+          />
+        )}
+      </Field>
+      <Field name="role" issue={issues.role}>
+        {(control) => (
+          <ChoiceSelect
+            control={control}
+            invalid={issues.role !== undefined}
+            choices={HOST_ROLES.map((role) => ({ value: role, label: t.inputs.roleChoices[role] }))}
           />
         )}
       </Field>
@@ -237,9 +246,9 @@ function DefaultsPresets() {
 }
 
 /**
- * Buttons that fill bytes per entry with a figure of known origin: the chosen kernel's own
- * (empty), the same with the 128-byte extension where the kernel does not add it by itself, and
- * the article's 352; and where the kernel's own figure was measured.
+ * Buttons that fill bytes per entry with a figure of known origin: the chosen kernel's own on a
+ * host of this role (empty), the same with the 128-byte extension where neither the kernel nor the
+ * role adds it, and the article's 352; and where the kernel's own figure was measured.
  */
 function StructPresets() {
   const { t } = useMessages();
@@ -247,9 +256,11 @@ function StructPresets() {
   const { inputs } = useSizing();
   const entry = defaultEntryBytes(inputs.kernel, inputs.arch);
   const m = entry.measurement;
+  const masquerades = inputs.role !== "host";
+  const own = masquerades ? entry.withExtensionBytes : entry.bytes;
   const presets = [
-    { value: "", label: t.inputs.structPresets.kernel({ entryBytes: entry.bytes }) },
-    ...(m.extensionByDefault
+    { value: "", label: t.inputs.structPresets.kernel({ entryBytes: own }) },
+    ...(m.extensionByDefault || masquerades
       ? []
       : [
           {
@@ -271,7 +282,9 @@ function StructPresets() {
     entry.exact ? null : t.inputs.measuredNearest({ kernel: formatKernelVersion(m.kernel) }),
     m.extensionByDefault
       ? t.inputs.extensionByDefault({ totalBytes: entry.bytes })
-      : t.inputs.extensionOnDemand({ totalBytes: entry.withExtensionBytes }),
+      : masquerades
+        ? t.inputs.extensionByRole({ totalBytes: entry.withExtensionBytes })
+        : t.inputs.extensionOnDemand({ totalBytes: entry.withExtensionBytes }),
   ]
     .filter((sentence) => sentence !== null)
     .join(" ");

@@ -100,3 +100,10 @@ export function differenceMessage(t: Messages, difference: KernelDifference): st
       return d["num-physpages"]();
   }
 }
+
+/** Fields named for a message by their labels, as the language lists them: "RAM and Kernel version". */
+export function fieldList(t: Messages, locale: string, keys: readonly AnyFieldKey[]): string {
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(
+    keys.map((key) => fieldText(t, key).label),
+  );
+}

@@ -1,21 +1,60 @@
 import type { ReactNode } from "react";
 import { formatBinaryBytes, formatInteger, formatRatio } from "../domain/core/format";
 import { ramBytesPerEntry, ramEntriesPerMiB, type SizingWarning } from "../domain/sizing/sizing";
+import { compareTraffic } from "../domain/traffic/traffic-verdict";
 import { useMessages } from "../store/messages";
-import { useSizing } from "../store/calc-store";
-import { warningMessage } from "./messages";
+import { useCalcStore, useInvalidBehind, useSizing } from "../store/calc-store";
+import { fieldList, warningMessage } from "./messages";
+import { TrafficVerdicts } from "./traffic-verdicts";
 
+/**
+ * The answer: nf_conntrack_max, buckets and memory, with where the number comes from (the way of
+ * sizing) and, for reference, the RAM rule and the kernel's own value. While a field it depends on
+ * is invalid it shows no numbers, and says which field.
+ */
 export function Results() {
   const { t, locale } = useMessages();
-  const { inputs, sizing } = useSizing();
+  const invalid = useInvalidBehind("answer");
+  return (
+    <section className="results" aria-labelledby="results-heading">
+      <h2 id="results-heading">{t.results.heading}</h2>
+      {invalid.length > 0 ? (
+        <p className="answer-invalid" role="alert" data-testid="answer-invalid">
+          {t.results.invalid({ fields: fieldList(t, locale, invalid), count: invalid.length })}
+        </p>
+      ) : (
+        <Answer />
+      )}
+    </section>
+  );
+}
+
+function Answer() {
+  const { t, locale } = useMessages();
+  const { inputs, sizing, answer, traffic } = useSizing();
+  const pasted = useCalcStore((state) => state.pasteReading);
   const n = (value: number) => formatInteger(value, locale);
   const r = t.results;
   const warningsFor = (concerns: SizingWarning["concerns"]) =>
     sizing.warnings.filter((warning) => warning.concerns === concerns);
-
+  const host = answer.way === "paste" && pasted?.status === "read" ? pasted.diagnostics : null;
+  const hostCount = host?.conntrackCount ?? host?.stats?.entries;
+  const basis =
+    answer.basis === "explicit"
+      ? answer.way === "traffic" && !answer.noTraffic
+        ? r.explicitOverTraffic
+        : r.maxExplicit
+      : answer.basis === "traffic" && traffic
+        ? r.maxFromTraffic({ total: traffic.total, headroom: traffic.headroomPercent })
+        : answer.way === "paste"
+          ? r.maxFromHost
+          : r.maxFromRam({
+              factor: ramEntriesPerMiB(inputs.arch),
+              ramBytes: inputs.ram,
+              divisor: ramBytesPerEntry(inputs.arch),
+            });
   return (
-    <section className="results" aria-labelledby="results-heading">
-      <h2 id="results-heading">{r.heading}</h2>
+    <>
       <ResultCard
         title="nf_conntrack_max"
         testId="result-max"
@@ -23,15 +62,20 @@ export function Results() {
         display={n(sizing.max)}
         warnings={warningsFor("max")}
       >
-        <p>
-          {sizing.maxSource === "explicit"
-            ? r.maxExplicit
-            : r.maxFromRam({
-                factor: ramEntriesPerMiB(inputs.arch),
-                ramBytes: inputs.ram,
-                divisor: ramBytesPerEntry(inputs.arch),
-              })}
+        <p data-testid="answer-basis" data-value={answer.basis}>
+          {basis}
+          {answer.noTraffic && ` ${r.noTraffic}`}
         </p>
+        <p className="answer-reference" data-testid="answer-reference">
+          {r.reference({ ramRule: answer.reference.ramRuleMax, kernel: answer.reference.kernelMax })}
+          {host &&
+            hostCount !== undefined &&
+            host.conntrackMax !== undefined &&
+            ` ${r.hostHolds({ count: hostCount, max: host.conntrackMax })}`}
+        </p>
+        {answer.way === "traffic" && traffic && traffic.dominant !== "none" && (
+          <TrafficVerdicts comparison={compareTraffic(traffic, sizing.max, answer.reference.kernelMax)} />
+        )}
       </ResultCard>
       <ResultCard
         title="nf_conntrack_buckets"
@@ -80,7 +124,7 @@ export function Results() {
           <li>{r.chainAtFull({ chain: sizing.chainLengthAtFull })}</li>
         </ul>
       </details>
-    </section>
+    </>
   );
 }
 

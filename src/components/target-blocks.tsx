@@ -1,7 +1,9 @@
 import type { TargetId } from "../domain/config/targets";
 import type { TargetChoice } from "../domain/config/targets/target-field";
 import { TARGET_BLOCKS } from "../i18n/parts/targets";
-import { usePart } from "../store/messages";
+import { useMessages, usePart } from "../store/messages";
+import { useInvalidBehind } from "../store/calc-store";
+import { fieldList } from "./messages";
 import { useTargets } from "../store/targets";
 import { ConfigBlock } from "./config-block";
 
@@ -33,6 +35,12 @@ const CHOICE_OF: Readonly<Record<TargetId, Exclude<TargetChoice, "files">>> = {
 export function TargetBlocks({ shown }: { shown: TargetChoice }) {
   const words = usePart(TARGET_BLOCKS);
   const targets = useTargets();
+  const { t, locale } = useMessages();
+  const invalid = useInvalidBehind("targets");
+  const unavailable =
+    invalid.length > 0
+      ? t.results.invalidBlocks({ fields: fieldList(t, locale, invalid), count: invalid.length })
+      : null;
   return (
     <>
       {targets.map((file) => (
@@ -43,6 +51,7 @@ export function TargetBlocks({ shown }: { shown: TargetChoice }) {
           hidden={CHOICE_OF[file.id] !== shown}
         >
           <ConfigBlock
+            unavailable={unavailable}
             block={{
               id: file.id,
               testId: TEST_IDS[file.id],

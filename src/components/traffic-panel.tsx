@@ -3,7 +3,8 @@ import { TRAFFIC_FIELD_KEYS } from "../domain/traffic/traffic-fields";
 import { TRAFFIC_PRESET_IDS, TRAFFIC_PRESETS } from "../domain/traffic/traffic-presets";
 import { useMessages, usePart } from "../store/messages";
 import { TRAFFIC } from "../i18n/parts/traffic";
-import { applyTrafficPreset, setField, useCalcStore, useFieldIssues } from "../store/calc-store";
+import { applyTrafficPreset, useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
+import { TrafficVerdicts } from "./traffic-verdicts";
 import { useTrafficView } from "../store/traffic-view";
 import { Field } from "./field";
 
@@ -17,6 +18,8 @@ export function TrafficPanel() {
   const preset = useCalcStore((state) => state.trafficPreset);
   const n = (value: number) => formatInteger(value, locale);
   const tr = usePart(TRAFFIC);
+  // When the traffic decides the answer, its verdicts and memory stand beside the answer.
+  const answersFromTraffic = useSizing().answer.basis === "traffic";
 
   return (
     <section className="traffic" aria-labelledby="traffic-heading">
@@ -102,28 +105,12 @@ export function TrafficPanel() {
               {tr.clamped({ unclamped: Number(warning.unclamped) })}
             </p>
           ))}
-          <ul className="verdicts" data-testid="traffic-verdicts">
-            <li className={comparison.recommended.verdict}>
-              {tr.verdictAgainst({ limit: comparison.recommended.limit, what: tr.recommendedLimit })}{" "}
-              <strong data-testid="verdict-recommended" data-value={comparison.recommended.verdict}>
-                {tr.verdicts[comparison.recommended.verdict]({ share: comparison.recommended.share })}
-              </strong>
-            </li>
-            <li className={comparison.kernelDefault.verdict}>
-              {tr.verdictAgainst({ limit: comparison.kernelDefault.limit, what: tr.kernelLimit })}{" "}
-              <strong data-testid="verdict-kernel" data-value={comparison.kernelDefault.verdict}>
-                {tr.verdicts[comparison.kernelDefault.verdict]({ share: comparison.kernelDefault.share })}
-              </strong>
-            </li>
-          </ul>
-          {asMax && (
+          {!answersFromTraffic && <TrafficVerdicts comparison={comparison} />}
+          {asMax && !answersFromTraffic && (
             <p className="result-formula">
               {tr.memory({ memoryBytes: asMax.memory.total, buckets: asMax.buckets })}
             </p>
           )}
-          <button type="button" onClick={() => setField("max", String(result.requiredMax))}>
-            {tr.apply}
-          </button>
         </article>
       )}
     </section>

@@ -6,6 +6,7 @@ import type { KernelVendor } from "../domain/kernel/kernel-version";
 import type { SizingWarning } from "../domain/sizing/sizing";
 import type { TargetChoice } from "../domain/config/targets/target-field";
 import type { HostRole } from "../domain/sizing/role";
+import type { TrafficVerdict } from "../domain/traffic/traffic-verdict";
 import { formatsFor } from "./format";
 
 const { integer, decimal, percent, bytes, plural, pluralDecimal } = formatsFor("en");
@@ -101,6 +102,8 @@ export const en = {
       `This release was not measured; the closest measured one, ${kernel}, stands in for it.`,
     extensionByDefault: ({ totalBytes }: { totalBytes: number }) =>
       `Every entry also gets a 128 B extension area on this kernel (its nf_conntrack_events default is 1): ${totalBytes} B.`,
+    extensionByRole: ({ totalBytes }: { totalBytes: number }) =>
+      `This host masquerades (its role), so its entries carry the 128 B extension area that NAT adds: ${totalBytes} B.`,
     extensionOnDemand: ({ totalBytes }: { totalBytes: number }) =>
       `NAT, conntrack events, accounting or timestamps add a 128 B extension area to every entry: ${totalBytes} B.`,
     articleSource: "The figure of the article this calculator grew from; no kernel measured uses it.",
@@ -195,6 +198,33 @@ export const en = {
     maxFromRam: ({ factor, ramBytes, divisor }: { factor: number; ramBytes: number; divisor: number }) =>
       `RAM in MiB × ${integer(factor)}: MemTotal ${integer(ramBytes)} B ÷ ${integer(divisor)}, rounded down.`,
     maxExplicit: "Your explicit target.",
+    maxFromTraffic: ({ total, headroom }: { total: number; headroom: number }) =>
+      `What the traffic needs: ${plural(total, { one: "# entry", other: "# entries" })} at steady state, plus ${headroom} % headroom, rounded up.`,
+    maxFromHost:
+      "The RAM rule on what the pasted dump shows of the host (its MemTotal, kernel and entry size).",
+    noTraffic: "No traffic entered yet: the RAM rule stands in until you do.",
+    explicitOverTraffic:
+      "Your own nf_conntrack_max overrides the traffic's need; clear it to size from the traffic.",
+    reference: ({ ramRule, kernel }: { ramRule: number; kernel: number }) =>
+      `For reference: the RAM rule gives ${integer(ramRule)}, the kernel's own default is ${integer(kernel)}.`,
+    trafficAgainst: ({ what, limit }: { what: string; limit: number }) =>
+      `The traffic against ${what} (${integer(limit)}):`,
+    againstAnswer: "this answer",
+    againstKernel: "the kernel's own default",
+    verdicts: {
+      fits: ({ share }: { share: number }) =>
+        `fits: the steady state fills ${percent(share)}, the headroom fits too`,
+      tight: ({ share }: { share: number }) =>
+        `tight: the steady state fills ${percent(share)}, less room than the headroom asks for; bursts will fill it`,
+      "does-not-fit": ({ share }: { share: number }) =>
+        `will overflow: the steady state alone needs ${percent(share)} of it`,
+    } satisfies Record<TrafficVerdict, (values: { share: number }) => string>,
+    hostHolds: ({ count, max }: { count: number; max: number }) =>
+      `The host's table holds ${integer(count)} entries now, under its limit of ${integer(max)}.`,
+    invalid: ({ fields, count }: { fields: string; count: number }) =>
+      `No answer while ${fields} ${count === 1 ? "is" : "are"} not valid: fix ${count === 1 ? "it" : "them"} and the numbers come back.`,
+    invalidBlocks: ({ fields, count }: { fields: string; count: number }) =>
+      `Nothing to copy while ${fields} ${count === 1 ? "is" : "are"} not valid: a config now would not match the form.`,
     bucketsAsked: ({ ratio, asked }: { ratio: string; asked: number }) =>
       `nf_conntrack_max ÷ ${ratio}, rounded up: ${integer(asked)} asked for`,
     bucketsRounded: ({ headBytes, step }: { headBytes: number; step: number }) =>

@@ -69,6 +69,8 @@ export const zhCN: Messages = {
       `该内核还会给每个条目附加 128 B 扩展区（其 nf_conntrack_events 默认为 1）：共 ${totalBytes} B。`,
     extensionOnDemand: ({ totalBytes }) =>
       `NAT、conntrack 事件、流量统计或时间戳会给每个条目附加 128 B 扩展区：共 ${totalBytes} B。`,
+    extensionByRole: ({ totalBytes }) =>
+      `该主机做地址伪装（按所选角色），其条目带有 NAT 所加的 128 B 扩展区：共 ${totalBytes} B。`,
     articleSource: "本计算器所依据的那篇文章使用的数值；实测的内核都不是这个值。",
     ownFigure: "自定义数值。",
   },
@@ -151,6 +153,25 @@ export const zhCN: Messages = {
     heading: "建议设置",
     maxFromRam: ({ factor, ramBytes, divisor }) =>
       `内存 MiB 数 × ${integer(factor)}：MemTotal ${integer(ramBytes)} B ÷ ${integer(divisor)}，向下取整。`,
+    maxFromTraffic: ({ total, headroom }) =>
+      `按流量所需：稳态 ${integer(total)} 个条目，加 ${headroom}% 余量，向上取整。`,
+    maxFromHost: "按粘贴的主机诊断信息（其 MemTotal、内核和每条目大小）套用内存规则。",
+    noTraffic: "尚未填写流量：在填写之前先用内存规则。",
+    explicitOverTraffic: "你自己指定的 nf_conntrack_max 优先于流量所需；清空它即可按流量估算。",
+    reference: ({ ramRule, kernel }) =>
+      `供参考：内存规则给出 ${integer(ramRule)}，内核自身的默认值为 ${integer(kernel)}。`,
+    trafficAgainst: ({ what, limit }) => `流量与${what}（${integer(limit)}）相比：`,
+    againstAnswer: "此答案",
+    againstKernel: "内核自身的默认值",
+    verdicts: {
+      fits: ({ share }) => `够用：稳态占 ${percent(share)}，余量也放得下`,
+      tight: ({ share }) => `偏紧：稳态占 ${percent(share)}，剩余空间小于所要求的余量，突发流量会把表占满`,
+      "does-not-fit": ({ share }) => `会溢出：仅稳态就需要其 ${percent(share)}`,
+    },
+    hostHolds: ({ count, max }) =>
+      `该主机的连接跟踪表当前有 ${integer(count)} 个条目，上限为 ${integer(max)}。`,
+    invalid: ({ fields }) => `${fields}无效，暂无答案：改正上面的输入框后数值即会恢复。`,
+    invalidBlocks: ({ fields }) => `${fields}无效，没有可复制的内容：此时的配置与表单不符。`,
     maxExplicit: "你指定的目标值。",
     bucketsAsked: ({ ratio, asked }) => `nf_conntrack_max ÷ ${ratio}，向上取整：需要 ${integer(asked)} 个`,
     bucketsRounded: ({ headBytes, step }) =>

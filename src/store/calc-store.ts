@@ -1,12 +1,23 @@
 import { useMemo } from "react";
 import { create } from "zustand";
-import { validateAllFields, validateAnyField, type AnyFieldKey } from "../domain/sizing/fields";
+import {
+  ALL_FIELD_KEYS,
+  FIELDS,
+  timeoutRaw,
+  validateAllFields,
+  validateAnyField,
+  type AnyFieldKey,
+} from "../domain/sizing/fields";
+import { computeAnswer, fieldsBehind } from "../domain/sizing/answer";
+import { readWay } from "../domain/sizing/way";
+import { readTimeouts } from "../domain/kernel/timeouts";
+import { readTraffic } from "../domain/traffic/traffic-fields";
+import { computeTrafficSizing } from "../domain/traffic/traffic-sizing";
 import { readInputs } from "../domain/sizing/inputs";
 import type { Diagnostics } from "../domain/diagnostics/dump";
 import { explainDifferences, uncertainBoundaries } from "../domain/kernel/kernel-compare";
 import { computeKernelDefault } from "../domain/kernel/kernel-defaults";
 import { distributionKernel } from "../domain/kernel/kernel-version";
-import { computeSizing } from "../domain/sizing/sizing";
 import { trafficPresetFields, type TrafficPresetId } from "../domain/traffic/traffic-presets";
 import type { Locale } from "../domain/core/locale";
 import { decodeSearch, type LinkState } from "../url/codec";
@@ -122,13 +133,40 @@ export function loadSearch(search: string): void {
   useCalcStore.setState(decodeSearch(search));
 }
 
-/** The inputs the results use, and the sizing computed from them. */
+/**
+ * The inputs the results use, and the answer computed from them: the way of sizing (`from`)
+ * decides nf_conntrack_max, and `sizing` is the answer's (what every block writes).
+ */
 export function useSizing() {
   const validRaw = useCalcStore((state) => state.validRaw);
   return useMemo(() => {
     const inputs = readInputs(validRaw);
-    return { validRaw, inputs, sizing: computeSizing(inputs) };
+    const way = readWay(validRaw.from);
+    const traffic =
+      way === "traffic"
+        ? computeTrafficSizing(
+            readTraffic(validRaw),
+            readTimeouts(timeoutRaw(validRaw), inputs.kernel).values,
+            inputs.kernel,
+          )
+        : null;
+    const answer = computeAnswer({ inputs, way, traffic, kernelMax: computeKernelDefault(inputs).max });
+    return { validRaw, inputs, answer, sizing: answer.sizing, traffic };
   }, [validRaw]);
+}
+
+/**
+ * The invalid fields a part of the page is computed from (fieldsBehind()): while there are any,
+ * that part says so where it is, and hands out nothing that no longer matches the form.
+ */
+export function useInvalidBehind(part: "answer" | "config" | "targets"): readonly AnyFieldKey[] {
+  const raw = useCalcStore((state) => state.raw);
+  const way = useCalcStore((state) => readWay(state.validRaw.from));
+  return useMemo(() => {
+    const issues = validateAllFields(raw);
+    const groups = fieldsBehind(way, part);
+    return ALL_FIELD_KEYS.filter((key) => issues[key] !== undefined && groups.includes(FIELDS[key].group));
+  }, [raw, way, part]);
 }
 
 /** What the chosen kernel does by itself on this machine, and how the recommendation differs. */

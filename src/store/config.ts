@@ -10,6 +10,7 @@ import {
 import { kernelRules } from "../domain/kernel/kernel-defaults";
 import { useSizing } from "./calc-store";
 import { useTimeouts } from "./extras";
+import { readKubeNode } from "../domain/kube/kube-proxy-fields";
 import { shareLink } from "./link";
 import { version } from "../../package.json";
 
@@ -35,6 +36,7 @@ export function useConfigSource(): ConfigSource {
       link: shareLink(validRaw),
       generator: GENERATOR,
       timeouts: changed,
+      kube: readKubeNode({ cores: validRaw.cores, k8s: validRaw.k8s }),
     }),
     [validRaw, inputs, sizing, changed],
   );

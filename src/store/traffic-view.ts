@@ -18,7 +18,7 @@ export function useTrafficView() {
     return {
       traffic,
       result,
-      comparison: compareTraffic(result.requiredMax, sizing.max, kernel.max),
+      comparison: compareTraffic(result, sizing.max, kernel.max),
       asMax: sizingForRequiredMax(inputs, result.requiredMax),
     };
   }, [validRaw, values, inputs, sizing.max, kernel.max]);

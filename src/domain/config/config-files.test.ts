@@ -23,6 +23,7 @@ const sourceFor = (raw: Partial<RawInputs>, link = "https://example.test/calc/?v
     link,
     generator: "conntrack-calc 0.0.0",
     timeouts: [],
+    kube: null,
   };
 };
 
@@ -319,5 +320,42 @@ describe("renderConfig's lists, blocks and items", () => {
         "",
       ].join("\n"),
     );
+  });
+});
+
+describe("a Kubernetes node", () => {
+  it("warns in the sysctl.d file, the apply block and the setup script that kube-proxy rewrites the max", () => {
+    const source = sourceFor({ kernel: "6.12", role: "kubernetes" });
+    const files = buildConfigFiles(source);
+    const text = (id: ConfigFileId) => renderConfig(files.find((f) => f.id === id)?.lines ?? []);
+    const sysctl = text("sysctl");
+    const apply = text("apply");
+    const script = renderSetupScript(files, source);
+    for (const text of [sysctl, apply, script]) {
+      expect(text).toContain(
+        "# Kubernetes node: kube-proxy writes net.netfilter.nf_conntrack_max at its next start",
+      );
+    }
+    expect(sysctl.indexOf("Kubernetes node")).toBeLessThan(
+      sysctl.indexOf("net.netfilter.nf_conntrack_max ="),
+    );
+  });
+
+  it("names kube-proxy's own value and the configuration that keeps this one when cores and version are given", () => {
+    const source = {
+      ...sourceFor({ kernel: "6.12" }),
+      kube: { cores: 8, version: { major: 1 as const, minor: 33, patch: null } },
+    };
+    const sysctl = renderConfig(buildConfigFiles(source).find((f) => f.id === "sysctl")?.lines ?? []);
+    expect(sysctl).toContain(
+      "# Kubernetes node, 8 cores, kube-proxy 1.33: kube-proxy writes net.netfilter.nf_conntrack_max",
+    );
+    expect(sysctl).toContain("conntrack.maxPerCore");
+  });
+
+  it("says nothing of kube-proxy on a host of another role", () => {
+    for (const role of ["host", "nat", "docker"]) {
+      expect(render({ role })).not.toContain("kube-proxy");
+    }
   });
 });

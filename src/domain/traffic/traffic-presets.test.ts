@@ -61,6 +61,7 @@ describe("trafficPresetFields", () => {
 
   it("writes a preset's traffic and empties every timeout it does not set", () => {
     expect(trafficPresetFields("nat-gateway")).toEqual({
+      role: "nat",
       tcp_cps: "2000",
       tcp_life: "30",
       udp_cps: "1000",
@@ -72,6 +73,7 @@ describe("trafficPresetFields", () => {
 
   it("writes the timeouts a preset sets: kube-proxy's 24 h established and 1 h close_wait", () => {
     expect(trafficPresetFields("kubernetes-node")).toEqual({
+      role: "kubernetes",
       tcp_cps: "1000",
       tcp_life: "5",
       udp_cps: "1000",
@@ -83,9 +85,9 @@ describe("trafficPresetFields", () => {
     });
   });
 
-  it.each(TRAFFIC_PRESET_IDS)("%s: writes every traffic and timeout field", (id) => {
+  it.each(TRAFFIC_PRESET_IDS)("%s: writes the role and every traffic and timeout field", (id) => {
     expect(Object.keys(trafficPresetFields(id)).sort()).toEqual(
-      [...TRAFFIC_FIELD_KEYS, ...Object.keys(kernelTimeouts)].sort(),
+      ["role", ...TRAFFIC_FIELD_KEYS, ...Object.keys(kernelTimeouts)].sort(),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { TIMEOUT_KEYS, timeoutUrlKey, type TimeoutKey, type TimeoutUrlKey } from "../kernel/timeouts";
 import type { RawTraffic, TrafficFieldKey } from "./traffic-fields";
+import type { HostRole } from "../sizing/role";
 
 /**
  * Assumptions behind a preset, as codes the page turns into words (each names the fields it sets,
@@ -43,6 +44,8 @@ export type TrafficPresetId =
  */
 export interface TrafficPreset {
   readonly id: TrafficPresetId;
+  /** The role of the host the preset describes (role.ts): it sets the bytes per entry and the warnings. */
+  readonly role: HostRole;
   readonly traffic: RawTraffic;
   /** Timeouts the preset changes (as they would be typed; absent = the kernel's default). */
   readonly timeouts: Readonly<Partial<Record<TimeoutKey, string>>>;
@@ -61,30 +64,35 @@ export const TRAFFIC_PRESET_IDS: readonly TrafficPresetId[] = [
 export const TRAFFIC_PRESETS: Readonly<Record<TrafficPresetId, TrafficPreset>> = {
   "nat-gateway": {
     id: "nat-gateway",
+    role: "nat",
     traffic: { tcp_cps: "2000", tcp_life: "30", udp_cps: "1000", udp_life: "0", headroom: "30" },
     timeouts: {},
     assumptions: ["clients-browsing", "udp-mostly-dns", "quic-raises-udp-life"],
   },
   "reverse-proxy": {
     id: "reverse-proxy",
+    role: "host",
     traffic: { tcp_cps: "10000", tcp_life: "1", udp_cps: "200", udp_life: "0", headroom: "50" },
     timeouts: {},
     assumptions: ["proxy-two-connections", "short-http", "udp-mostly-dns"],
   },
   "docker-host": {
     id: "docker-host",
+    role: "docker",
     traffic: { tcp_cps: "500", tcp_life: "10", udp_cps: "200", udp_life: "0", headroom: "50" },
     timeouts: {},
     assumptions: ["published-ports", "container-dns", "udp-mostly-dns"],
   },
   "small-router": {
     id: "small-router",
+    role: "nat",
     traffic: { tcp_cps: "30", tcp_life: "60", udp_cps: "50", udp_life: "10", headroom: "50" },
     timeouts: {},
     assumptions: ["home-router", "quic-raises-udp-life", "little-ram"],
   },
   "kubernetes-node": {
     id: "kubernetes-node",
+    role: "kubernetes",
     traffic: { tcp_cps: "1000", tcp_life: "5", udp_cps: "1000", udp_life: "0", headroom: "50" },
     // kube-proxy's defaults (pkg/proxy/apis/config/v1alpha1/defaults.go): 24h and 1h.
     timeouts: { tcp_timeout_established: "86400", tcp_timeout_close_wait: "3600" },
@@ -93,17 +101,18 @@ export const TRAFFIC_PRESETS: Readonly<Record<TrafficPresetId, TrafficPreset>> =
 };
 
 /**
- * What choosing a preset writes: its five traffic fields and every timeout field, those the preset
- * does not set emptied (back to the kernel's default), so no earlier preset's timeouts linger.
+ * What choosing a preset writes: the host's role, its five traffic fields and every timeout field,
+ * those the preset does not set emptied (back to the kernel's default), so no earlier preset's
+ * timeouts linger.
  *
  * @example trafficPresetFields("kubernetes-node").to_tcp_timeout_established === "86400"
  */
 export function trafficPresetFields(
   id: TrafficPresetId,
-): Readonly<Record<TrafficFieldKey | TimeoutUrlKey, string>> {
+): Readonly<Record<"role" | TrafficFieldKey | TimeoutUrlKey, string>> {
   const preset = TRAFFIC_PRESETS[id];
   const timeouts = Object.fromEntries(
     TIMEOUT_KEYS.map((key) => [timeoutUrlKey(key), preset.timeouts[key] ?? ""]),
   ) as Record<TimeoutUrlKey, string>;
-  return { ...preset.traffic, ...timeouts };
+  return { role: preset.role, ...preset.traffic, ...timeouts };
 }

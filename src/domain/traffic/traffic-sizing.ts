@@ -46,6 +46,8 @@ export interface TrafficSizing {
   readonly udp: UdpTrafficTerm;
   /** Entries at steady state, both kinds, rounded up; at most INT_MAX. */
   readonly total: number;
+  /** The headroom asked for, in percent. */
+  readonly headroomPercent: number;
   /** The nf_conntrack_max this traffic needs: ceil(total × (1 + headroom / 100)), at most INT_MAX. */
   readonly requiredMax: number;
   /** The same before the INT_MAX clamp, exact. */
@@ -145,6 +147,7 @@ export function computeTrafficSizing(
     tcp,
     udp,
     total: clampToIntMax(ceilDivBig(totalMicro, MICRO)),
+    headroomPercent: traffic.headroomPercent,
     requiredMax: clampToIntMax(requiredMaxUnclamped),
     requiredMaxUnclamped,
     dominant,

@@ -1,64 +1,67 @@
 /**
- * How a table limit holds the entries the traffic needs (headroom included):
- * `fits` (at most 80 % of the limit), `tight` (above 80 %, up to the limit), `does-not-fit`.
+ * How a table limit holds the traffic, the headroom counted once:
+ * - `fits`: the steady state and its headroom fit (the need with headroom is at most the limit);
+ * - `tight`: the steady state fits but the headroom does not (bursts may fill the table);
+ * - `does-not-fit`: the steady state alone is more than the limit.
  */
 export type TrafficVerdict = "fits" | "tight" | "does-not-fit";
 
-/**
- * The share of a limit at and below which the traffic "fits" rather than "tight", as n / d.
- */
-const FITS_SHARE = { numerator: 4, denominator: 5 } as const;
+/** What the traffic needs: its steady state, and that with the headroom (traffic-sizing.ts). */
+export interface TrafficNeed {
+  readonly total: number;
+  readonly requiredMax: number;
+}
 
 /**
- * @example trafficVerdict(180000, 262144) === "fits" // 69 %
- * @example trafficVerdict(240000, 262144) === "tight" // 92 %
- * @example trafficVerdict(1, 0) === "fits" // 0 = no limit
+ * @example trafficVerdict({ total: 150000, requiredMax: 180000 }, 180000) === "fits" // the page's own answer
+ * @example trafficVerdict({ total: 150000, requiredMax: 180000 }, 160000) === "tight"
+ * @example trafficVerdict({ total: 150000, requiredMax: 180000 }, 140000) === "does-not-fit"
+ * @example trafficVerdict({ total: 1, requiredMax: 2 }, 0) === "fits" // 0 = no limit
  *
  * @internal exported for its tests
  */
-export function trafficVerdict(requiredMax: number, limit: number): TrafficVerdict {
+export function trafficVerdict(need: TrafficNeed, limit: number): TrafficVerdict {
   // nf_conntrack_max = 0 means no limit: `if (nf_conntrack_max && unlikely(ct_count > nf_conntrack_max))`
   // in __nf_conntrack_alloc().
   if (limit <= 0) return "fits";
-  if (requiredMax > limit) return "does-not-fit";
-  // Exact: required <= 4/5 × limit  <=>  5 × required <= 4 × limit (both below 2^35).
-  return requiredMax * FITS_SHARE.denominator <= limit * FITS_SHARE.numerator ? "fits" : "tight";
+  if (need.total > limit) return "does-not-fit";
+  return need.requiredMax <= limit ? "fits" : "tight";
 }
 
 export interface LimitComparison {
   readonly limit: number;
   readonly verdict: TrafficVerdict;
-  /** requiredMax / limit; 0 when the limit is 0 (no limit). */
+  /** The steady state's share of the limit (total / limit); 0 when the limit is 0 (no limit). */
   readonly share: number;
 }
 
 export interface TrafficComparison {
-  /** Against the calculator's recommendation (from RAM, or the explicit max). */
-  readonly recommended: LimitComparison;
+  /** Against the page's answer (the traffic's need itself, the reader's own max, or the RAM rule). */
+  readonly answer: LimitComparison;
   /** Against what the kernel picks by itself. */
   readonly kernelDefault: LimitComparison;
 }
 
-function compareWith(requiredMax: number, limit: number): LimitComparison {
+function compareWith(need: TrafficNeed, limit: number): LimitComparison {
   return {
     limit,
-    verdict: trafficVerdict(requiredMax, limit),
-    share: limit > 0 ? requiredMax / limit : 0,
+    verdict: trafficVerdict(need, limit),
+    share: limit > 0 ? need.total / limit : 0,
   };
 }
 
 /**
- * The traffic's need against the recommendation and against the kernel's own default.
+ * The traffic's need against the page's answer and against the kernel's own default.
  *
- * @example compareTraffic(240000, 524288, 262144).kernelDefault.verdict === "tight"
+ * @example compareTraffic({ total: 200000, requiredMax: 240000 }, 524288, 262144).kernelDefault.verdict === "tight"
  */
 export function compareTraffic(
-  requiredMax: number,
-  recommendedMax: number,
+  need: TrafficNeed,
+  answerMax: number,
   kernelDefaultMax: number,
 ): TrafficComparison {
   return {
-    recommended: compareWith(requiredMax, recommendedMax),
-    kernelDefault: compareWith(requiredMax, kernelDefaultMax),
+    answer: compareWith(need, answerMax),
+    kernelDefault: compareWith(need, kernelDefaultMax),
   };
 }

@@ -1,5 +1,4 @@
 import type { PresetAssumption, TrafficPresetId } from "../../domain/traffic/traffic-presets";
-import type { TrafficVerdict } from "../../domain/traffic/traffic-verdict";
 import type { Locale } from "../../domain/core/locale";
 import { formatsFor } from "../format";
 
@@ -13,7 +12,7 @@ interface TrafficTerm {
 }
 
 function english() {
-  const { integer, milli, percent, bytes, plural } = formatsFor("en");
+  const { integer, milli, bytes, plural } = formatsFor("en");
   return {
     heading: "Size from traffic",
     intro:
@@ -61,21 +60,10 @@ function english() {
     withHeadroom: ({ total, headroom, required }: { total: number; headroom: number; required: number }) =>
       `${plural(total, { one: "# entry", other: "# entries" })} + ${integer(headroom)} % headroom = ${integer(required)}, rounded up.`,
     dominant: { tcp: "TCP dominates.", udp: "UDP dominates.", tie: "TCP and UDP need the same." },
-    verdictAgainst: ({ limit, what }: { limit: number; what: string }) =>
-      `Against ${what} (${integer(limit)}):`,
-    recommendedLimit: "the recommendation",
-    kernelLimit: "the kernel's own default",
-    verdicts: {
-      fits: ({ share }: { share: number }) => `fits (${percent(share)} of it)`,
-      tight: ({ share }: { share: number }) => `tight (${percent(share)} of it): bursts will fill it`,
-      "does-not-fit": ({ share }: { share: number }) =>
-        `does not fit (${percent(share)} of it): the table will overflow`,
-    } satisfies Record<TrafficVerdict, (values: { share: number }) => string>,
     memory: ({ memoryBytes, buckets }: { memoryBytes: number; buckets: number }) =>
       `As nf_conntrack_max it would take ${bytes(memoryBytes)} at a full table, with ${plural(buckets, { one: "# bucket", other: "# buckets" })}.`,
     clamped: ({ unclamped }: { unclamped: number }) =>
       `This traffic needs ${plural(unclamped, { one: "# entry", other: "# entries" })}, above the largest nf_conntrack_max (2,147,483,647).`,
-    apply: "Use as nf_conntrack_max",
   };
 }
 
@@ -84,7 +72,7 @@ const en = english();
 export type TrafficMessages = typeof en;
 
 function chinese(): TrafficMessages {
-  const { integer, milli, percent, bytes } = formatsFor("zh-CN");
+  const { integer, milli, bytes } = formatsFor("zh-CN");
   return {
     heading: "按流量估算",
     intro:
@@ -127,19 +115,10 @@ function chinese(): TrafficMessages {
     withHeadroom: ({ total, headroom, required }) =>
       `${integer(total)} 个条目 + ${integer(headroom)}% 余量 = ${integer(required)}（向上取整）。`,
     dominant: { tcp: "以 TCP 为主。", udp: "以 UDP 为主。", tie: "TCP 与 UDP 需求相同。" },
-    verdictAgainst: ({ limit, what }) => `与${what}（${integer(limit)}）相比：`,
-    recommendedLimit: "建议值",
-    kernelLimit: "内核默认值",
-    verdicts: {
-      fits: ({ share }) => `够用（占 ${percent(share)}）`,
-      tight: ({ share }) => `偏紧（占 ${percent(share)}）：突发流量会把表占满`,
-      "does-not-fit": ({ share }) => `不够（为其 ${percent(share)}）：表会溢出`,
-    },
     memory: ({ memoryBytes, buckets }) =>
       `若设为 nf_conntrack_max，表满时占用 ${bytes(memoryBytes)}，哈希桶 ${integer(buckets)} 个。`,
     clamped: ({ unclamped }) =>
       `这些流量需要 ${integer(unclamped)} 个条目，超过 nf_conntrack_max 的上限（2,147,483,647）。`,
-    apply: "设为 nf_conntrack_max",
   };
 }
 
