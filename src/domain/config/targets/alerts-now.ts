@@ -52,7 +52,8 @@ const COUNTERS = {
  * alertsFiringNow(parseDiagnostics("net.netfilter.nf_conntrack_max = 1000\nnet.netfilter.nf_conntrack_count = 800\n"), 75)
  * // { firing: [{ name: "NfConntrackTableFilling",
  * //   reason: { code: "fill-above-threshold", count: 800, max: 1000, thresholdPercent: 75 } }],
- * //   unknown: ["NfConntrackDrop", "NfConntrackEarlyDrop", "NfConntrackInsertFailed"] }
+ * //   unknown: ["NfConntrackDrop", "NfConntrackEarlyDrop", "NfConntrackInsertFailed",
+ * //     "NfConntrackInsertRace"] }
  */
 export function alertsFiringNow(d: Diagnostics, thresholdPercent: number): AlertsNow {
   const firing: { name: AlertName; reason: AlertReason }[] = [];

@@ -6,7 +6,7 @@ import { prometheusTarget } from "./prometheus";
 import { talosTarget } from "./talos";
 import type { TargetFile, TargetSource } from "./target-source";
 
-export type { TargetFile, TargetId, TargetSource, ValuesFrom } from "./target-source";
+export type { TargetFile, TargetId, TargetSource } from "./target-source";
 
 /**
  * The config as the tools that deploy it take it, in the page's order: an Ansible task list, a

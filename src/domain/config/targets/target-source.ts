@@ -139,7 +139,7 @@ export function kubeLines(
     plan === null || plan.maxPerCore === 0
       ? comment(
           values === "fleet"
-            ? "Set conntrack.maxPerCore: 0 in the kube-proxy configuration to leave each host's value set here."
+            ? "Set conntrack.maxPerCore: 0 to leave each host's value set here,"
             : "Set conntrack.maxPerCore: 0 in the kube-proxy configuration to leave the value set here.",
         )
       : comment(
