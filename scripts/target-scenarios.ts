@@ -32,10 +32,24 @@ const SCENARIOS: readonly Scenario[] = [
   { name: "ip_conntrack-2.6.18", raw: { kernel: "2.6.18", ram: "2G" } },
 ];
 
+/** MemTotal of the fleet's hosts the fleet variants are checked against, in MiB: all sizes. */
+const FLEET_MIB = [1024, 3000, 16384, 65536, 787752] as const;
+
+/** One host of the fleet: its MemTotal and what the page recommends for it. */
+export interface FleetHost {
+  readonly memTotalBytes: number;
+  readonly max: number;
+  readonly buckets: number;
+}
+
 export interface RenderedScenario {
   readonly name: string;
   readonly alertThresholdPercent: number;
+  /** Where the max comes from: the RAM rule (per host in the fleet variants) or an explicit max. */
+  readonly maxSource: "ram" | "explicit";
   readonly files: readonly TargetFile[];
+  /** The same inputs with each fleet host's MemTotal: the values its per-host rules must give. */
+  readonly fleet: readonly FleetHost[];
 }
 
 export function renderScenarios(): RenderedScenario[] {
@@ -56,6 +70,16 @@ export function renderScenarios(): RenderedScenario[] {
       alertThresholdPercent,
       kube: scenario.kube ?? null,
     };
-    return { name: scenario.name, alertThresholdPercent, files: buildTargets(source) };
+    const fleet = FLEET_MIB.map((mib) => {
+      const sizing = computeSizing(readInputs({ ...DEFAULT_RAW, ...scenario.raw, ram: `${mib}MiB` }));
+      return { memTotalBytes: mib * 1024 * 1024, max: sizing.max, buckets: sizing.buckets };
+    });
+    return {
+      name: scenario.name,
+      alertThresholdPercent,
+      maxSource: source.sizing.maxSource,
+      files: buildTargets(source),
+      fleet,
+    };
   });
 }

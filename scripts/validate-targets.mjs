@@ -24,6 +24,12 @@ import { parse } from "yaml";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
+const INT_MAX = 2147483647;
+/** The rules' durations in minutes, as the model below reads `for:`. */
+const minutes = (text) => Number(text.replace(/m$/, "").replace(/^(\d+)h$/, (_, h) => String(60 * h)));
+// humanize is %.4g for values from 1 to 1000 (template functions in Prometheus' template package).
+const humanize = (v) => String(Number(v.toPrecision(4)));
+
 /** Each tool, the Debian package that has it and how it prints its version. */
 const TOOLS = [
   { bin: "promtool", pkg: "prometheus", version: ["--version"] },
@@ -113,7 +119,10 @@ if (keep) rmSync(keep, { recursive: true, force: true });
 if (keep) mkdirSync(keep, { recursive: true });
 const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "validate-targets-"));
 const plays = [];
+const fleetPlays = [];
+let fleetInventoryText = "";
 const rules = [];
+const promtoolPassed = [];
 try {
   for (const scenario of scenarios) {
     const dir = join(work, scenario.name);
@@ -123,13 +132,19 @@ try {
       paths[file.id] = join(dir, file.fileName);
       writeFileSync(paths[file.id], file.text);
     }
-    rules.push(paths.prometheus);
-    // The task list imported by a play, as its header says, and the same tasks inline in a play.
-    const tasks = scenario.files.find((f) => f.id === "ansible").text;
-    plays.push(
-      `- name: ${scenario.name} imported\n  hosts: localhost\n  gather_facts: false\n  tasks:\n    - ansible.builtin.import_tasks: ${paths.ansible}\n`,
-      `- name: ${scenario.name} inline\n  hosts: localhost\n  gather_facts: false\n  tasks:\n${tasks.replace(/^(?=.)/gm, "    ")}`,
-    );
+    rules.push(paths.prometheus, paths["prometheus-host"]);
+    // Each task list imported by a play, as its header says, and the same tasks inline in a play.
+    for (const id of ["ansible", "ansible-host"]) {
+      const tasks = scenario.files.find((f) => f.id === id).text;
+      plays.push(
+        `- name: ${scenario.name} ${id} imported\n  hosts: localhost\n  gather_facts: false\n  tasks:\n    - ansible.builtin.import_tasks: ${paths[id]}\n`,
+        `- name: ${scenario.name} ${id} inline\n  hosts: localhost\n  gather_facts: false\n  tasks:\n${tasks.replace(/^(?=.)/gm, "    ")}`,
+      );
+    }
+    if (scenario.maxSource === "ram") {
+      fleetPlays.push(ansibleFleetPlay(scenario));
+      fleetInventoryText = fleetInventory(scenario);
+    }
     check("cloud-init schema", scenario.name, "cloud-init", [
       ...schemaCommand(),
       "--config-file",
@@ -146,9 +161,21 @@ try {
       check("sh -n", `${scenario.name} ${shell}`, shell, [...args, paths.check]);
     }
     runCheckScript(scenario, paths.check, dir);
-    const unitTests = join(dir, "alerts.test.yml");
-    writeFileSync(unitTests, promtoolTests(scenario, paths.prometheus));
-    check("promtool test rules", scenario.name, "promtool", ["test", "rules", unitTests]);
+    for (const variant of ["fleet", "host"]) {
+      const unitTests = join(dir, `alerts-${variant}.test.yml`);
+      const test = promtoolTests(
+        scenario,
+        variant,
+        variant === "fleet" ? paths.prometheus : paths["prometheus-host"],
+      );
+      writeFileSync(unitTests, test.text);
+      const run = check("promtool test rules", `${scenario.name} ${variant}`, "promtool", [
+        "test",
+        "rules",
+        unitTests,
+      ]);
+      if (run.status === 0) promtoolPassed.push(`${scenario.name} ${variant}: ${test.firing} alerts`);
+    }
   }
   check("promtool check rules", "all scenarios", "promtool", ["check", "rules", ...rules]);
   const playbook = join(work, "play.yml");
@@ -162,59 +189,207 @@ try {
       env: { ...process.env, ANSIBLE_LOCALHOST_WARNING: "false", ANSIBLE_NOCOLOR: "1" },
     },
   );
+  // The fleet task lists' facts, run for real on localhost: each host size gets the page's values.
+  const fleetPlaybook = join(work, "fleet.yml");
+  const inventory = join(work, "fleet-inventory.yml");
+  writeFileSync(fleetPlaybook, JSON.stringify(fleetPlays));
+  writeFileSync(inventory, fleetInventoryText);
+  check(
+    "ansible-playbook fleet facts",
+    `${fleetPlays.length} plays`,
+    "ansible-playbook",
+    ["-i", inventory, fleetPlaybook],
+    { env: { ...process.env, ANSIBLE_LOCALHOST_WARNING: "false", ANSIBLE_NOCOLOR: "1" } },
+  );
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
 }
 
 /**
- * A promtool unit test of the rules: one host just above the user's threshold and one at it, and
- * one counter series per counter rule that steps from 0 to 5 (increase() is then exactly 5: no
- * extrapolation below a first sample of 0). Only the host above the threshold and every counter
- * alert fire; their annotations are the rules' templates filled in as Prometheus does.
+ * The hosts the rules are tested on, per rule file: a fleet of hosts of different sizes (the
+ * scenario's fleet: MemTotal and the page's max for it), each with a limit of its own, half of them
+ * just above the fill threshold and half at it, one with a limit below its recommendation; then
+ * hosts whose counters rise steadily (the insert race at 1 % fill, insert failures at 60 %, a full
+ * table dropping and evicting) and one with a single burst of every counter, which must never fire.
+ * Counters rise by `rate` per second from the first minute on; `blip` steps once at 10m.
  */
-function promtoolTests(scenario, rulesPath) {
-  const groups = parse(scenario.files.find((f) => f.id === "prometheus").text).groups;
-  const rules = groups[0].rules;
-  const limit = 1000;
-  const above = Math.floor((limit * scenario.alertThresholdPercent) / 100) + 1;
-  const at = Math.floor((limit * scenario.alertThresholdPercent) / 100);
-  // humanize is %.4g for values from 1 to 1000 (template functions in Prometheus' template package).
-  const humanize = (v) => String(Number(v.toPrecision(4)));
+function fleetHosts(scenario) {
+  const T = scenario.alertThresholdPercent;
+  const hosts = scenario.fleet.map((host, i) => {
+    const limit = i === 1 ? Math.max(1, Math.floor(host.max / 2)) : host.max;
+    const at = Math.floor((limit * T) / 100);
+    return {
+      instance: `host${i}-${host.memTotalBytes / 1048576}mib:9100`,
+      memTotal: host.memTotalBytes,
+      recommended: host.max,
+      limit,
+      entries: i % 2 === 0 ? at + 1 : at,
+      drop: 0,
+      early: 0,
+      insert: 0,
+    };
+  });
+  const steady = (instance, limit, entries, drop, early, insert) => ({
+    instance,
+    limit,
+    entries,
+    drop,
+    early,
+    insert,
+  });
+  return [
+    ...hosts,
+    steady("race:9100", 262144, 2621, 1, 0, 1),
+    steady("crowded:9100", 1000, 600, 1, 0, 1),
+    steady("full:9100", 1000, 1000, 2, 1, 0),
+    { ...steady("blip:9100", 1000, 10, 0, 0, 0), blip: true },
+  ];
+}
+
+/** The series of the hosts, one sample a minute for 100 minutes. */
+function seriesOf(hosts) {
+  const counter = (rate, blip) => (blip ? "0x10 5x90" : rate === 0 ? "0x100" : `0+${60 * rate}x100`);
+  return hosts.flatMap((h) => [
+    ...(h.memTotal === undefined
+      ? []
+      : [{ series: `node_memory_MemTotal_bytes{instance="${h.instance}"}`, values: `${h.memTotal}x100` }]),
+    { series: `node_nf_conntrack_entries{instance="${h.instance}"}`, values: `${h.entries}x100` },
+    { series: `node_nf_conntrack_entries_limit{instance="${h.instance}"}`, values: `${h.limit}x100` },
+    { series: `node_nf_conntrack_stat_drop{instance="${h.instance}"}`, values: counter(h.drop, h.blip) },
+    {
+      series: `node_nf_conntrack_stat_early_drop{instance="${h.instance}"}`,
+      values: counter(h.early, h.blip),
+    },
+    {
+      series: `node_nf_conntrack_stat_insert_failed{instance="${h.instance}"}`,
+      values: counter(h.insert, h.blip),
+    },
+  ]);
+}
+
+/**
+ * What each rule gives for a host, as docs/targets.md states the rules, from the host's numbers
+ * alone: the value when the condition holds, with the minute it starts to hold (rates need two
+ * samples), or null. The limit rule's recommendation is the page's own computeSizing() for the
+ * host's MemTotal (the scenario's fleet), never recomputed here.
+ */
+function expected(scenario, variant, host) {
+  const T = scenario.alertThresholdPercent;
+  const fill = (100 * host.entries) / host.limit;
+  const perHost = variant === "fleet" && scenario.maxSource === "ram";
+  const hostRules = parse(scenario.files.find((f) => f.id === "prometheus-host").text).groups[0].rules;
+  const pageMax = hostRules
+    .find((r) => r.alert === "NfConntrackLimitBelowRecommended")
+    .expr.match(/^node_nf_conntrack_entries_limit < (\d+)$/)[1];
+  const limitValue = perHost
+    ? host.recommended !== undefined && host.recommended > host.limit
+      ? host.recommended
+      : null
+    : host.limit < Number(pageMax)
+      ? host.limit
+      : null;
+  const rate = (r) => (r > 0 ? { value: r, from: 1 } : null);
+  return {
+    NfConntrackTableFilling: fill > T ? { value: fill, from: 0 } : null,
+    NfConntrackDrop: host.drop > host.insert ? rate(host.drop) : null,
+    NfConntrackEarlyDrop: rate(host.early),
+    NfConntrackInsertFailed: fill >= 50 ? rate(host.insert) : null,
+    NfConntrackInsertRace: fill < 50 ? rate(host.insert) : null,
+    NfConntrackLimitBelowRecommended:
+      limitValue === null ? null : { value: Math.min(limitValue, INT_MAX), from: 0 },
+  };
+}
+
+/**
+ * A promtool unit test of one rule file on the fleet above, at 12m (the fill and the drops have
+ * held for their `for:`, the insert rules and the limit rule have not) and at 90m (all have): each
+ * rule fires for exactly the hosts the model says, with its labels and its annotations filled in as
+ * Prometheus does.
+ */
+function promtoolTests(scenario, variant, rulesPath) {
+  const file = scenario.files.find((f) => f.id === (variant === "fleet" ? "prometheus" : "prometheus-host"));
+  const rules = parse(file.text).groups[0].rules;
+  const hosts = fleetHosts(scenario);
   const fill = (text, instance, value) =>
     text
       .replaceAll("{{ $value | humanize }}", humanize(value))
+      .replaceAll('{{ printf "%.0f" $value }}', value.toFixed(0))
       .replaceAll("{{ $labels.instance }}", instance);
-  const annotations = (rule, instance, value) =>
-    Object.fromEntries(Object.entries(rule.annotations).map(([k, v]) => [k, fill(v, instance, value)]));
-  const series = [
-    { series: 'node_nf_conntrack_entries{instance="above:9100"}', values: `${above}x10` },
-    { series: 'node_nf_conntrack_entries_limit{instance="above:9100"}', values: `${limit}x10` },
-    { series: 'node_nf_conntrack_entries{instance="at:9100"}', values: `${at}x10` },
-    { series: 'node_nf_conntrack_entries_limit{instance="at:9100"}', values: `${limit}x10` },
-    ...rules.slice(1).map((rule) => ({
-      series: `${rule.expr.match(/increase\((\w+)\[/)[1]}{instance="busy:9100"}`,
-      values: "0 0 0 0 0 0 5 5 5 5 5",
-    })),
-  ];
-  const alertTests = rules.map((rule, index) => {
-    const instance = index === 0 ? "above:9100" : "busy:9100";
-    const value = index === 0 ? (100 * above) / limit : 5;
-    return {
-      eval_time: "6m",
+  const tests = [12, 90].flatMap((at) =>
+    rules.map((rule) => ({
+      eval_time: `${at}m`,
       alertname: rule.alert,
-      exp_alerts: [
-        {
-          exp_labels: { instance, severity: rule.labels.severity },
-          exp_annotations: annotations(rule, instance, value),
+      exp_alerts: hosts.flatMap((host) => {
+        const hit = expected(scenario, variant, host)[rule.alert];
+        if (hit === undefined) throw new Error(`no model for ${rule.alert}`);
+        if (hit === null || at - hit.from < minutes(rule.for)) return [];
+        return [
+          {
+            exp_labels: { instance: host.instance, severity: rule.labels.severity },
+            exp_annotations: Object.fromEntries(
+              Object.entries(rule.annotations).map(([k, v]) => [k, fill(v, host.instance, hit.value)]),
+            ),
+          },
+        ];
+      }),
+    })),
+  );
+  const firing = tests.reduce((n, t) => n + t.exp_alerts.length, 0);
+  return {
+    firing,
+    text: JSON.stringify({
+      rule_files: [rulesPath],
+      evaluation_interval: "1m",
+      tests: [{ interval: "1m", input_series: seriesOf(hosts), alert_rule_test: tests }],
+    }),
+  };
+}
+
+/**
+ * An Ansible play that runs the fleet task list's set_fact tasks alone on every fleet host (an
+ * inventory host per MemTotal, with its ansible_memtotal_mb) and asserts the page's max and bucket
+ * count for each.
+ */
+function ansibleFleetPlay(scenario) {
+  const tasks = parse(scenario.files.find((f) => f.id === "ansible").text).filter(
+    (t) => "ansible.builtin.set_fact" in t,
+  );
+  const expectedFor = Object.fromEntries(
+    scenario.fleet.map((host) => [fleetHostName(host), { max: host.max, buckets: host.buckets }]),
+  );
+  return {
+    name: `${scenario.name} fleet facts`,
+    hosts: "all",
+    gather_facts: false,
+    vars: { expected_for: expectedFor },
+    tasks: [
+      ...tasks,
+      {
+        "ansible.builtin.assert": {
+          that: [
+            "nf_conntrack_max | int == expected_for[inventory_hostname].max",
+            "nf_conntrack_buckets | int == expected_for[inventory_hostname].buckets",
+          ],
         },
-      ],
-    };
-  });
-  return JSON.stringify({
-    rule_files: [rulesPath],
-    evaluation_interval: "1m",
-    tests: [{ interval: "1m", input_series: series, alert_rule_test: alertTests }],
-  });
+      },
+    ],
+  };
+}
+
+/** A fleet host's inventory name. */
+function fleetHostName(host) {
+  return `mem${host.memTotalBytes / 1048576}mib`;
+}
+
+/** The inventory of the fleet's hosts: local connections, each with its MemTotal in MiB. */
+function fleetInventory(scenario) {
+  const hosts = Object.fromEntries(
+    scenario.fleet.map((host) => [
+      fleetHostName(host),
+      { ansible_connection: "local", ansible_memtotal_mb: host.memTotalBytes / 1048576 },
+    ]),
+  );
+  return JSON.stringify({ all: { hosts } });
 }
 
 /** cloud-init 22.2 and later: `cloud-init schema`; before, `cloud-init devel schema`. */
@@ -321,6 +496,7 @@ function runCheckScript(scenario, script, dir) {
 }
 
 for (const [validator, ms] of timings) console.log(`${validator}: ${seconds(ms)}`);
+console.log(`promtool test rules passed: ${promtoolPassed.length} files (${promtoolPassed.join("; ")})`);
 if (failures.length > 0) {
   console.error(`\n${failures.length} failed:\n${failures.join("\n")}`);
   process.exit(1);

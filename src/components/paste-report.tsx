@@ -190,7 +190,7 @@ function findingMessage(paste: PasteMessages, finding: Finding): string {
 }
 
 /**
- * Which of the alerting targets' four alerts (the Prometheus rules, the check script) would fire on
+ * Which of the alerting targets' alerts (the Prometheus rules, the check script) would fire on
  * this machine now, at the page's threshold, and which the paste cannot tell.
  */
 function AlertsNowReport({ diagnostics }: { diagnostics: Diagnostics }) {

@@ -10,20 +10,28 @@ import { ConfigBlock } from "./config-block";
 /** The contract's test id of each target's block (docs/url.md). */
 const TEST_IDS: Readonly<Record<TargetId, string>> = {
   ansible: "ansible-tasks",
+  "ansible-host": "ansible-tasks-host",
   "cloud-init": "cloud-init-config",
   nixos: "nixos-config",
   talos: "talos-patch",
   prometheus: "prometheus-rules",
+  "prometheus-host": "prometheus-rules-host",
   check: "check-command",
 };
 
-/** The output each target's file belongs to: the alerts show two files, the tools one each. */
+/**
+ * The output each target's file belongs to: Ansible shows its task list for every host, then the
+ * one with this page's values; the alerts the two rule files and the check script; the other tools
+ * one file each.
+ */
 const CHOICE_OF: Readonly<Record<TargetId, Exclude<TargetChoice, "files">>> = {
   ansible: "ansible",
+  "ansible-host": "ansible",
   "cloud-init": "cloud-init",
   nixos: "nixos",
   talos: "talos",
   prometheus: "alerts",
+  "prometheus-host": "alerts",
   check: "alerts",
 };
 

@@ -33,9 +33,7 @@ export function ramEntriesPerMiB(arch: Arch): number {
  * INT_MAX / sizeof(struct hlist_nulls_head) (b541ba7d1f5a, CVE-2025-21648), checked again after
  * rounding, so the largest usable size is that bound rounded down to the page step:
  * 268434944 on 64-bit with 4 KiB pages. (Older kernels had looser bounds; the same cap keeps
- * every recommendation allocatable.)
- *
- * @internal exported for its tests
+ * every recommendation allocatable.) The Ansible fleet tasks clamp each host's count to it too.
  */
 export function largestBucketCount(headBytes: Bytes, step: number): number {
   return roundDown(floorDiv(INT_MAX, headBytes), step);

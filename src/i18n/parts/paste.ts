@@ -91,7 +91,7 @@ function english() {
     alertsHeading: ({ threshold }: { threshold: number }) =>
       `Alerts that would fire now (threshold ${integer(threshold)} %)`,
     alertsNone: ({ unknown }: { unknown: boolean }): string =>
-      unknown ? "None of those this paste can tell." : "None of the four alerts.",
+      unknown ? "None of those this paste can tell." : "None of the alerts.",
     alertsUnknown: ({ names }: { names: string }) => `Not known from this paste: ${names}.`,
     alertReasons: {
       "fill-above-threshold": ({ count, max, thresholdPercent }: AlertParams<"fill-above-threshold">) =>
@@ -223,7 +223,7 @@ function chinese(): PasteMessages {
     },
     diagnosisHeading: "诊断",
     alertsHeading: ({ threshold }) => `现在会触发的告警（阈值 ${integer(threshold)} %）`,
-    alertsNone: ({ unknown }) => (unknown ? "能从这段输出判断的告警都不会触发。" : "四条告警都不会触发。"),
+    alertsNone: ({ unknown }) => (unknown ? "能从这段输出判断的告警都不会触发。" : "所有告警都不会触发。"),
     alertsUnknown: ({ names }) => `从这段输出无法判断：${names}。`,
     alertReasons: {
       "fill-above-threshold": ({ count, max, thresholdPercent }) =>

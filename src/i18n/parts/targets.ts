@@ -6,8 +6,12 @@ type TargetBlockMessages = Readonly<Record<TargetId, { readonly title: string; r
 
 const en: TargetBlockMessages = {
   ansible: {
-    title: "Ansible task list",
-    why: "Import it in a play for the host (ansible.builtin.import_tasks). Idempotent: a second run changes nothing.",
+    title: "Ansible task list, for every host",
+    why: "Import it in a play (ansible.builtin.import_tasks) with facts gathered: each host gets the max and bucket count for its own RAM (ansible_memtotal_mb), by the same rule. Idempotent: a second run changes nothing.",
+  },
+  "ansible-host": {
+    title: "Ansible task list with this page's values",
+    why: "The numbers above written in, for the one host they describe.",
   },
   "cloud-init": {
     title: "cloud-init user data",
@@ -22,8 +26,12 @@ const en: TargetBlockMessages = {
     why: "Apply with talosctl patch machineconfig --patch @nf-conntrack-talos-patch.yaml, or at talosctl gen config.",
   },
   prometheus: {
-    title: "Prometheus alerting rules",
-    why: "For node_exporter's conntrack metrics: the table fuller than the threshold, and any drop. promtool check rules reads it.",
+    title: "Prometheus alerting rules, for every host",
+    why: "One file for the whole fleet: each rule reads the host's own limit and MemTotal from node_exporter. It fires on the table fuller than the threshold, on sustained drops, on insert failures, on the insert race (named apart: a bigger table does not fix it) and on a limit below the recommended. Every rule has a for: duration. promtool check rules reads it.",
+  },
+  "prometheus-host": {
+    title: "Prometheus alerting rules with this page's values",
+    why: "The same rules, with the recommended values and the link of the one host above in every description.",
   },
   check: {
     title: "Check script",
@@ -33,8 +41,12 @@ const en: TargetBlockMessages = {
 
 const zhCN: TargetBlockMessages = {
   ansible: {
-    title: "Ansible 任务列表",
-    why: "在针对该主机的 play 中导入（ansible.builtin.import_tasks）。幂等：再次运行不会改动任何东西。",
+    title: "Ansible 任务列表（适用于每台主机）",
+    why: "在收集 facts 的 play 中导入（ansible.builtin.import_tasks）：每台主机按同一规则，由自身内存（ansible_memtotal_mb）算出 max 和桶数。幂等：再次运行不会改动任何东西。",
+  },
+  "ansible-host": {
+    title: "使用本页数值的 Ansible 任务列表",
+    why: "直接写入上面的数值，只适用于它们所描述的那一台主机。",
   },
   "cloud-init": {
     title: "cloud-init 用户数据",
@@ -49,8 +61,12 @@ const zhCN: TargetBlockMessages = {
     why: "用 talosctl patch machineconfig --patch @nf-conntrack-talos-patch.yaml 应用，或在 talosctl gen config 时加入。",
   },
   prometheus: {
-    title: "Prometheus 告警规则",
-    why: "基于 node_exporter 的 conntrack 指标：占用超过阈值，以及任何丢包。可用 promtool check rules 检查。",
+    title: "Prometheus 告警规则（适用于每台主机）",
+    why: "整个集群共用一个文件：每条规则从 node_exporter 读取该主机自身的上限和 MemTotal。在占用超过阈值、持续丢包、插入失败、插入竞争（单独列出：调大表解决不了）以及上限低于推荐值时告警。每条规则都带 for: 持续时间。可用 promtool check rules 检查。",
+  },
+  "prometheus-host": {
+    title: "使用本页数值的 Prometheus 告警规则",
+    why: "同样的规则，每条描述里带上上面这台主机的推荐值和链接。",
   },
   check: {
     title: "检查脚本",

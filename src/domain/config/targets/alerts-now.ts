@@ -1,13 +1,15 @@
 import type { Diagnostics } from "../../diagnostics/dump";
-import { ALERTS, type AlertName, type CounterColumn } from "./alert-rules";
+import { ALERTS, INSERT_RACE_BELOW_PERCENT, type AlertName, type CounterColumn } from "./alert-rules";
 
 /**
  * Why an alert would fire on the pasted machine, as codes and numbers the page words:
  * - `fill-above-threshold`: count / max is above the threshold, as NfConntrackTableFilling computes it;
  * - `no-limit`: nf_conntrack_max is 0 and entries exist: entries / limit is +Inf to Prometheus;
- * - `counter-since-boot`: the counter is above 0. The rule fires on an increase within its window,
+ * - `counter-since-boot`: the counter is above 0. The rule fires on a rate held for its `for:`,
  *   which one paste cannot show; but the counters start at 0 at boot and only grow, so a value
- *   above 0 means that this happened since boot, and the rule fired, or would have, when it did;
+ *   above 0 means that this happened since boot, and the rule may have fired when it did. As the
+ *   rules: drop only beyond insert_failed (a lost insert race counts in both), insert_failed as the
+ *   insert race below INSERT_RACE_BELOW_PERCENT of fill and as insert failures at or above it;
  * - `table-full-logged`: no counters were pasted, but the kernel logged "table full, dropping
  *   packet", which it prints where it counts a drop (nf_conntrack_in(): NF_CT_STAT_INC(drop) when
  *   no entry can be allocated).
@@ -39,25 +41,32 @@ const COUNTERS = {
   NfConntrackDrop: { column: "drop", field: "drop" },
   NfConntrackEarlyDrop: { column: "early_drop", field: "earlyDrop" },
   NfConntrackInsertFailed: { column: "insert_failed", field: "insertFailed" },
+  NfConntrackInsertRace: { column: "insert_failed", field: "insertFailed" },
 } as const;
 
 /**
- * Which of the four alerts (Prometheus rules and check script alike) would fire now on the machine
- * a dump was pasted from, with the user's threshold in percent.
+ * Which of the alerts (Prometheus rules and check script alike) would fire now on the machine a
+ * dump was pasted from, with the user's threshold in percent.
  *
  * @example
  * alertsFiringNow(parseDiagnostics("net.netfilter.nf_conntrack_max = 1000\nnet.netfilter.nf_conntrack_count = 800\n"), 75)
  * // { firing: [{ name: "NfConntrackTableFilling",
  * //   reason: { code: "fill-above-threshold", count: 800, max: 1000, thresholdPercent: 75 } }],
- * //   unknown: ["NfConntrackDrop", "NfConntrackEarlyDrop", "NfConntrackInsertFailed"] }
+ * //   unknown: ["NfConntrackDrop", "NfConntrackEarlyDrop", "NfConntrackInsertFailed",
+ * //     "NfConntrackInsertRace"] }
  */
 export function alertsFiringNow(d: Diagnostics, thresholdPercent: number): AlertsNow {
   const firing: { name: AlertName; reason: AlertReason }[] = [];
   const unknown: AlertName[] = [];
+  const count = d.conntrackCount ?? d.stats?.entries;
+  const max = d.conntrackMax;
+  // The fill the insert rules split on, when the paste has it: 100 × count < 50 × max, in integers.
+  const raceFill =
+    count === undefined || max === undefined || max === 0
+      ? undefined
+      : 100 * count < INSERT_RACE_BELOW_PERCENT * max;
   for (const { name } of ALERTS) {
     if (name === "NfConntrackTableFilling") {
-      const count = d.conntrackCount ?? d.stats?.entries;
-      const max = d.conntrackMax;
       if (count === undefined || max === undefined) unknown.push(name);
       else if (max === 0) {
         if (count > 0) firing.push({ name, reason: { code: "no-limit", count } });
@@ -71,7 +80,13 @@ export function alertsFiringNow(d: Diagnostics, thresholdPercent: number): Alert
     const stats = d.stats;
     if (stats !== undefined) {
       const value = stats[field];
-      if (value > 0) {
+      if (name === "NfConntrackInsertFailed" || name === "NfConntrackInsertRace") {
+        // Without the fill, an insert failure is named as such, and the race left unknown.
+        if (name === "NfConntrackInsertRace" && value > 0 && raceFill === undefined) unknown.push(name);
+        if (value === 0 || (name === "NfConntrackInsertRace") !== (raceFill === true)) continue;
+      }
+      const fires = name === "NfConntrackDrop" ? value > stats.insertFailed : value > 0;
+      if (fires) {
         firing.push({
           name,
           reason: { code: "counter-since-boot", counter: column, value, source: stats.source },

@@ -12,7 +12,15 @@ export type TargetSource = ConfigSource & {
   readonly kube: KubeNode | null;
 };
 
-export type TargetId = "ansible" | "cloud-init" | "nixos" | "talos" | "prometheus" | "check";
+export type TargetId =
+  "ansible" | "ansible-host" | "cloud-init" | "nixos" | "talos" | "prometheus" | "prometheus-host" | "check";
+
+/**
+ * Where the Ansible tasks and the Prometheus rules take the per-host values from: `fleet`, each
+ * host's own (its facts, its metrics), so one file is right for every node; `host`, this page's
+ * numbers, for the one host the page describes.
+ */
+export type ValuesFrom = "fleet" | "host";
 
 export interface TargetFile {
   readonly id: TargetId;
@@ -69,14 +77,15 @@ export function sysctlValues({ sizing, rules, timeouts }: ConfigSource): SysctlV
 /**
  * Where the bucket count goes when the sysctl is read-only on this kernel (before 4.8): the module
  * option at load, and the /sys parameter now where it is writable (2.6.15 on, eed75f191d83).
+ * `perHost`: each host computes its own count, so this page's is not named.
  */
-export function readOnlyBucketsLines({ inputs, sizing, rules }: ConfigSource): ConfigLine[] {
+export function readOnlyBucketsLines({ inputs, sizing, rules }: ConfigSource, perHost = false): ConfigLine[] {
   if (rules.bucketsSysctlWritable) return [];
   const { names } = rules;
   return [
     comment(`${names.bucketsSysctl} is read-only on kernel ${formatKernelVersion(inputs.kernel)}:`),
     comment(
-      `the bucket count (${sizing.buckets}) comes from the module option hashsize when ${names.module} loads`,
+      `the bucket count${perHost ? "" : ` (${sizing.buckets})`} comes from the module option hashsize when ${names.module} loads`,
     ),
     rules.hashsizeWritable
       ? comment(`and, on a running host, from ${names.hashsizeParameter}.`)
@@ -102,8 +111,14 @@ export function kubeProxyPlan(source: TargetSource): KubeProxyConntrackConfig | 
  * (kube-proxy-policy.ts): it writes nf_conntrack_max at every start from maxPerCore x cores
  * (getConntrackMax(), pkg/proxy/conntrack/sysctls.go), so the value must come from its
  * configuration. `alerting`: the thresholds read the limit the kernel reports, kube-proxy's value.
+ * `fleet`: each host sets its own value, so kube-proxy is told to leave it (maxPerCore: 0) rather
+ * than to write this page's.
  */
-export function kubeLines(source: TargetSource, alerting: boolean): ConfigLine[] {
+export function kubeLines(
+  source: TargetSource,
+  alerting: boolean,
+  values: ValuesFrom = "host",
+): ConfigLine[] {
   const { kube } = source;
   if (kube === null) return [];
   const { maxSysctl } = source.rules.names;
@@ -119,10 +134,14 @@ export function kubeLines(source: TargetSource, alerting: boolean): ConfigLine[]
         : `when it starts, only to raise it (${own.max ?? "left alone"} with its defaults).`,
     ),
   ];
-  const plan = kubeProxyPlan(source);
+  const plan = values === "fleet" ? null : kubeProxyPlan(source);
   lines.push(
     plan === null || plan.maxPerCore === 0
-      ? comment("Set conntrack.maxPerCore: 0 in the kube-proxy configuration to leave the value set here.")
+      ? comment(
+          values === "fleet"
+            ? "Set conntrack.maxPerCore: 0 to leave each host's value set here,"
+            : "Set conntrack.maxPerCore: 0 in the kube-proxy configuration to leave the value set here.",
+        )
       : comment(
           `To keep ${source.sizing.max}, set conntrack.maxPerCore: ${plan.maxPerCore} and conntrack.min: ${plan.min ?? 0}`,
         ),
