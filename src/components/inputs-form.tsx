@@ -1,4 +1,4 @@
-import { lazy, useState } from "react";
+import { lazy } from "react";
 import { defaultEntryBytes, slabBytesPerEntry } from "../domain/kernel/entry-size";
 import { formatBinaryBytes, formatRatio } from "../domain/core/format";
 import { ARTICLE_PRESET, kernelOwnDefaults, PAGE_SIZES_KIB } from "../domain/sizing/inputs";
@@ -6,6 +6,7 @@ import { formatKernelVersion } from "../domain/kernel/kernel-version";
 import { useMessages } from "../store/messages";
 import { applyFields, setField, useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
 import { chooseMode, useSizingMode, type SizingMode } from "../store/view";
+import { showInputs, useInputsFold } from "../store/inputs-fold";
 import { ChoiceSelect, Field } from "./field";
 import { LazyPart } from "./load-boundary";
 
@@ -46,8 +47,7 @@ export function InputsForm() {
   const issues = useFieldIssues();
   const { inputs } = useSizing();
   const mode = useSizingMode();
-  const [expanded, setExpanded] = useState(() => window.location.search === "");
-  const open = expanded || Object.keys(issues).length > 0;
+  const open = useInputsFold((state) => state.open) || Object.keys(issues).length > 0;
   return (
     <form
       className="inputs"
@@ -62,7 +62,7 @@ export function InputsForm() {
           className="preset inputs-toggle"
           aria-expanded={open}
           aria-controls="inputs-body"
-          onClick={() => setExpanded(!open)}
+          onClick={() => showInputs(!open)}
         >
           {open ? t.layout.hideInputs : t.layout.editInputs}
         </button>
