@@ -1,6 +1,7 @@
 import { useRef } from "react";
 import { useMessages } from "../store/messages";
 import { CopyStatusText } from "./copy-status";
+import { Code } from "./rich-text";
 import { useCopy } from "./use-copy";
 
 export interface Block {
@@ -33,7 +34,7 @@ export function ConfigBlock({ block }: { block: Block }) {
           {block.title}
           {block.path && (
             <>
-              : <code>{block.path}</code>
+              : <Code text={block.path} />
             </>
           )}
         </h3>
