@@ -66,8 +66,9 @@ export const en = {
         title: "Entries per bucket and bytes per entry as the chosen kernel itself uses them",
       },
       article: {
-        label: "The article: 4 per bucket, 352 B",
-        title: "The figures of the article this calculator grew from",
+        label: "The article this calculator grew from: 4 per bucket, 352 B",
+        title:
+          "The figures of the article whose RAM-proportional sizing this calculator grew from: 4 entries per bucket, 352 bytes per entry",
       },
     },
     presetsLabel: "Bytes per entry presets",
