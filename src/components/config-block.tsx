@@ -34,7 +34,8 @@ export function ConfigBlock({ block }: { block: Block }) {
           {block.title}
           {block.path && (
             <>
-              : <Code text={block.path} />
+              {t.punctuation.label}
+              <Code text={block.path} />
             </>
           )}
         </h3>

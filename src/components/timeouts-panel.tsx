@@ -58,7 +58,7 @@ export function TimeoutsPanel() {
                   </td>
                   <td>
                     {to.reasons[TIMEOUT_INFO[key].reason]}
-                    {TIMEOUT_INFO[key].setByKubeProxy && <em> ({to.kubeProxySets})</em>}
+                    {TIMEOUT_INFO[key].setByKubeProxy && <em> {to.kubeProxySets}</em>}
                   </td>
                 </tr>
               );

@@ -360,7 +360,7 @@ export const en = {
       icmp: "ICMP, such as ping.",
       "other-protocols": "Protocols conntrack has no tracker for.",
     } satisfies Record<TimeoutReason, string>,
-    kubeProxySets: "kube-proxy sets this",
+    kubeProxySets: "(kube-proxy sets this)",
   },
   kube: {
     heading: "Kubernetes node",
@@ -414,6 +414,15 @@ export const en = {
       talos: "Talos",
       alerts: "Alerts",
     } satisfies Record<TargetChoice, string>,
+  },
+  /**
+   * Punctuation a component puts between messages, each language's own: Chinese sentences take
+   * full-width marks, which an ASCII ". " or ": " in a component would break.
+   */
+  punctuation: {
+    sentenceEnd: ".",
+    clauses: "; ",
+    label: ": ",
   },
   layout: {
     modeLegend: "Size from",

@@ -276,7 +276,7 @@ export const zhCN: Messages = {
       icmp: "ICMP，例如 ping。",
       "other-protocols": "conntrack 没有专门跟踪器的协议。",
     },
-    kubeProxySets: "kube-proxy 会设置",
+    kubeProxySets: "（kube-proxy 会设置）",
   },
   kube: {
     heading: "Kubernetes 节点",
@@ -325,6 +325,11 @@ export const zhCN: Messages = {
       talos: "Talos",
       alerts: "告警",
     },
+  },
+  punctuation: {
+    sentenceEnd: "。",
+    clauses: "；",
+    label: "：",
   },
   layout: {
     modeLegend: "计算依据",
