@@ -6,6 +6,7 @@ import { useCalcStore } from "./store/calc-store";
 import { markUpdateReady, registerServiceWorker } from "./store/page-status";
 import { startUrlSync } from "./store/url-sync";
 import { startView } from "./store/view";
+import { startInputsFold } from "./store/inputs-fold";
 import "./styles.css";
 
 // Offline after the first visit, and told of new deploys (sw.js exists in builds only).
@@ -23,6 +24,8 @@ window.addEventListener("vite:preloadError", () => {
 
 const root = document.getElementById("root");
 if (root) {
+  // Whether the inputs start folded depends on the address as opened, before it is normalised.
+  startInputsFold(window.location.search);
   // The fields come from the address bar (the store reads nothing from the page by itself).
   startUrlSync();
   startView();

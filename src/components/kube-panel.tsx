@@ -37,7 +37,12 @@ export function KubePanel() {
               {view.own.decidedBy === "per-core"
                 ? k.decidedBy["per-core"]({ cores: view.cores })
                 : k.decidedBy[view.own.decidedBy]()}
-              {view.ownMemory && <>; {k.memory({ memoryBytes: view.ownMemory.memory.total })}</>}
+              {view.ownMemory && (
+                <>
+                  {t.punctuation.clauses}
+                  {k.memory({ memoryBytes: view.ownMemory.memory.total })}
+                </>
+              )}
             </p>
             <ul className="differences">
               {view.own.notes.map((note) => (

@@ -74,8 +74,9 @@ export const en = {
         title: "Entries per bucket and bytes per entry as the chosen kernel itself uses them",
       },
       article: {
-        label: "The article: 4 per bucket, 352 B",
-        title: "The figures of the article this calculator grew from",
+        label: "The article this calculator grew from: 4 per bucket, 352 B",
+        title:
+          "The figures of the article whose RAM-proportional sizing this calculator grew from: 4 entries per bucket, 352 bytes per entry",
       },
     },
     presetsLabel: "Bytes per entry presets",
@@ -402,7 +403,7 @@ export const en = {
       icmp: "ICMP, such as ping.",
       "other-protocols": "Protocols conntrack has no tracker for.",
     } satisfies Record<TimeoutReason, string>,
-    kubeProxySets: "kube-proxy sets this",
+    kubeProxySets: "(kube-proxy sets this)",
   },
   kube: {
     heading: "Kubernetes node",
@@ -456,6 +457,15 @@ export const en = {
       talos: "Talos",
       alerts: "Alerts",
     } satisfies Record<TargetChoice, string>,
+  },
+  /**
+   * Punctuation a component puts between messages, each language's own: Chinese sentences take
+   * full-width marks, which an ASCII ". " or ": " in a component would break.
+   */
+  punctuation: {
+    sentenceEnd: ".",
+    clauses: "; ",
+    label: ": ",
   },
   layout: {
     modeLegend: "Size from",

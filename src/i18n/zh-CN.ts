@@ -52,8 +52,8 @@ export const zhCN: Messages = {
         title: "每个哈希桶的条目数和每条目字节数按所选内核自身的取值",
       },
       article: {
-        label: "原文：每桶 4 条、352 B",
-        title: "本计算器所依据的那篇文章使用的数值",
+        label: "本计算器所依据的文章：每桶 4 条、352 B",
+        title: "本计算器按内存比例计算的方法出自这篇文章；这是它使用的数值：每桶 4 条、每条目 352 字节",
       },
     },
     presetsLabel: "每条目字节数的预设值",
@@ -309,7 +309,7 @@ export const zhCN: Messages = {
       icmp: "ICMP，例如 ping。",
       "other-protocols": "conntrack 没有专门跟踪器的协议。",
     },
-    kubeProxySets: "kube-proxy 会设置",
+    kubeProxySets: "（kube-proxy 会设置）",
   },
   kube: {
     heading: "Kubernetes 节点",
@@ -358,6 +358,11 @@ export const zhCN: Messages = {
       talos: "Talos",
       alerts: "告警",
     },
+  },
+  punctuation: {
+    sentenceEnd: "。",
+    clauses: "；",
+    label: "：",
   },
   layout: {
     modeLegend: "计算依据",
