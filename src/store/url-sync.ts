@@ -30,12 +30,15 @@ export function startUrlSync(): () => void {
     timer = null;
     const { raw, lang } = useCalcStore.getState();
     const search = encodeSearch(raw, lang);
-    if (search !== window.location.search) {
-      window.history.replaceState(
-        window.history.state,
-        "",
-        `${window.location.pathname}${search}${window.location.hash}`,
-      );
+    if (search === window.location.search) return;
+    // A URL relative to the page's own ("?…#…"): the path is kept as the browser has it. The
+    // pathname written out would be read as another host when it starts with "//"
+    // ("http://host//?v=2" gives "//?v=2"), and replaceState throws a SecurityError for it.
+    try {
+      window.history.replaceState(window.history.state, "", `${search}${window.location.hash}`);
+    } catch {
+      // Browsers also throw when called too often (WebKit: more than 100 times in 30 s). The
+      // address bar is a convenience: the page and "Copy link" keep working without it.
     }
   };
   const schedule = () => {
