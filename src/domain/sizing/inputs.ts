@@ -3,7 +3,7 @@ import { formatRatio } from "../core/format";
 import { tryParseDecimal, tryParseGroupedInteger } from "../core/decimal";
 import { maxFactor } from "../kernel/kernel-boundaries";
 import { tryParseKernelVersion, type KernelVersion } from "../kernel/kernel-version";
-import type { FieldIssue, FieldSpec } from "../core/field-spec";
+import { lengthIssue, type FieldIssue, type FieldSpec } from "../core/field-spec";
 import { fail, ok, type Result } from "../core/result";
 import { bytes, KiB, MiB, PiB, tryParseRamText, type Bytes } from "../core/units";
 
@@ -137,6 +137,8 @@ export const DEFAULT_RAW: RawInputs = Object.fromEntries(
 ) as Record<FieldKey, string>;
 
 function validateRam(text: string): Result<Bytes, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const parsed = tryParseRamText(text);
   if (!parsed.ok) return parsed;
   const n = parsed.value;
@@ -145,6 +147,8 @@ function validateRam(text: string): Result<Bytes, FieldIssue> {
 }
 
 function validateArch(text: string): Result<Arch, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "64") return ok(64);
   if (trimmed === "32") return ok(32);
@@ -152,6 +156,8 @@ function validateArch(text: string): Result<Arch, FieldIssue> {
 }
 
 function validateRatio(text: string): Result<Ratio | null, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "") return ok(null);
   // No thousands separators: no accepted ratio reaches a thousand.
@@ -171,6 +177,8 @@ function validateRatio(text: string): Result<Ratio | null, FieldIssue> {
 }
 
 function validateStruct(text: string): Result<Bytes | null, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "") return ok(null);
   const n = tryParseGroupedInteger(trimmed);
@@ -180,6 +188,8 @@ function validateStruct(text: string): Result<Bytes | null, FieldIssue> {
 }
 
 function validateMax(text: string): Result<number | null, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "") return ok(null);
   const n = tryParseGroupedInteger(trimmed);
@@ -189,6 +199,8 @@ function validateMax(text: string): Result<number | null, FieldIssue> {
 }
 
 function validatePage(text: string): Result<Bytes, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const kib = PAGE_SIZES_KIB.find((size) => String(size) === text.trim());
   return kib === undefined ? fail({ code: "choice" }) : ok(bytes(kib * KiB));
 }
