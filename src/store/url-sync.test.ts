@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_ALL_RAW } from "../domain/sizing/fields";
+import { MAX_FIELD_TEXT_LENGTH } from "../domain/core/field-spec";
+import { DEFAULT_ALL_RAW, validateAnyField } from "../domain/sizing/fields";
 import { setField, setLang, useCalcStore } from "./calc-store";
 import { flushUrlSync, startUrlSync } from "./url-sync";
 
@@ -105,6 +106,17 @@ describe("startUrlSync", () => {
     expect(() => vi.advanceTimersByTime(150)).not.toThrow();
     expect(() => flushUrlSync()).not.toThrow();
     expect(useCalcStore.getState().validRaw.ram).toBe("4T");
+  });
+
+  it("writes a text longer than any field takes cut to one character over, still refused", () => {
+    start("");
+    setField("tcp_cps", `1${" ".repeat(1 << 20)}x`);
+    vi.advanceTimersByTime(150);
+    const address = new URLSearchParams(page.location.search);
+    expect(address.get("tcp_cps")).toBe(`1${" ".repeat(MAX_FIELD_TEXT_LENGTH)}`);
+    expect(validateAnyField("tcp_cps", address.get("tcp_cps") ?? "").ok).toBe(false);
+    expect(page.location.search.length).toBeLessThan(400);
+    expect(useCalcStore.getState().raw.tcp_cps).toHaveLength((1 << 20) + 2);
   });
 
   it("reloads the fields when the user goes back or forward", () => {
