@@ -4,6 +4,7 @@ import { cloudInitTarget } from "./cloud-init";
 import { nixosTarget } from "./nixos";
 import { prometheusTarget } from "./prometheus";
 import { talosTarget } from "./talos";
+import { fileLink } from "../file-text";
 import type { TargetFile, TargetSource } from "./target-source";
 
 export type { TargetFile, TargetId, TargetSource } from "./target-source";
@@ -12,13 +13,16 @@ export type { TargetFile, TargetId, TargetSource } from "./target-source";
  * The config as the tools that deploy it take it, in the page's order: an Ansible task list, a
  * cloud-init user-data file, a NixOS module, a Talos machine config patch, Prometheus alerting
  * rules and a check script for hosts without Prometheus. Every file carries the plain files'
- * header, their values and their kernel-version rules (docs/targets.md).
+ * header, their values and their kernel-version rules (docs/targets.md). The link is made fit for a
+ * file here, once (fileLink()), so a target that writes it outside the header (the alerting rules'
+ * `reproduce` annotation) carries the same bounded, printable text.
  *
  * @example buildTargets(source).map((t) => t.fileName)
  * // ["nf-conntrack.yml", "nf-conntrack-cloud-config.yaml", "nf-conntrack.nix",
  * //  "nf-conntrack-talos-patch.yaml", "nf-conntrack-alerts.yml", "check-nf-conntrack.sh"]
  */
-export function buildTargets(source: TargetSource): TargetFile[] {
+export function buildTargets(given: TargetSource): TargetFile[] {
+  const source = { ...given, link: fileLink(given.link).text };
   return [
     ansibleTarget(source),
     cloudInitTarget(source),
