@@ -6,7 +6,11 @@
  */
 const UNSEEN = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]$/u;
 
-/** How many characters of a link's value the page shows where it shows one. */
+/**
+ * How many characters of a link's value the page shows where it shows one.
+ *
+ * @internal exported for its tests
+ */
 export const VISIBLE_TEXT_CHARS = 24;
 
 /**
