@@ -1,6 +1,7 @@
 // Prints one plain line, "N passed, N failed", counting every test of the last run:
-// Vitest's and Playwright's JSON reports (written when CI is set) added together.
-import { readFileSync } from "node:fs";
+// Vitest's and every Playwright JSON report (written when CI is set) added together: the
+// preview-served suite (playwright.json) and the nginx-served one (playwright-nginx.json).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 function readReport(path) {
   try {
@@ -11,7 +12,9 @@ function readReport(path) {
 }
 
 const vitest = readReport("test-reports/vitest.json");
-const playwright = readReport("test-reports/playwright.json");
+const playwrights = (existsSync("test-reports") ? readdirSync("test-reports") : [])
+  .filter((name) => /^playwright.*\.json$/.test(name))
+  .map((name) => readReport(`test-reports/${name}`));
 
 let passed = 0;
 let failed = 0;
@@ -21,7 +24,8 @@ if (vitest) {
   failed += vitest.numFailedTests ?? 0;
   skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
 }
-if (playwright?.stats) {
+for (const playwright of playwrights) {
+  if (!playwright?.stats) continue;
   passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
   failed += playwright.stats.unexpected ?? 0;
   skipped += playwright.stats.skipped ?? 0;

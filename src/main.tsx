@@ -26,9 +26,15 @@ const root = document.getElementById("root");
 if (root) {
   // Whether the inputs start folded depends on the address as opened, before it is normalised.
   startInputsFold(window.location.search);
-  // The fields come from the address bar (the store reads nothing from the page by itself).
-  startUrlSync();
-  startView();
+  // The fields come from the address bar (the store reads nothing from the page by itself). The
+  // sync catches what the browser's history throws; should anything else in it fail, the page
+  // still mounts, on the defaults, rather than staying the static shell.
+  try {
+    startUrlSync();
+    startView();
+  } catch (error) {
+    console.warn("address bar sync unavailable", error);
+  }
   // The page waits for its language's (small) message chunk rather than flashing another one;
   // English if that chunk cannot be had. Without any words the shell and its numbers stay.
   void loadMessages(initialLocale(useCalcStore.getState().lang))

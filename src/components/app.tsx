@@ -144,7 +144,7 @@ export function App() {
       </header>
       {notice && (
         <p className="notice" role="status">
-          {t.notice.unknownVersion({ given: notice.given, current: URL_VERSION })}
+          {t.notice.unknownVersion({ current: URL_VERSION })}
         </p>
       )}
       {(updateReady || localeFailed) && (

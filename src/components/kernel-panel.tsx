@@ -86,7 +86,6 @@ export function KernelPanel() {
           <li className="uncertain" data-testid="kernel-distribution-note">
             <RichText
               text={t.distribution.note({
-                suffix: distribution.suffix,
                 vendor: t.distribution.vendors[distribution.vendor],
                 version,
               })}

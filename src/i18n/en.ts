@@ -41,8 +41,8 @@ export const en = {
   footer:
     "Everything is computed in your browser; nothing is sent anywhere. The formulas and their kernel sources are in docs/formulas.md of this project.",
   notice: {
-    unknownVersion: ({ given, current }: { given: string; current: number }) =>
-      `This link says v=${given}, a version this page does not know; its values are read as version ${current}, each checked at its field.`,
+    unknownVersion: ({ current }: { current: number }) =>
+      `This link names a link version this page does not know; its values are read as version ${current}, each checked at its field.`,
   },
   status: {
     updateReady:
@@ -188,8 +188,7 @@ export const en = {
     empty: ({ label, accepted }: { label: string; accepted: string }) =>
       `${label} is required. Enter ${accepted}.`,
     syntax: ({ accepted }: { accepted: string }) => `Not understood. Enter ${accepted}.`,
-    unit: ({ unit, accepted }: { unit: string; accepted: string }) =>
-      `Unknown unit "${unit}": use B, K, M, G or T (KiB, MB, … are fine). Enter ${accepted}.`,
+    unit: ({ accepted }: { accepted: string }) => `Unknown unit. Enter ${accepted}.`,
     precision: ({ accepted }: { accepted: string }) => `Too many decimals. Enter ${accepted}.`,
     range: ({ accepted }: { accepted: string }) => `Out of range. Enter ${accepted}.`,
     choice: ({ accepted }: { accepted: string }) => `Not a valid choice. Enter ${accepted}.`,
@@ -330,8 +329,8 @@ export const en = {
       suse: "a SUSE kernel",
       other: "a distribution or custom kernel",
     } satisfies Record<KernelVendor, string>,
-    note: ({ suffix, vendor, version }: { suffix: string; vendor: string; version: string }) =>
-      `\`${suffix}\` marks ${vendor}. Distributions backport changes into their kernels, so this one may size conntrack differently from vanilla ${version} shown here (Red Hat's el8 and el9 kernels carry whole netfilter series). Paste the host's collector output below to see what it really does.`,
+    note: ({ vendor, version }: { vendor: string; version: string }) =>
+      `Its release suffix marks ${vendor}. Distributions backport changes into their kernels, so this one may size conntrack differently from vanilla ${version} shown here (Red Hat's el8 and el9 kernels carry whole netfilter series). Paste the host's collector output below to see what it really does.`,
   },
   charts: {
     heading: "Memory and lookups as the table fills",
@@ -472,8 +471,10 @@ export const en = {
     modes: { ram: "RAM", traffic: "Traffic", paste: "A pasted dump" },
     modeHints: {
       ram: "From the host's RAM, as the kernel does, with the figures below.",
-      traffic: "From the connections the host sees: what they keep in the table, with the headroom, is the answer.",
-      paste: "From the host's own output: it fills the fields below, and the RAM rule sizes on what it shows.",
+      traffic:
+        "From the connections the host sees: what they keep in the table, with the headroom, is the answer.",
+      paste:
+        "From the host's own output: it fills the fields below, and the RAM rule sizes on what it shows.",
     },
     summary: ({ ram, arch, kernel, page }: { ram: string; arch: string; kernel: string; page: number }) =>
       `${ram} RAM, ${arch}-bit, kernel ${kernel}, ${page} KiB pages`,

@@ -21,8 +21,8 @@ export const zhCN: Messages = {
   },
   footer: "所有计算都在浏览器里完成，不向任何地方发送数据。公式及其内核出处见本项目的 docs/formulas.md。",
   notice: {
-    unknownVersion: ({ given, current }) =>
-      `链接中的 v=${given} 是本页不认识的版本；各参数按第 ${current} 版读取，并在各自的输入框中逐项校验。`,
+    unknownVersion: ({ current }) =>
+      `此链接标明的链接版本本页不认识；各参数按第 ${current} 版读取，并在各自的输入框中逐项校验。`,
   },
   status: {
     updateReady: "本页有新版本可用。方便时请重新加载：各输入框的值会保留，粘贴的诊断输出需要重新粘贴。",
@@ -143,8 +143,7 @@ export const zhCN: Messages = {
     },
     empty: ({ label, accepted }) => `${label}不能为空。请输入${accepted}。`,
     syntax: ({ accepted }) => `无法识别。请输入${accepted}。`,
-    unit: ({ unit, accepted }) =>
-      `不认识的单位 "${unit}"：请用 B、K、M、G 或 T（KiB、MB 等写法也可以）。请输入${accepted}。`,
+    unit: ({ accepted }) => `不认识的单位。请输入${accepted}。`,
     precision: ({ accepted }) => `小数位过多。请输入${accepted}。`,
     range: ({ accepted }) => `超出范围。请输入${accepted}。`,
     choice: ({ accepted }) => `不是有效的选项。请输入${accepted}。`,
@@ -262,8 +261,8 @@ export const zhCN: Messages = {
       suse: "SUSE 内核",
       other: "发行版或自行编译的内核",
     },
-    note: ({ suffix, vendor, version }) =>
-      `\`${suffix}\` 表示这是${vendor}。发行版会向自己的内核移植改动，因此它计算 conntrack 的方式可能与这里显示的原版 ${version} 不同（Red Hat 的 el8、el9 内核移植了整批 netfilter 补丁）。请在下方粘贴主机的采集输出，查看它的实际行为。`,
+    note: ({ vendor, version }) =>
+      `它的版本后缀表示这是${vendor}。发行版会向自己的内核移植改动，因此它计算 conntrack 的方式可能与这里显示的原版 ${version} 不同（Red Hat 的 el8、el9 内核移植了整批 netfilter 补丁）。请在下方粘贴主机的采集输出，查看它的实际行为。`,
   },
   charts: {
     heading: "表逐渐填满时的内存与查找开销",
