@@ -6,55 +6,55 @@ import type { TopItem } from "./space-saving";
  * Below this many entries no share-based finding is given: a share of a handful of lines says
  * nothing about a table that holds hundreds of thousands.
  */
-export const MIN_ENTRIES_FOR_SHARES = 20;
+const MIN_ENTRIES_FOR_SHARES = 20;
 
 /**
  * UDP services that are request/response or one-way and need no state: DNS 53, NTP 123, syslog
  * 514, StatsD 8125, VXLAN 4789, SNMP 161 (IANA service-names-port-numbers). These are what
  * operators exempt from tracking (the NOTRACK recipes in docs/table.md).
  */
-export const STATELESS_UDP_PORTS: ReadonlySet<number> = new Set([53, 123, 161, 514, 4789, 8125]);
+const STATELESS_UDP_PORTS: ReadonlySet<number> = new Set([53, 123, 161, 514, 4789, 8125]);
 
 /** A stateless service holding this share of the table is worth untracking: a tenth is a lot for one port. */
-export const STATELESS_SHARE = 0.1;
+const STATELESS_SHARE = 0.1;
 
 /**
  * Unreplied entries above this share: a quarter of the table waiting for answers that do not come
  * is scans, SYN floods, a dead backend or asymmetric routing, not ordinary traffic (where
  * almost every flow gets a reply within a round trip).
  */
-export const UNREPLIED_SHARE = 0.25;
+const UNREPLIED_SHARE = 0.25;
 
 /**
  * TIME_WAIT above half of the TCP entries: short connections dominate (each keeps its entry
  * tcp_timeout_time_wait, 120 s, after it closed), a client that does not reuse connections.
  */
-export const TIME_WAIT_SHARE = 0.5;
+const TIME_WAIT_SHARE = 0.5;
 
 /** CLOSE_WAIT above a tenth of TCP: an application not closing its sockets (it is normally fleeting). */
-export const CLOSE_WAIT_SHARE = 0.1;
+const CLOSE_WAIT_SHARE = 0.1;
 
 /** ESTABLISHED idle at least this long (1 h) counts as idle: no keep-alive is that slow by default (Linux's tcp_keepalive_time is 7200 s, but applications that use it set less). */
-export const IDLE_ESTABLISHED_SECONDS = 3600;
+const IDLE_ESTABLISHED_SECONDS = 3600;
 
 /** A quarter of ESTABLISHED entries idle that long: the 5-day default keeps dead peers. */
-export const IDLE_ESTABLISHED_SHARE = 0.25;
+const IDLE_ESTABLISHED_SHARE = 0.25;
 
 /** One source or destination with half the table: a single talker decides the size. */
-export const DOMINANT_SHARE = 0.5;
+const DOMINANT_SHARE = 0.5;
 
 /**
  * Entries not assured above this share: early_drop (nf_conntrack_core.c, early_drop_list())
  * evicts only entries without IPS_ASSURED when the table is full, so that much of the table can
  * make room for new connections.
  */
-export const NOT_ASSURED_SHARE = 0.3;
+const NOT_ASSURED_SHARE = 0.3;
 
 /** The table at 80 % of nf_conntrack_max: bursts will fill it. */
-export const NEAR_MAX_SHARE = 0.8;
+const NEAR_MAX_SHARE = 0.8;
 
 /** A destination needs this many entries, all unreplied, to be called gone (fewer is normal churn). */
-export const STALE_MIN_ENTRIES = 10;
+const STALE_MIN_ENTRIES = 10;
 
 export type Finding =
   | {

@@ -194,7 +194,8 @@ export function readEntryLine(line: string): LineReading {
  * `conntrack -L -o save` (conntrack-tools ≥ 1.4.7, `ct_save_snprintf()` in src/conntrack.c):
  * `-A -t <timeout> -u <status,...> [-c secmark] [-w zone] -s <src> -d <dst> (-r|-g) <reply src>
  * (-q|-n) <reply dst> -p <proto> [--sport --dport --reply-port-src --reply-port-dst] [--state S]`.
- * `-g`/`-n` are the NAT'd spellings of the reply addresses; UNREPLIED is the absence of SEEN_REPLY.
+ * `-g`/`-n` are the NAT'd spellings of the reply addresses; UNREPLIED is the absence of SEEN_REPLY
+ * (`-u UNSET` when no bit is set). It carries no mark: 1.4.7 writes none (checked on this machine).
  */
 function readSaveLine(text: string): LineReading {
   const tokens = text.split(/\s+/);
@@ -227,7 +228,8 @@ function readSaveLine(text: string): LineReading {
   const replySrc = address("-r", "-g", "--reply-src");
   const replyDst = address("-q", "-n", "--reply-dst");
   const status = (values.get("-u") ?? "").split(",");
-  const icmpType = values.has("--icmp-type") ? toInteger(values.get("--icmp-type") ?? "", 255) : null;
+  const icmpTypeText = values.get("--icmp-type") ?? values.get("--icmpv6-type");
+  const icmpType = icmpTypeText === undefined ? null : toInteger(icmpTypeText, 255);
   const timeout = values.get("-t");
   return {
     kind: "entry",

@@ -8,7 +8,7 @@ import { createTableAggregator, type TableStats } from "./table-stats";
  * /proc line with counters, secctx and labels); an XML flow with every element is under 2,000. A
  * longer line is not a table's: counted as not understood, and its text is not kept.
  */
-export const MAX_LINE_CHARS = 16384;
+const MAX_LINE_CHARS = 16384;
 
 /**
  * Lines not understood, before the first entry, after which the input is judged not a table and
@@ -18,7 +18,7 @@ export const MAX_LINE_CHARS = 16384;
 export const NOT_A_TABLE_LINES = 1000;
 
 /** Lines not understood kept for display (with their numbers); the rest are only counted. */
-export const SKIPPED_SAMPLES = 5;
+const SKIPPED_SAMPLES = 5;
 
 /** Characters of a kept line shown. */
 const SAMPLE_CHARS = 160;
@@ -50,6 +50,15 @@ export interface TableReader {
   /** Entries and lines so far, for progress. */
   progress(): { entries: number; lines: number; skipped: number };
 }
+
+/**
+ * conntrack's summary in the middle of a line: `conntrack -L 2>&1` writes stderr unbuffered while
+ * stdout waits in its buffer, so the summary lands inside an entry line (seen on this machine:
+ * `udp 17 28 src=127.0.0.1 dst=127.conntrack v1.4.7 (conntrack-tools): 91 flow entries have been
+ * shown.` followed by the rest of the entry on the next line).
+ */
+const SPLICED_SUMMARY =
+  /conntrack v(\d+\.\d+\.\d+)\s+\(conntrack-tools\):\s+(\d+)\s+flow entr(?:y|ies) ha(?:s|ve) been shown\.?$/;
 
 /** The frame of -o xml: the declaration and the `<conntrack>` element. */
 const XML_FRAME = /^(?:<\?xml[^>]*\?>)?\s*(?:<\/?conntrack>)?\s*$/;
@@ -102,8 +111,17 @@ export function createTableReader(timeouts: Timeouts): TableReader {
     }
   };
 
-  const readLine = (line: string) => {
+  let spliced = "";
+  const readLine = (whole: string) => {
     lines += 1;
+    const line = spliced + whole;
+    spliced = "";
+    const summaryInside = SPLICED_SUMMARY.exec(line);
+    if (summaryInside && summaryInside.index > 0) {
+      summary = { version: summaryInside[1] ?? "", count: Number(summaryInside[2]) };
+      spliced = line.slice(0, summaryInside.index);
+      return;
+    }
     if (xml !== "" || line.includes("<flow>")) {
       readXml(line);
       return;
@@ -151,7 +169,7 @@ export function createTableReader(timeouts: Timeouts): TableReader {
         if (overlong) {
           lines += 1;
           skip("");
-        } else if (partial !== "") readLine(partial.replace(/\r$/, ""));
+        } else if (partial !== "" || spliced !== "") readLine(partial.replace(/\r$/, ""));
         if (xml !== "") skip(xml);
       }
       partial = "";

@@ -8,10 +8,10 @@ import { createSpaceSaving, type TopList } from "./space-saving";
  * with 4096 counters, at most 244 on a 1,000,000-entry table (0.025 %), for about 0.5 MB per
  * list; every count is exact while a list has seen fewer distinct keys than this.
  */
-export const TOP_CAPACITY = 4096;
+const TOP_CAPACITY = 4096;
 
 /** How many items of each top list the result keeps. */
-export const TOP_SHOWN = 20;
+const TOP_SHOWN = 20;
 
 /**
  * Keys of the small exact maps (protocols, TCP states, zones, marks) before the rest are counted
@@ -19,7 +19,7 @@ export const TOP_SHOWN = 20;
  * input reaches it.
  */
 const MAX_EXACT_KEYS = 64;
-export const OTHER_KEY = "other";
+const OTHER_KEY = "other";
 
 /**
  * Lower edges (seconds) of the idle-time bins. They are also the timeouts the what-if offers, so
@@ -79,7 +79,7 @@ function bump(map: Map<string, number>, key: string): void {
 }
 
 /** The bin of an idle time: the last edge at or below it. */
-export function idleBin(idleSeconds: number): number {
+function idleBin(idleSeconds: number): number {
   let bin = 0;
   while (bin + 1 < IDLE_EDGES_SECONDS.length && (IDLE_EDGES_SECONDS[bin + 1] ?? Infinity) <= idleSeconds)
     bin += 1;
@@ -87,7 +87,7 @@ export function idleBin(idleSeconds: number): number {
 }
 
 /** The service key of an entry's original direction. */
-export function serviceKey(entry: TableEntry): string {
+function serviceKey(entry: TableEntry): string {
   const { original } = entry;
   if (PORT_PROTOCOLS.has(entry.protocol)) return `${entry.protocol}|${original.dport ?? ""}`;
   if (original.icmpType !== null) return `${entry.protocol}|${original.icmpType}`;
