@@ -98,7 +98,7 @@ export interface StaleDestination {
 }
 
 /** Destinations whose every entry is unreplied; only exact counters qualify (error 0). */
-export function staleDestinations(stats: TableStats): StaleDestination[] {
+function staleDestinations(stats: TableStats): StaleDestination[] {
   return stats.unrepliedByDestination.items
     .filter(
       (item: TopItem) => item.error === 0 && item.flagged === item.count && item.count >= STALE_MIN_ENTRIES,
@@ -110,7 +110,7 @@ export function staleDestinations(stats: TableStats): StaleDestination[] {
 }
 
 /** Entries of an idle class idle at least `seconds` (an edge of IDLE_EDGES_SECONDS: exact). */
-export function idleAtLeast(idle: IdleClass, seconds: number): number {
+function idleAtLeast(idle: IdleClass, seconds: number): number {
   return idle.bins.reduce(
     (sum, count, bin) => sum + ((IDLE_EDGES_SECONDS[bin] ?? 0) >= seconds ? count : 0),
     0,

@@ -15,7 +15,7 @@ const MAX_LINE_CHARS = 16384;
  * reading stops: enough for a paste's prompts, headers and other commands, far less work than a
  * large file that is something else.
  */
-export const NOT_A_TABLE_LINES = 1000;
+const NOT_A_TABLE_LINES = 1000;
 
 /** Lines not understood kept for display (with their numbers); the rest are only counted. */
 const SKIPPED_SAMPLES = 5;

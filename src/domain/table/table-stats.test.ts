@@ -3,9 +3,12 @@ import fc from "fast-check";
 import { defaultTimeouts } from "../kernel/timeouts";
 import { v } from "../kernel/kernel-version";
 import { createSpaceSaving } from "./space-saving";
-import { createTableReader, NOT_A_TABLE_LINES } from "./table-reader";
+import { createTableReader } from "./table-reader";
+
+/** table-reader.ts: lines not understood before the first entry after which reading stops. */
+const NOT_A_TABLE_LINES = 1000;
 import { IDLE_EDGES_SECONDS } from "./table-stats";
-import { idleAtLeast, staleDestinations, tableFindings } from "./findings";
+import { tableFindings } from "./findings";
 
 const TIMEOUTS = defaultTimeouts(v(6, 12));
 
@@ -171,11 +174,6 @@ describe("findings", () => {
       ...Array.from({ length: 10 }, (_, i) => idle(i)),
     ].join("\n");
     const { stats } = read(text, 512);
-    const established = stats.idle.find((c) => c.timeoutKey === "tcp_timeout_established");
-    expect(established && idleAtLeast(established, 3600)).toBe(10);
-    expect(staleDestinations(stats)).toEqual([
-      { protocol: "tcp", address: "10.0.0.9", port: 8080, count: 30 },
-    ]);
     expect(tableFindings(stats, 110)).toEqual([
       { code: "near-max", count: 100, max: 110, share: 100 / 110 },
       { code: "stateless-service", protocol: "udp", port: 53, count: 60, share: 0.6 },
