@@ -407,6 +407,9 @@ export const en = {
   kube: {
     heading: "Kubernetes node",
   },
+  table: {
+    heading: "What fills the table",
+  },
   config: {
     heading: "Config for this kernel",
     downloadAll: ({ name }: { name: string }) => `Download all (${name})`,

@@ -7,6 +7,7 @@ import { KUBE } from "./parts/kube";
 import { PASTE } from "./parts/paste";
 import { TARGET_BLOCKS } from "./parts/targets";
 import { TRAFFIC } from "./parts/traffic";
+import { TABLE } from "./parts/table";
 
 type Tree = { readonly [key: string]: unknown };
 
@@ -33,6 +34,7 @@ const TABLES: ReadonlyArray<readonly [string, Tree, Tree]> = [
   ["traffic", TRAFFIC.en, TRAFFIC["zh-CN"]],
   ["kube", KUBE.en, KUBE["zh-CN"]],
   ["targets", TARGET_BLOCKS.en, TARGET_BLOCKS["zh-CN"]],
+  ["table", TABLE.en, TABLE["zh-CN"]],
 ];
 
 describe("message tables", () => {

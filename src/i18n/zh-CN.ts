@@ -313,6 +313,10 @@ export const zhCN: Messages = {
   kube: {
     heading: "Kubernetes 节点",
   },
+  table: {
+    heading: "表里装的是什么",
+  },
+
   config: {
     heading: "适用于该内核的配置",
     downloadAll: ({ name }) => `全部下载（${name}）`,
