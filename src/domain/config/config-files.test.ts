@@ -10,6 +10,7 @@ import {
 import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "../sizing/inputs";
 import { kernelRules } from "../kernel/kernel-defaults";
 import { computeSizing } from "../sizing/sizing";
+import { kubeLines } from "./targets/target-source";
 
 /** The worked example's 4 entries per bucket and 352 bytes per entry, on the default page. */
 const ARTICLE_RAW = { ...DEFAULT_RAW, ...ARTICLE_PRESET };
@@ -359,7 +360,8 @@ describe("a Kubernetes node", () => {
       ...sourceFor({ kernel: "6.12" }),
       kube: { cores: 8, version: { major: 1 as const, minor: 33, patch: null } },
     };
-    const sysctl = renderConfig(buildConfigFiles(source).find((f) => f.id === "sysctl")?.lines ?? []);
+    const notes = kubeLines({ ...source, alertThresholdPercent: 0 }, false);
+    const sysctl = renderConfig(buildConfigFiles(source, notes).find((f) => f.id === "sysctl")?.lines ?? []);
     expect(sysctl).toContain(
       "# Kubernetes node, 8 cores, kube-proxy 1.33: kube-proxy writes net.netfilter.nf_conntrack_max",
     );

@@ -12,7 +12,6 @@ import { formatKernelVersion } from "../kernel/kernel-version";
 import { ramEntriesPerMiB, type Sizing } from "../sizing/sizing";
 import type { ChangedTimeout } from "../kernel/timeouts";
 import type { KubeNode } from "../kube/kube-proxy-fields";
-import { kubeLines } from "./targets/target-source";
 import { fileLink, fileText, MAX_FILE_LINK_CHARS } from "./file-text";
 
 /**
@@ -113,13 +112,13 @@ function reproduceLines(link: string): ConfigLine[] {
  * modules-load.d file that makes its keys exist at boot, the modprobe.d option that sizes the
  * table when the module loads, and the commands that apply it all now.
  */
-export function buildConfigFiles(source: ConfigSource): ConfigFile[] {
+export function buildConfigFiles(source: ConfigSource, kubeNotes: readonly ConfigLine[] = []): ConfigFile[] {
   const { module } = source.rules.names;
   return [
-    { id: "sysctl", path: `/etc/sysctl.d/${SYSCTL_FILE_NAME}`, lines: sysctlLines(source) },
+    { id: "sysctl", path: `/etc/sysctl.d/${SYSCTL_FILE_NAME}`, lines: sysctlLines(source, kubeNotes) },
     { id: "modules-load", path: `/etc/modules-load.d/${module}.conf`, lines: modulesLoadLines(source) },
     { id: "modprobe", path: `/etc/modprobe.d/${module}.conf`, lines: modprobeLines(source) },
-    { id: "apply", path: null, lines: applyLines(source) },
+    { id: "apply", path: null, lines: applyLines(source, kubeNotes) },
   ];
 }
 
@@ -158,24 +157,30 @@ export function headerLines({ inputs, sizing, link, generator }: ConfigSource): 
 
 /**
  * What a Kubernetes node does to nf_conntrack_max after this file is applied: kube-proxy writes it
- * at every start (kube-proxy-policy.ts), so every block that sets the value says so. With the
- * node's cores and version, the lines the tools' files carry (kubeLines(): what kube-proxy writes
- * and the configuration that keeps this value); with the role alone, what holds for every release.
+ * at every start (kube-proxy-policy.ts), so every block that sets the value says so. `kubeNotes`
+ * are the lines the tools' files carry for the node's cores and version (kubeLines(): what
+ * kube-proxy writes and the configuration that keeps this value); they come with kube-proxy's
+ * policy, which loads after the page's first render, and until then, or with the role alone, the
+ * lines say what holds for every release.
  */
-function kubeWarningLines(source: ConfigSource): ConfigLine[] {
+function kubeWarningLines(source: ConfigSource, kubeNotes: readonly ConfigLine[]): ConfigLine[] {
   const { kube, inputs, rules } = source;
-  if (kube !== null) return kubeLines({ ...source, kube, alertThresholdPercent: 0 }, false);
-  if (inputs.role !== "kubernetes") return [];
+  if (kube === null && inputs.role !== "kubernetes") return [];
+  if (kube !== null && kubeNotes.length > 0) return [...kubeNotes];
   return [
     comment(""),
     comment(`Kubernetes node: kube-proxy writes ${rules.names.maxSysctl} at its next start, over the value`),
     comment("set here (every start on 1.29 to 1.37; only to raise it on 1.23 to 1.28 and from 1.38)."),
-    comment("Give the node's cores and version on the page: it shows the kube-proxy configuration"),
-    comment("(conntrack.maxPerCore, conntrack.min) that keeps this value."),
+    ...(kube === null
+      ? [
+          comment("Give the node's cores and version on the page: it shows the kube-proxy configuration"),
+          comment("(conntrack.maxPerCore, conntrack.min) that keeps this value."),
+        ]
+      : []),
   ];
 }
 
-function sysctlLines(source: ConfigSource): ConfigLine[] {
+function sysctlLines(source: ConfigSource, kubeNotes: readonly ConfigLine[]): ConfigLine[] {
   const { inputs, sizing, rules, timeouts } = source;
   const { names } = rules;
   const lines: ConfigLine[] = [
@@ -184,7 +189,7 @@ function sysctlLines(source: ConfigSource): ConfigLine[] {
     comment(`Install: save as /etc/sysctl.d/${SYSCTL_FILE_NAME}, then run: sudo sysctl --system`),
     comment(`These keys exist only once ${names.module} is loaded: /etc/modules-load.d/${names.module}.conf`),
     comment("loads it at boot, before systemd-sysctl applies this file."),
-    ...kubeWarningLines(source),
+    ...kubeWarningLines(source, kubeNotes),
     blank,
     { kind: "setting", key: names.maxSysctl, value: sizing.max },
     blank,
@@ -255,7 +260,7 @@ function modprobeLines({ sizing, rules, link, generator }: ConfigSource): Config
  * could be written from any namespace owned by the initial user namespace (a privileged container),
  * setting the host's global value, until 2671fa4dc010 (5.13, also in 5.10.y and 5.12.y stable).
  */
-function applyLines(source: ConfigSource): ConfigLine[] {
+function applyLines(source: ConfigSource, kubeNotes: readonly ConfigLine[]): ConfigLine[] {
   const { sizing, rules, timeouts } = source;
   const { names } = rules;
   const resize = rules.hashsizeWritable
@@ -279,7 +284,7 @@ function applyLines(source: ConfigSource): ConfigLine[] {
           ),
           comment("changing the value for the whole host."),
         ]),
-    ...kubeWarningLines(source),
+    ...kubeWarningLines(source, kubeNotes),
     text(`modprobe ${names.module}`),
     text(`sysctl -w ${names.maxSysctl}=${sizing.max}`),
     ...resize,
@@ -491,7 +496,11 @@ const HEREDOC_END = "END_OF_NF_CONNTRACK_FILE";
  * One POSIX sh script holding every block: it writes each file (quoted here-documents, so
  * nothing in them is expanded) and then runs the apply commands.
  */
-export function renderSetupScript(files: readonly ConfigFile[], source: ConfigSource): string {
+export function renderSetupScript(
+  files: readonly ConfigFile[],
+  source: ConfigSource,
+  kubeNotes: readonly ConfigLine[] = [],
+): string {
   const { link, generator } = source;
   const parts = [
     "#!/bin/sh",
@@ -499,7 +508,7 @@ export function renderSetupScript(files: readonly ConfigFile[], source: ConfigSo
       comment(`nf_conntrack setup generated by ${generator}`),
       ...reproduceLines(link),
       comment("Writes the files below and applies them now. Read it, then run it as root on the host."),
-      ...kubeWarningLines(source),
+      ...kubeWarningLines(source, kubeNotes),
     ]).trimEnd(),
     "set -eu",
   ];

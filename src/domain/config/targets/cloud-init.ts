@@ -26,7 +26,7 @@ import {
 export function cloudInitTarget(source: TargetSource): TargetFile {
   const { sizing, rules } = source;
   const { names } = rules;
-  const files = buildConfigFiles(source).flatMap((file) =>
+  const files = buildConfigFiles(source, kubeLines(source, false)).flatMap((file) =>
     file.path === null
       ? []
       : [

@@ -4,6 +4,7 @@ import { buildConfigFiles, headerLines, renderConfig } from "../config-files";
 import { fileLink } from "../file-text";
 import { buildTargets, type TargetFile, type TargetId, type TargetSource } from "./index";
 import { ALERTS } from "./alert-rules";
+import { kubeLines } from "./target-source";
 import { SCENARIOS, targetSource, UDP_TIMEOUT } from "./targets.fixture";
 import { k8s } from "../../kube/kubernetes-version";
 
@@ -179,7 +180,7 @@ describe("the cloud-init user data", () => {
     const file = target(source, "cloud-init");
     expect(file.text.split("\n")[0]).toBe("#cloud-config");
     const data = yamlOf(file) as { write_files: Map[]; runcmd: string[] };
-    const plain = buildConfigFiles(source).filter((f) => f.path !== null);
+    const plain = buildConfigFiles(source, kubeLines(source, false)).filter((f) => f.path !== null);
     expect(data.write_files.map((f) => [f.path, f.content, f.permissions])).toEqual(
       plain.map((f) => [f.path, renderConfig(f.lines), "0644"]),
     );
