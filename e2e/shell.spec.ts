@@ -24,11 +24,33 @@ test("a shared link's numbers show before the app has loaded", async ({ page }) 
 
 const LINKS = [
   ARTICLE_LINK,
-  "./?v=1&ram=lots&ratio=0.5&struct=384",
   "./?ram=3GiB&arch=32&kernel=4.19&lang=zh-CN",
   "./?ram=64TiB&max=1000000&page=64",
   "./?v=9&ram=8G&tcp_cps=5000",
+  "./?from=ram&ram=8G&tcp_cps=5000&role=nat",
 ];
+
+/** Links whose answer the page does not show: a field behind it is invalid. */
+const NO_ANSWER = ["./?v=1&ram=lots&ratio=0.5&struct=384", "./?ram=-5&kernel=banana"];
+
+for (const link of NO_ANSWER) {
+  test(`shows no number at all, not even for a moment, while the link's inputs are invalid: ${link}`, async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { seenResults: seen });
+      new MutationObserver(() => {
+        if (document.querySelector("[data-testid=result-max]")) seen.push("result-max");
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(link);
+    await expect(page.getByTestId("answer-invalid")).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { seenResults: string[] }).seenResults)).toEqual(
+      [],
+    );
+  });
+}
 
 for (const link of LINKS) {
   test(`never shows a wrong number, not even for a moment: ${link}`, async ({ page }) => {

@@ -15,12 +15,18 @@ describe("shellNumbers", () => {
     });
   });
 
-  it("shows the defaults for an empty link, and for a field that is not valid", () => {
+  it("shows the defaults for an empty link, and nothing where the app shows another answer or none", () => {
     // 16 GiB on 6.12 with the kernel's own ratio 1 and the 256 B measured there:
     // 524288 × 256 + 524288 × 8.
     const defaults = [524288, 524288, 138412032];
     expect(shellNumbers("", []).numbers.map((n) => n.value)).toEqual(defaults);
-    expect(shellNumbers("?ram=lots&ratio=-1", ["zh-CN"]).numbers.map((n) => n.value)).toEqual(defaults);
+    expect(shellNumbers("?from=paste", []).numbers.map((n) => n.value)).toEqual(defaults);
+    // A field behind the answer is invalid: the app shows which, and no number.
+    expect(shellNumbers("?ram=lots&ratio=-1", ["zh-CN"]).numbers).toEqual([]);
+    // The traffic decides the answer, named or implied.
+    expect(shellNumbers("?from=traffic", []).numbers).toEqual([]);
+    expect(shellNumbers("?tcp_cps=5000", []).numbers).toEqual([]);
+    expect(shellNumbers("?from=ram&tcp_cps=5000", []).numbers.map((n) => n.value)).toEqual(defaults);
   });
 
   it("names the page's language: the link's, else the browser's", () => {

@@ -23,9 +23,11 @@ export function shellNumbers(
   search: string,
   languages: readonly string[],
 ): { locale: Locale; numbers: ShellNumber[] } {
-  const { inputs, lang } = decodeSizingLink(search);
-  const sizing = computeSizing(inputs);
+  const { inputs, lang, byRamRule } = decodeSizingLink(search);
   const locale = pageLocale(lang, languages);
+  // A link whose answer is not the RAM rule on valid inputs shows its numbers when the app draws them.
+  if (!byRamRule) return { locale, numbers: [] };
+  const sizing = computeSizing(inputs);
   const numbers: ShellNumber[] = [
     {
       title: "nf_conntrack_max",
