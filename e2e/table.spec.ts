@@ -104,3 +104,37 @@ test("shows progress at once and can be cancelled", async ({ page }) => {
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByTestId("table-status")).toContainText("cancelled");
 });
+
+test("ticks a service and copies NOTRACK rules scoped to its addresses", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("./#table");
+  await page.locator("input[name=table-file]").setInputFiles(`${LAB}/conntrack-L.txt`);
+  await expectLabTable(page);
+  await expect(page.getByTestId("notrack-nft")).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "Untrack udp/53" }).check();
+  await expect(page.getByTestId("notrack-saved")).toHaveAttribute("data-value", "30");
+  const nft = page.getByTestId("notrack-nft");
+  await expect(nft).toContainText("type filter hook prerouting priority -300; policy accept;");
+  await expect(nft).toContainText("ip daddr 127.0.0.53 udp dport 53 notrack");
+  await expect(nft).toContainText("ip saddr 127.0.0.53 udp sport 53 notrack");
+  await expect(nft).toContainText("ct state untracked accept");
+  const iptables = page.getByTestId("notrack-iptables");
+  await expect(iptables).toContainText(
+    "-A PREROUTING -d 127.0.0.53 -p udp -m udp --dport 53 -j CT --notrack",
+  );
+  await expect(iptables).toContainText("-A OUTPUT -s 127.0.0.53 -p udp -m udp --sport 53 -j CT --notrack");
+  await expect(iptables).toContainText("-m conntrack --ctstate UNTRACKED -j ACCEPT");
+  await expect(page.getByText(/NAT needs tracking/)).toBeVisible();
+  await page
+    .locator("section.block", { has: nft })
+    .getByRole("button", { name: "Copy", exact: true })
+    .click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await nft.textContent());
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await page.getByRole("checkbox", { name: "Untrack udp/53" }).uncheck();
+  await expect(nft).toHaveCount(0);
+});

@@ -4,8 +4,15 @@ import { readTimeouts } from "../domain/kernel/timeouts";
 import { timeoutRaw } from "../domain/sizing/fields";
 import { readInputs } from "../domain/sizing/inputs";
 import { tableFindings } from "../domain/table/findings";
+import {
+  canNotrack,
+  computeNotrackServices,
+  renderNotrackIptables,
+  renderNotrackNft,
+} from "../domain/table/notrack";
 import type { TopList } from "../domain/table/space-saving";
 import type { TableReading } from "../domain/table/table-reader";
+import type { TableStats } from "../domain/table/table-stats";
 import { TABLE, type TableMessages } from "../i18n/parts/table";
 import { useCalcStore } from "../store/calc-store";
 import { useMessages, usePart } from "../store/messages";
@@ -16,6 +23,7 @@ import {
   readTableText,
   useTableSession,
 } from "../table-worker/table-session";
+import { ConfigBlock } from "./config-block";
 import { LazyPart } from "./load-boundary";
 
 // Recharts loads with the idle-time chart, once a table was read.
@@ -201,6 +209,11 @@ function TableResult({
     state.pasteReading?.status === "read" ? (state.pasteReading.diagnostics.conntrackMax ?? null) : null,
   );
   const findings = useMemo(() => tableFindings(stats, max), [stats, max]);
+  // The services ticked for NOTRACK belong to this reading: a new table starts with none.
+  const [ticked, setTicked] = useState<{ stats: TableStats; keys: readonly string[] }>({ stats, keys: [] });
+  const picked = ticked.stats === stats ? ticked.keys : [];
+  const togglePicked = (key: string, on: boolean) =>
+    setTicked({ stats, keys: on ? [...picked, key] : picked.filter((k) => k !== key) });
   const totals = [
     ["entries", stats.entries],
     ["skipped", reading.skipped],
@@ -276,7 +289,13 @@ function TableResult({
         </ul>
       )}
       <div className="table-columns">
-        <TopServices words={words} list={stats.services} entries={stats.entries} />
+        <TopServices
+          words={words}
+          list={stats.services}
+          entries={stats.entries}
+          picked={picked}
+          onToggle={togglePicked}
+        />
         <TopAddresses
           heading={words.topHeading.sources}
           testId="table-top-sources"
@@ -293,6 +312,7 @@ function TableResult({
         />
         <NatBackends words={words} list={stats.natPairs} />
       </div>
+      <NotrackRules words={words} stats={stats} picked={picked} />
       <h3>{words.idleHeading}</h3>
       <p className="block-why">{words.idleIntro}</p>
       <LazyPart>
@@ -336,22 +356,108 @@ function Approximate({ list, words }: { list: TopList; words: TableMessages }) {
   return list.exact ? null : <p className="field-hint">{words.approximate({ bound: list.errorBound })}</p>;
 }
 
-function TopServices({ words, list, entries }: { words: TableMessages; list: TopList; entries: number }) {
+function TopServices({
+  words,
+  list,
+  entries,
+  picked,
+  onToggle,
+}: {
+  words: TableMessages;
+  list: TopList;
+  entries: number;
+  picked: readonly string[];
+  onToggle: (key: string, on: boolean) => void;
+}) {
   return (
     <div>
       <h3>{words.topHeading.services}</h3>
       <ol className="counts" data-testid="table-top-services">
         {list.items.map((item) => {
           const [protocol = "", port = ""] = item.key.split("|");
+          const service = `${protocol}/${port}`;
           return (
             <li key={item.key} data-protocol={protocol} data-port={port} data-value={item.count}>
-              {protocol}/{port}: {words.share({ count: item.count, share: item.count / entries })}
+              {canNotrack(item.key) && (
+                <input
+                  type="checkbox"
+                  aria-label={words.notrack.pick({ service })}
+                  checked={picked.includes(item.key)}
+                  onChange={(event) => onToggle(item.key, event.currentTarget.checked)}
+                />
+              )}{" "}
+              {service}: {words.share({ count: item.count, share: item.count / entries })}
             </li>
           );
         })}
       </ol>
+      <p className="field-hint">{words.notrack.cannot}</p>
       <Approximate list={list} words={words} />
     </div>
+  );
+}
+
+/** NOTRACK rules for the ticked services, scoped to their addresses in this table. */
+function NotrackRules({
+  words,
+  stats,
+  picked,
+}: {
+  words: TableMessages;
+  stats: TableStats;
+  picked: readonly string[];
+}) {
+  const services = useMemo(() => computeNotrackServices(stats, picked), [stats, picked]);
+  const saved = services.reduce((sum, service) => sum + service.entries, 0);
+  return (
+    <section className="table-notrack" aria-labelledby="notrack-heading">
+      <h3 id="notrack-heading">{words.notrack.heading}</h3>
+      <p className="block-why">{words.notrack.intro}</p>
+      {services.length > 0 && (
+        <>
+          <p data-testid="notrack-saved" data-value={saved}>
+            {words.notrack.saved({ count: saved, share: saved / stats.entries })}
+          </p>
+          <ul className="notes">
+            {services
+              .filter((service) => service.natted > 0)
+              .map((service) => (
+                <li key={`${service.protocol}/${service.port}`} role="alert">
+                  {words.notrack.natted({
+                    count: service.natted,
+                    service: `${service.protocol}/${service.port}`,
+                  })}
+                </li>
+              ))}
+            {words.notrack.caveats.map((caveat) => (
+              <li key={caveat}>{caveat}</li>
+            ))}
+          </ul>
+          <ConfigBlock
+            block={{
+              id: "notrack-nft",
+              testId: "notrack-nft",
+              title: words.notrack.nftTitle,
+              why: words.notrack.nftWhy,
+              path: null,
+              text: renderNotrackNft(services),
+              fileName: "notrack.nft",
+            }}
+          />
+          <ConfigBlock
+            block={{
+              id: "notrack-iptables",
+              testId: "notrack-iptables",
+              title: words.notrack.iptablesTitle,
+              why: words.notrack.iptablesWhy,
+              path: null,
+              text: renderNotrackIptables(services),
+              fileName: "notrack-iptables.sh",
+            }}
+          />
+        </>
+      )}
+    </section>
   );
 }
 

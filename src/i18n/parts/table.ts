@@ -80,6 +80,26 @@ function english() {
     idleBin: ({ from }: { from: string }) => `≥ ${from}`,
     longer: ({ count }: { count: number }) =>
       `${entries(count)} had more time left than this timeout: the host's value is longer than assumed.`,
+    notrack: {
+      heading: "Untrack stateless services",
+      intro:
+        "Tick services in the top list to get rules that stop tracking them: only to and from the addresses this table saw them on, in both directions.",
+      pick: ({ service }: { service: string }) => `Untrack ${service}`,
+      cannot: "Only tcp, udp and sctp services can be untracked by port.",
+      saved: ({ count, share }: { count: number; share: number }) =>
+        `These rules would have left ${entries(count)} (${percent(share)}) of this table untracked.`,
+      caveats: [
+        "NAT needs tracking: an untracked packet skips DNAT and SNAT, so do not untrack a service reached through NAT (a Service IP, a port forward, masquerade).",
+        "Stateful filter rules (ct state, --ctstate, ESTABLISHED,RELATED) no longer match these packets: the rules accept UNTRACKED, and replies must be allowed by address and port.",
+        "Untrack what is stateless and busy (DNS, NTP, syslog, metrics); keep long TCP connections tracked.",
+      ],
+      natted: ({ count, service }: { count: number; service: string }) =>
+        `${entries(count)} of ${service} were NAT'd in this table: those would break without tracking.`,
+      nftTitle: "nftables",
+      nftWhy: "Load with nft -f; remove with nft delete table inet conntrack_notrack.",
+      iptablesTitle: "iptables",
+      iptablesWhy: "Run as root; it adds to the raw and filter tables (--noflush).",
+    },
     findingsHeading: "What the table says",
     noFindings: "Nothing stands out.",
     findings: {
@@ -175,6 +195,25 @@ function chinese(): TableMessages {
     idleChartLabel: ({ timeout }) => `按空闲时长统计的条目，${timeout}`,
     idleBin: ({ from }) => `≥ ${from}`,
     longer: ({ count }) => `${entries(count)} 的剩余时间超过该超时：主机上的值比假设的更长。`,
+    notrack: {
+      heading: "取消跟踪无状态服务",
+      intro: "在上面的服务列表中勾选服务，即可得到取消跟踪它们的规则：只针对本表中该服务的地址，双向生效。",
+      pick: ({ service }: { service: string }) => `取消跟踪 ${service}`,
+      cannot: "只有 tcp、udp 和 sctp 服务可以按端口取消跟踪。",
+      saved: ({ count, share }: { count: number; share: number }) =>
+        `这些规则会让本表中 ${entries(count)}（${percent(share)}）不被跟踪。`,
+      caveats: [
+        "NAT 需要连接跟踪：未跟踪的数据包会跳过 DNAT 和 SNAT，因此不要取消跟踪经由 NAT 访问的服务（Service IP、端口转发、masquerade）。",
+        "有状态的过滤规则（ct state、--ctstate、ESTABLISHED,RELATED）不再匹配这些数据包：规则中接受 UNTRACKED，应答需要按地址和端口放行。",
+        "只取消跟踪无状态且繁忙的流量（DNS、NTP、syslog、指标）；长时间的 TCP 连接应继续跟踪。",
+      ],
+      natted: ({ count, service }: { count: number; service: string }) =>
+        `本表中 ${service} 有 ${entries(count)} 经过了 NAT：取消跟踪后它们会失效。`,
+      nftTitle: "nftables",
+      nftWhy: "用 nft -f 加载；用 nft delete table inet conntrack_notrack 删除。",
+      iptablesTitle: "iptables",
+      iptablesWhy: "以 root 运行；它向 raw 表和 filter 表追加规则（--noflush）。",
+    },
     findingsHeading: "表中的发现",
     noFindings: "没有突出的问题。",
     findings: {
