@@ -31,7 +31,7 @@ test("has no WCAG 2.1 A/AA violations with the alerts, a bad threshold and a pas
 }) => {
   await page.goto("./?target=alerts&alert=500");
   await expect(page.locator("input[name=alert]")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByTestId("prometheus-rules")).toBeVisible();
+  await expect(page.getByTestId("prometheus-rules-unavailable")).toBeVisible();
   await page.getByRole("radio", { name: "A pasted dump" }).check();
   await page
     .locator("textarea[name=paste]")

@@ -123,7 +123,14 @@ test("the alert threshold shapes the rules and the check, and a link keeps it", 
   await threshold.fill("101");
   await expect(threshold).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#field-alert-error")).toContainText("1 to 100");
-  // The last valid threshold stays in force.
+  // No rules for a threshold nobody asked for: the alerts say which field to fix, the tools' files
+  // (which do not depend on it) stay.
+  await expect(page.getByTestId("prometheus-rules-unavailable")).toContainText(
+    "Nothing to copy while Alert threshold (%) is not valid",
+  );
+  await expect(page.getByTestId("prometheus-rules")).toHaveCount(0);
+  await expect(page.getByTestId("ansible-tasks")).toContainText("nf_conntrack_max");
+  await threshold.fill("90");
   await expect(page.getByTestId("prometheus-rules")).toContainText("> 90");
 });
 

@@ -44,11 +44,15 @@ export function TargetBlocks({ shown }: { shown: TargetChoice }) {
   const words = usePart(TARGET_BLOCKS);
   const targets = useTargets();
   const { t, locale } = useMessages();
-  const invalid = useInvalidBehind("targets");
-  const unavailable =
-    invalid.length > 0
+  // The alerts also depend on their threshold; the tools' files do not.
+  const invalidConfig = useInvalidBehind("config");
+  const invalidAlerts = useInvalidBehind("targets");
+  const unavailableFor = (choice: Exclude<TargetChoice, "files">) => {
+    const invalid = choice === "alerts" ? invalidAlerts : invalidConfig;
+    return invalid.length > 0
       ? t.results.invalidBlocks({ fields: fieldList(t, locale, invalid), count: invalid.length })
       : null;
+  };
   return (
     <>
       {targets.map((file) => (
@@ -59,7 +63,7 @@ export function TargetBlocks({ shown }: { shown: TargetChoice }) {
           hidden={CHOICE_OF[file.id] !== shown}
         >
           <ConfigBlock
-            unavailable={unavailable}
+            unavailable={unavailableFor(CHOICE_OF[file.id])}
             block={{
               id: file.id,
               testId: TEST_IDS[file.id],
