@@ -1,0 +1,36 @@
+import { expect, test } from "./fixtures";
+
+// Issue 27, F1: 1.38 only raises nf_conntrack_max, so on 16 GiB with 6.12 the node keeps the
+// kernel's own 262,144 (69,206,016 B at 256 B per entry) over kube-proxy's 131,072.
+test("a raise-only kube-proxy leaves the kernel's larger default on the node", async ({ page }) => {
+  await page.goto("./?ram=16GiB&kernel=6.12");
+  await page.getByRole("button", { name: "Kubernetes node" }).click();
+  await page.locator("input[name=cores]").fill("4");
+  await page.locator("input[name=k8s]").fill("1.38");
+  await expect(page.getByTestId("kube-proxy-max")).toHaveAttribute("data-value", "131072");
+  const node = page.getByTestId("kube-node-max");
+  await expect(node).toHaveAttribute("data-value", "262144");
+  await expect(node).toContainText("the kernel's own default is larger");
+  await page.locator("input[name=cores]").fill("6");
+  await expect(page.getByTestId("kube-proxy-max")).toHaveAttribute("data-value", "196608");
+  await expect(node).toHaveAttribute("data-value", "262144");
+  // 1.37 overwrites: the node gets kube-proxy's value.
+  await page.locator("input[name=k8s]").fill("1.37");
+  await expect(node).toHaveAttribute("data-value", "196608");
+  await expect(node).toContainText("kube-proxy's value");
+});
+
+test("the raise-only config note says to set the value in sysctl.d when the kernel's default is larger", async ({
+  page,
+}) => {
+  await page.goto("./?ram=16GiB&kernel=6.12&max=131072");
+  await page.getByRole("button", { name: "Kubernetes node" }).click();
+  await page.locator("input[name=cores]").fill("4");
+  await page.locator("input[name=k8s]").fill("1.38");
+  await expect(
+    page.getByText(
+      /the kernel's own default, 262,144, is larger and cannot be removed: set the value in sysctl.d/,
+    ),
+  ).toBeVisible();
+  await expect(page.getByText(/iptables, ipvs and nftables mode/)).toBeVisible();
+});
