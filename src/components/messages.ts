@@ -98,6 +98,10 @@ export function differenceMessage(t: Messages, difference: KernelDifference): st
       return d["list-head"]();
     case "num-physpages":
       return d["num-physpages"]();
+    case "max-zero-refused":
+      return d["max-zero-refused"]();
+    case "huge-vmalloc":
+      return d["huge-vmalloc"]({ tableBytes: difference.tableBytes, upToBytes: difference.upToBytes });
   }
 }
 

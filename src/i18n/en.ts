@@ -314,10 +314,16 @@ export const en = {
       "Bucket heads on this kernel are two pointers (struct list_head), so its own hash table costs twice as much per bucket.",
     "num-physpages": () =>
       "This kernel sizes from the physical page count (num_physpages), closer to installed RAM than MemTotal: its own default may be slightly larger than shown.",
+    "max-zero-refused": () =>
+      "From 6.19 nf_conntrack_max = 0 is refused (the sysctl's minimum is 1); before, 0 meant no limit at all.",
+    "huge-vmalloc": ({ tableBytes, upToBytes }: { tableBytes: number; upToBytes: number }) =>
+      `From 5.18 a hash table this large may be mapped with 2 MiB pages on x86-64 and arm64, rounding its ${bytes(tableBytes)} up to ${bytes(upToBytes)}: the real figure lies between the two (/proc/vmallocinfo names the allocation).`,
   } satisfies Record<KernelDifference["code"], (values: never) => string>,
   uncertain: {
     "ip-or-nf-conntrack":
       "Uncertain for this version: kernels 2.6.15 to 2.6.21 ship both ip_conntrack and nf_conntrack; check lsmod. The config assumes ip_conntrack.",
+    "newer-than-checked":
+      "Not checked: this kernel is newer than 7.3, the newest whose conntrack source was read. The figures assume nothing changed since.",
   } satisfies Record<UncertainBoundary, string>,
   distribution: {
     vendors: {
