@@ -1,4 +1,5 @@
-import { ALL_FIELD_KEYS, validateAnyField, type AnyFieldKey } from "../src/domain/sizing/fields";
+import { ALL_FIELD_KEYS, FIELDS, validateAnyField, type AnyFieldKey } from "../src/domain/sizing/fields";
+import { fieldsBehind } from "../src/domain/sizing/answer";
 import { tryParseLocale } from "../src/domain/core/locale";
 import { migrateParams } from "../src/url/migrations";
 import { expect, test } from "./fixtures";
@@ -69,6 +70,8 @@ function randomSource(seed: number) {
 /** Every key src/url/codec.ts reads: the schema version, every field, the language. */
 const URL_KEYS = ["v", ...ALL_FIELD_KEYS, "lang"] as const;
 
+const isField = (key: string): key is AnyFieldKey => (ALL_FIELD_KEYS as readonly string[]).includes(key);
+
 /** What the page shows of a field: its control's value, and the message tied to it if invalid. */
 interface Shown {
   value: string;
@@ -92,11 +95,22 @@ URL_KEYS.forEach((key, index) => {
       const link = `./?${params.toString()}`;
       await page.goto(link);
       await expect(page.locator("input[name=to_generic_timeout]"), link).toBeAttached();
-      await expect(page.getByTestId("result-max"), link).toHaveAttribute("data-value", /^[1-9]\d*$/);
-      await expect(page.getByTestId("sysctl-snippet")).toContainText(/(nf|ip)_conntrack_max = \d+/);
+      // A bad value behind the answer (or the config) leaves no number for values nobody asked
+      // for: the page says which field, and everything else keeps working.
+      const badGroup = isField(key) && !validateAnyField(key, value).ok ? FIELDS[key].group : null;
+      if (badGroup !== null && fieldsBehind("traffic", "answer").includes(badGroup)) {
+        await expect(page.getByTestId("answer-invalid"), link).toBeVisible();
+      } else {
+        await expect(page.getByTestId("result-max"), link).toHaveAttribute("data-value", /^[1-9]\d*$/);
+      }
+      if (badGroup !== null && fieldsBehind("traffic", "config").includes(badGroup)) {
+        await expect(page.getByTestId("config-invalid"), link).toBeVisible();
+      } else {
+        await expect(page.getByTestId("sysctl-snippet")).toContainText(/(nf|ip)_conntrack_max = \d+/);
+      }
       // What the page computes never shows NaN, Infinity or undefined (the link's own text at its
       // field is expected).
-      for (const region of [".results", ".kernel", ".charts figcaption", "[data-testid=sysctl-snippet]"]) {
+      for (const region of [".results", ".kernel", ".charts figcaption", ".config"]) {
         await expect(page.locator(region).first(), link).not.toContainText(/\bNaN\b|Infinity|undefined/);
       }
 
@@ -115,7 +129,8 @@ URL_KEYS.forEach((key, index) => {
         }
         return fields;
       }, ALL_FIELD_KEYS);
-      for (const field of ALL_FIELD_KEYS) {
+      // The way of sizing is a radio group named sizing-mode (docs/url.md), not a `from` control.
+      for (const field of ALL_FIELD_KEYS.filter((name) => name !== "from")) {
         const given = field === key ? value : VALID[field];
         const bad = !validateAnyField(field, given).ok;
         const at = shown[field];

@@ -1,4 +1,6 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
+import { OTHER_NETNS, RACE } from "../src/domain/diagnostics/pastes.fixture";
 
 const FULL_DUMP = `MemTotal:       24683620 kB
 6.18.44 x86_64
@@ -21,13 +23,18 @@ test("pasting a full dump fills the inputs and diagnoses the table", async ({ pa
   await expect(page.locator("select[name=arch]")).toHaveValue("64");
   await expect(page.locator("input[name=kernel]")).toHaveValue("6.18.44");
   await expect(page.locator("select[name=page]")).toHaveValue("4");
-  await expect(page.locator("input[name=struct]")).toHaveValue("256");
+  // The slab shows the 256 B the model has for 6.x: bytes per entry are left to the kernel.
+  await expect(page.locator("input[name=struct]")).toHaveValue("");
+  await expect(page.getByTestId("paste-entry-bytes")).toHaveAttribute("data-value", "256");
   await expect(page.getByTestId("current-count")).toHaveAttribute("data-value", "230000");
   await expect(page.getByTestId("current-max")).toHaveAttribute("data-value", "262144");
   const diagnosis = page.getByTestId("diagnosis");
   await expect(diagnosis).toContainText("87.7% full: above 80 %");
-  await expect(diagnosis).toContainText("3 table-full messages in the kernel log; 21 packets dropped");
-  await expect(diagnosis).toContainText("Failed inserts: 7");
+  // 4 early drops: the table was full; 21 drops, 7 of them the insert race's (insert_failed).
+  await expect(diagnosis.locator("li").first()).toContainText("A full table: 4 early drops");
+  await expect(diagnosis).toContainText("14 packets dropped beyond those of the insert race");
+  await expect(diagnosis).toContainText("3 table-full messages in the kernel log");
+  await expect(diagnosis).toContainText("insert_failed: 7 inserts lost");
   await expect(diagnosis).toContainText("Average hash chain now: 1.75");
   await expect(diagnosis).toContainText("nf_conntrack_max 262,144 is this kernel's own default");
   // The recommendation for the pasted machine: MemTotal 24683620 kB / 32768 B.
@@ -100,3 +107,77 @@ test("the collector command is shown read-only with a copy button", async ({ pag
   await page.getByRole("button", { name: "Copy command" }).first().click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await command.textContent());
 });
+
+test("a host with the insert race is told the race, not a full table, and the fixes for it", async ({
+  page,
+}) => {
+  await page.goto("./");
+  await page.locator("textarea[name=paste]").fill(RACE);
+  const first = page.getByTestId("diagnosis").locator("li.cause").first();
+  await expect(first).toHaveAttribute("data-cause", "cause-insert-race");
+  await expect(first).toContainText(
+    "Insert race, not a full table: insert_failed 1,234 = drop, clash_resolve 56,789, table 1.6% full, no early drops, no table-full lines.",
+  );
+  await expect(first).toContainText("single-request");
+  await expect(first).toContainText("NodeLocal DNSCache");
+  await expect(first).toContainText("This kernel resolves most such clashes itself");
+  await expect(first).toContainText("Raising nf_conntrack_max changes nothing here.");
+  const diagnosis = page.getByTestId("diagnosis");
+  await expect(diagnosis).not.toContainText("A full table");
+  await expect(diagnosis.locator("[data-cause=cause-table-full]")).toHaveCount(0);
+  // INVALID packets come after it, with what they mean and the be_liberal trade-off.
+  await expect(diagnosis.locator("[data-cause=cause-invalid]")).toContainText(
+    "nf_conntrack_tcp_be_liberal = 1",
+  );
+});
+
+test("a 5.15 paste keeps the model's memory estimate and shows the slab line as evidence", async ({
+  page,
+}) => {
+  await page.goto("./?kernel=5.15&struct=352");
+  await page.locator("textarea[name=paste]").fill(RACE);
+  await expect(page.locator("input[name=kernel]")).toHaveValue("5.15.0-91-generic");
+  await expect(page.getByTestId("paste-entry-bytes")).toHaveText(
+    /^slabinfo: 320-byte objects, 12 per 4 KiB slab = 342 B; \+ 128 B extension area on 5\.15 = 470 B per entry/,
+  );
+  await expect(page.locator("input[name=struct]")).toHaveValue("");
+  // The link's 352 gives way to the kernel's own 470 B per entry (not the slab's 342): a full table
+  // costs max x 470 + buckets x 8, as the model says for 5.15.
+  await expect(page.getByTestId("result-memory")).toHaveAttribute("data-value", /^\d+$/);
+  const pasted = Number(await page.getByTestId("result-memory").getAttribute("data-value"));
+  const max = Number(await page.getByTestId("result-max").getAttribute("data-value"));
+  const buckets = Number(await page.getByTestId("result-buckets").getAttribute("data-value"));
+  expect(pasted).toBe(max * 470 + buckets * 8);
+  // A NAT role on a 6.x kernel adds the extension the same way: the field stays derived.
+  await page.goto("./?kernel=6.12&role=nat");
+  await page
+    .locator("textarea[name=paste]")
+    .fill("6.12.0 x86_64\nnf_conntrack 1 1 256 16 1 : tunables 0 0 0 : slabdata 1 1 0\n");
+  await expect(page.getByTestId("paste-entry-bytes")).toContainText("+ 128 B extension area for NAT");
+  await expect(page.getByTestId("paste-entry-bytes")).toHaveAttribute("data-value", "384");
+});
+
+test("table-full lines of another namespace are told apart, in Chinese too", async ({ page }) => {
+  await page.goto("./?lang=zh-CN");
+  await page.locator("textarea[name=paste]").fill(OTHER_NETNS);
+  const first = page.getByTestId("diagnosis").locator("li.cause").first();
+  await expect(first).toHaveAttribute("data-cause", "cause-other-namespace");
+  await expect(first).toContainText("满的是另一个网络命名空间，不是这个");
+  await expect(first).toContainText("lsns -t net");
+});
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the causes and their fixes have no WCAG 2.1 A/AA violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("./");
+    await page.locator("textarea[name=paste]").fill(`${RACE}table_full_netns_messages: 2\n`);
+    await expect(page.locator("[data-cause=cause-other-namespace]")).toBeVisible();
+    await expect(page.locator("[data-cause=cause-insert-race]")).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
+  });
+}

@@ -9,6 +9,7 @@ import { chooseMode, useSizingMode } from "../store/view";
 import { SIZING_WAYS, type SizingWay } from "../domain/sizing/way";
 import { HOST_ROLES } from "../domain/sizing/role";
 import { ChoiceSelect, Field } from "./field";
+import { fieldIssueMessage } from "./messages";
 import { LazyPart } from "./load-boundary";
 
 /** Kernel versions offered in the kernel field, named after the distributions that ship them. */
@@ -92,7 +93,13 @@ export function InputsForm() {
               </label>
             ))}
           </div>
-          <p className="field-hint">{t.layout.modeHints[mode]}</p>
+          {issues.from ? (
+            <p id="field-from-error" className="field-error">
+              {fieldIssueMessage(t, "from", issues.from)}
+            </p>
+          ) : (
+            <p className="field-hint">{t.layout.modeHints[mode]}</p>
+          )}
         </fieldset>
         {mode === "traffic" && <Way mode="traffic" />}
         {mode === "paste" && <Way mode="paste" />}

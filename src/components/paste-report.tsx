@@ -1,12 +1,19 @@
 import { useState } from "react";
-import { computeDiagnosticsKernelDefault, diagnose, type Finding } from "../domain/diagnostics/diagnose";
+import {
+  computeDiagnosticsKernelDefault,
+  diagnose,
+  isCause,
+  type CauseFinding,
+  type Finding,
+} from "../domain/diagnostics/diagnose";
 import { type Diagnostics } from "../domain/diagnostics/dump";
+import { pasteEntryBytes } from "../domain/diagnostics/paste-entry-bytes";
 import { formatInteger } from "../domain/core/format";
 import type { AnyFieldKey } from "../domain/sizing/fields";
 import { alertsFiringNow, type AlertReason } from "../domain/config/targets/alerts-now";
 import { useAlertThreshold } from "../store/extras";
 import { useMessages, usePart } from "../store/messages";
-import { PASTE, type PasteMessages } from "../i18n/parts/paste";
+import { PASTE, type CauseText, type PasteMessages } from "../i18n/parts/paste";
 import { useSizing } from "../store/calc-store";
 import { fieldText } from "./messages";
 import { RichText } from "./rich-text";
@@ -25,12 +32,13 @@ export function PasteReport({
   const { t, locale } = useMessages();
   // The line list can hold 20,000 rows: it is built only while open.
   const [linesOpen, setLinesOpen] = useState(false);
-  const { sizing } = useSizing();
+  const { sizing, inputs } = useSizing();
   const n = (value: number) => formatInteger(value, locale);
   const p = usePart(PASTE);
   const recognised = diagnostics.lines.filter((line) => line.kind !== "ignored").length;
   const kernelDefault = computeDiagnosticsKernelDefault(diagnostics);
   const findings = diagnose(diagnostics, kernelDefault ?? undefined);
+  const entry = pasteEntryBytes(diagnostics.slab, diagnostics.kernelRelease, diagnostics.arch, inputs);
   const count = diagnostics.conntrackCount ?? diagnostics.stats?.entries;
   const max = diagnostics.conntrackMax;
 
@@ -47,15 +55,10 @@ export function PasteReport({
               {p.filled({ fields: filledKeys.map((key) => fieldText(t, key).label).join(", ") })}
             </p>
           )}
-          {diagnostics.slab && (
-            <p className="block-why">
-              {p.slabCost({
-                objectBytes: diagnostics.slab.objectSize,
-                effectiveBytes: diagnostics.slab.effectiveBytesPerEntry,
-                perSlab: diagnostics.slab.objectsPerSlab,
-                pages: diagnostics.slab.pagesPerSlab,
-              })}{" "}
-              {diagnostics.slab.pageBytesAssumed && p.pageAssumed}
+          {entry && (
+            <p className="block-why" data-testid="paste-entry-bytes" data-value={entry.totalBytes}>
+              {p.entryCost({ ...entry, slabKiB: (entry.pageBytes * entry.pagesPerSlab) / 1024 })}{" "}
+              {diagnostics.slab?.pageBytesAssumed && p.pageAssumed}
             </p>
           )}
           {diagnostics.unavailable.length > 0 && (
@@ -85,11 +88,15 @@ export function PasteReport({
             )}
           </dl>
           <ul className="differences" data-testid="diagnosis">
-            {findings.map((finding) => (
-              <li key={finding.code} className={finding.severity}>
-                {findingMessage(p, finding)}
-              </li>
-            ))}
+            {findings.map((finding) =>
+              isCause(finding) ? (
+                <CauseItem key={finding.code} finding={finding} />
+              ) : (
+                <li key={finding.code} className={finding.severity}>
+                  {findingMessage(p, finding)}
+                </li>
+              ),
+            )}
             {(max !== undefined || diagnostics.conntrackBuckets !== undefined) && (
               <li className="info">
                 {p.change({ max: sizing.max, buckets: sizing.buckets, memoryBytes: sizing.memory.total })}
@@ -150,7 +157,44 @@ function LinesTable({ diagnostics }: { diagnostics: Diagnostics }) {
   );
 }
 
-function findingMessage(paste: PasteMessages, finding: Finding): string {
+/** A cause: what happened, with the numbers that show it, then the fixes that work for it. */
+function CauseItem({ finding }: { finding: CauseFinding }) {
+  const p = usePart(PASTE);
+  const text = causeText(p, finding);
+  return (
+    <li className={`cause ${finding.severity}`} data-cause={finding.code}>
+      <strong>{text.summary}</strong>
+      <span className="fixes-label"> {p.fixesLabel}</span>
+      <ul className="fixes">
+        {text.fixes.map((fix) => (
+          <li key={fix}>
+            <RichText text={fix} />
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function causeText(paste: PasteMessages, finding: CauseFinding): CauseText {
+  const c = paste.causes;
+  switch (finding.code) {
+    case "cause-table-full":
+      return { summary: c[finding.code].summary(finding), fixes: c[finding.code].fixes };
+    case "cause-other-namespace":
+      return { summary: c[finding.code].summary(finding), fixes: c[finding.code].fixes };
+    case "cause-insert-race": {
+      const race = c[finding.code];
+      return { summary: race.summary(finding), fixes: [race.resolution[finding.resolution], ...race.fixes] };
+    }
+    case "cause-chain-too-long":
+      return { summary: c[finding.code].summary(finding), fixes: c[finding.code].fixes };
+    case "cause-invalid":
+      return { summary: c[finding.code].summary(finding), fixes: c[finding.code].fixes };
+  }
+}
+
+function findingMessage(paste: PasteMessages, finding: Exclude<Finding, CauseFinding>): string {
   const f = paste.findings;
   switch (finding.code) {
     case "fill":
@@ -158,20 +202,12 @@ function findingMessage(paste: PasteMessages, finding: Finding): string {
       return f[finding.code]({ share: finding.share });
     case "max-unlimited":
       return f["max-unlimited"]();
-    case "table-full-seen": {
-      const details = [
-        finding.messages !== null ? paste.tableFullMessages({ messages: finding.messages }) : null,
-        finding.drop !== null ? paste.droppedPackets({ packets: finding.drop }) : null,
-        finding.suppressedCallbacks ? paste.suppressed({ messages: finding.suppressedCallbacks }) : null,
-      ].filter((part): part is string => part !== null);
-      return f["table-full-seen"]({ details: details.join("; ") });
-    }
     case "no-table-full":
       return f["no-table-full"]();
     case "drops":
       return f.drops({ drops: finding.drop });
     case "insert-failed":
-      return f["insert-failed"]({ inserts: finding.insertFailed });
+      return f["insert-failed"]({ inserts: finding.insertFailed, clashResolve: finding.clashResolve });
     case "early-drops":
       return f["early-drops"]({ drops: finding.earlyDrop });
     case "chain-too-long":

@@ -371,8 +371,8 @@ export const zhCN: Messages = {
     modes: { ram: "内存", traffic: "流量", paste: "粘贴的诊断输出" },
     modeHints: {
       ram: "像内核一样按主机内存计算，参数见下方。",
-      traffic: "按主机承载的连接数计算：结果可直接用作 nf_conntrack_max。",
-      paste: "按主机自己的输出计算：它会填好下面的输入框。",
+      traffic: "按主机承载的连接数计算：这些连接在表中占用的条目数加上余量，就是答案。",
+      paste: "按主机自己的输出计算：它会填好下面的输入框，再按其显示的数值套用内存规则。",
     },
     summary: ({ ram, arch, kernel, page }) => `内存 ${ram}，${arch} 位，内核 ${kernel}，${page} KiB 页`,
     editInputs: "修改输入",

@@ -117,7 +117,7 @@ export async function applyPaste(text: string): Promise<void> {
     return;
   }
   useCalcStore.setState((state) => {
-    const { diagnostics, fields } = parser.readPaste(text, readInputs(state.validRaw).kernel);
+    const { diagnostics, fields } = parser.readPaste(text, readInputs(state.validRaw));
     const filled = Object.keys(fields) as AnyFieldKey[];
     return { ...withFields(state, fields), pasteReading: { status: "read", diagnostics, filled } };
   });

@@ -24,6 +24,9 @@
  *   default on Debian and Ubuntu), so it is tried first and a failure is labelled instead of
  *   printing a misleading count of 0. The pattern is the substring docs/kernel-facts.md §8
  *   recommends; it matches the nf_conntrack and ip_conntrack wordings, with or without the dot.
+ *   From 6.17 a full namespace other than the initial one logs `table full in netns <inum>,
+ *   dropping packet` instead (errata F6), which that pattern misses: it is counted on its own line,
+ *   since it says another namespace (a container, a pod) was full, not this one.
  *
  * POSIX sh only (dash, busybox ash): no brace expansion, no `[[`, no `pipefail`; no `sudo`. No
  * single quotes either, so the whole line can be wrapped in `sh -c '...'` (COLLECTOR_COMMAND_AS_ROOT).
@@ -45,6 +48,7 @@ export const COLLECTOR_STEPS: readonly string[] = [
     ' || echo "conntrack_stats: not available"',
   "if dmesg >/dev/null 2>&1; then" +
     ' echo "table_full_messages: $(dmesg | grep -c "table full, dropping packet")";' +
+    ' echo "table_full_netns_messages: $(dmesg | grep -c "table full in netns")";' +
     ' else echo "table_full_messages: needs root"; fi',
 ];
 

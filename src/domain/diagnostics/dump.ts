@@ -88,6 +88,7 @@ export interface ConntrackStats {
   readonly earlyDrop: number;
   readonly insertFailed: number;
   readonly found?: number;
+  readonly invalid?: number;
   readonly searchRestart?: number;
   readonly chainTooLong?: number;
   readonly clashResolve?: number;
@@ -122,6 +123,11 @@ export interface Diagnostics {
   readonly stats?: ConntrackStats;
   readonly tableFullMessages?: number;
   readonly tableFullSource?: "collector-count" | "log-lines";
+  /**
+   * `table full in netns <inum>, dropping packet` (6.17 and later, errata F6): a namespace other than
+   * the initial one hit nf_conntrack_max; the initial namespace still logs the plain wording.
+   */
+  readonly tableFullNetnsMessages?: number;
   /** Sum of `net_ratelimit: N callbacks suppressed` (any rate-limited network message). */
   readonly suppressedCallbacks?: number;
   readonly bootLine?: BootLine;

@@ -96,6 +96,8 @@ export function parseDiagnostics(text: string): Diagnostics {
     slabLine: null,
     tableFullCount: null,
     tableFullLogLines: 0,
+    tableFullNetnsCount: null,
+    tableFullNetnsLogLines: 0,
     suppressed: null,
     unavailable: new Set(),
   };
@@ -211,6 +213,7 @@ function finish(state: ParseState, records: LineRecord[], truncated: boolean): D
       earlyDrop: sum("earlyDrop"),
       insertFailed: sum("insertFailed"),
       ...optional("found"),
+      ...optional("invalid"),
       ...optional("searchRestart"),
       ...optional("chainTooLong"),
       ...optional("clashResolve"),
@@ -223,6 +226,8 @@ function finish(state: ParseState, records: LineRecord[], truncated: boolean): D
     out.tableFullMessages = state.tableFullLogLines;
     out.tableFullSource = "log-lines";
   }
+  if (state.tableFullNetnsCount !== null) out.tableFullNetnsMessages = state.tableFullNetnsCount;
+  else if (state.tableFullNetnsLogLines > 0) out.tableFullNetnsMessages = state.tableFullNetnsLogLines;
   if (state.suppressed !== null) out.suppressedCallbacks = state.suppressed;
   // A source reported unreadable but found elsewhere in the paste (run again as root) is fine.
   const found: Record<UnavailableSource, boolean> = {
@@ -232,7 +237,7 @@ function finish(state: ParseState, records: LineRecord[], truncated: boolean): D
       out.conntrackCount !== undefined,
     slabinfo: out.slab !== undefined,
     stats: out.stats !== undefined,
-    "kernel-log": out.tableFullMessages !== undefined,
+    "kernel-log": out.tableFullMessages !== undefined || out.tableFullNetnsMessages !== undefined,
   };
   out.unavailable = [...state.unavailable].filter((s) => !found[s]);
   return out;

@@ -41,6 +41,8 @@ export interface ParseState {
   slabLine: { cache: string; objectSize: number; objectsPerSlab: number; pagesPerSlab: number } | null;
   tableFullCount: number | null;
   tableFullLogLines: number;
+  tableFullNetnsCount: number | null;
+  tableFullNetnsLogLines: number;
   suppressed: number | null;
   readonly unavailable: Set<UnavailableSource>;
 }

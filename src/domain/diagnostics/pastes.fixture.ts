@@ -1,5 +1,7 @@
 import { diagnose } from "./diagnose";
 import type { DiagnosticLine, Diagnostics, LineKind } from "./dump";
+import { v } from "../kernel/kernel-version";
+import type { PasteContext } from "./paste-entry-bytes";
 
 /** Pastes from real hosts, and helpers, shared by the diagnostics tests. */
 
@@ -7,6 +9,8 @@ export const kindsOf = (d: Diagnostics): Record<number, LineKind> =>
   Object.fromEntries(d.lines.map((l) => [l.lineNumber, l.kind]));
 export const lineAt = (d: Diagnostics, lineNumber: number): DiagnosticLine | undefined =>
   d.lines.find((l) => l.lineNumber === lineNumber);
+/** The page's default fields (6.12, 64-bit, a plain host), as the context a paste is read in. */
+export const HOST: PasteContext = { kernel: v(6, 12), arch: 64, role: "host" };
 export const codes = (d: Diagnostics, kernelDefault?: { max: number; buckets: number }) =>
   diagnose(d, kernelDefault).map((f) => f.code);
 
@@ -113,4 +117,29 @@ user@power9:~$ sudo conntrack -C
 1530
 user@power9:~$ grep MemTotal /proc/meminfo
 MemTotal:       263174528 kB
+`;
+
+// (h) The insert race of issue 24: a 5.15 Kubernetes node whose table is 1.6 % full, with
+// insert_failed equal to drop, many clash_resolve, no early drop and no table-full message. Its
+// slab line is 5.10's geometry (320-byte objects, 12 per 4 KiB slab), the model's for 5.15.
+export const RACE = `MemTotal:       65851340 kB
+5.15.0-91-generic x86_64
+PAGESIZE: 4096
+/proc/sys/net/netfilter/nf_conntrack_max:262144
+/proc/sys/net/netfilter/nf_conntrack_buckets:262144
+/proc/sys/net/netfilter/nf_conntrack_count:4194
+nf_conntrack        4194   4212    320   12    1 : tunables    0    0    0 : slabdata    351    351      0
+cpu=0 found=210 invalid=35 insert=0 insert_failed=617 drop=617 early_drop=0 error=0 search_restart=3 clash_resolve=28394 chaintoolong=0
+cpu=1 found=198 invalid=41 insert=0 insert_failed=617 drop=617 early_drop=0 error=0 search_restart=1 clash_resolve=28395 chaintoolong=0
+table_full_messages: 0
+`;
+
+// (i) A host whose own namespace is far from full while a container's was full: 6.17 and later
+// log that one as "table full in netns <inum>" (errata F6); this namespace counts no drop.
+export const OTHER_NETNS = `6.18.44 x86_64
+/proc/sys/net/netfilter/nf_conntrack_max:262144
+/proc/sys/net/netfilter/nf_conntrack_count:1530
+cpu=0 found=0 invalid=0 insert=0 insert_failed=0 drop=0 early_drop=0 error=0 search_restart=0 clash_resolve=0 chaintoolong=0
+[12345.678901] nf_conntrack: nf_conntrack: table full in netns 4026532481, dropping packet
+[12345.778901] nf_conntrack: nf_conntrack: table full in netns 4026532481, dropping packet
 `;

@@ -10,6 +10,13 @@ import type { LineRecord, ParseState } from "./parse-state";
 const TABLE_FULL = "_conntrack: table full, dropping packet";
 
 /**
+ * From 6.17 `__nf_conntrack_alloc()` logs `nf_conntrack: table full in netns %u, dropping packet`
+ * (the namespace's inode number) when the full namespace is not init_net; init_net keeps the wording
+ * above (errata F6: `__nf_conntrack_alloc()` in 7.2.13). Counted apart: it names another namespace.
+ */
+const TABLE_FULL_NETNS = /_conntrack: table full in netns \d{1,10}, dropping packet/;
+
+/**
  * docs/kernel-facts.md §8: the table-full warning is net_warn_ratelimited(), and what the rate
  * limit holds back is reported as `net_ratelimit: N callbacks suppressed` (printed by
  * ___ratelimit() in lib/ratelimit.c with the caller's name).
@@ -27,6 +34,11 @@ const BOOT_LINE =
 export function readKernelLog(state: ParseState, line: string, record: LineRecord): boolean {
   if (line.includes(TABLE_FULL)) {
     state.tableFullLogLines += 1;
+    record.kind = "table-full";
+    return true;
+  }
+  if (line.includes("table full in netns") && TABLE_FULL_NETNS.test(line)) {
+    state.tableFullNetnsLogLines += 1;
     record.kind = "table-full";
     return true;
   }

@@ -1,7 +1,7 @@
-import type { KernelVersion } from "../kernel/kernel-version";
 import type { TimeoutUrlKey } from "../kernel/timeouts";
 import type { Diagnostics } from "./dump";
 import { parseDiagnostics } from "./parse-diagnostics";
+import type { PasteContext } from "./paste-entry-bytes";
 import { suggestedFields, suggestedTimeoutFields, type SuggestedField } from "./suggestions";
 
 /** What a pasted dump says, and the form fields it fills in. */
@@ -12,12 +12,16 @@ export interface PasteReading {
 
 /**
  * The paste box's one entry point, loaded in its own chunk: parse the dump, then suggest the
- * sizing fields it measured and the timeouts that differ from `kernel`'s defaults.
+ * sizing fields it measured and the timeouts that differ from the kernel's defaults. `context` is
+ * the fields as they are (the kernel, architecture and role the paste does not say).
  */
-export function readPaste(text: string, kernel: KernelVersion): PasteReading {
+export function readPaste(text: string, context: PasteContext): PasteReading {
   const diagnostics = parseDiagnostics(text);
   return {
     diagnostics,
-    fields: { ...suggestedFields(diagnostics), ...suggestedTimeoutFields(diagnostics, kernel) },
+    fields: {
+      ...suggestedFields(diagnostics, context),
+      ...suggestedTimeoutFields(diagnostics, context.kernel),
+    },
   };
 }

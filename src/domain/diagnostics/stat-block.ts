@@ -9,6 +9,9 @@ export const STAT_COLUMNS: Readonly<Record<string, StatKey>> = {
   early_drop: "earlyDrop",
   insert_failed: "insertFailed",
   found: "found",
+  // Packets conntrack could not track (nf_conntrack_in(): no layer-4 header, no tuple, or the
+  // protocol tracker refused the packet, e.g. TCP out of window); the same name in both formats.
+  invalid: "invalid",
   search_restart: "searchRestart",
   // 6.x /proc header names (measured on 6.18) for conntrack -S's clash_resolve and chaintoolong
   // (ct_cpu_seq_show() prints st->clash_resolve and st->chaintoolong in those columns).
@@ -19,7 +22,14 @@ export const STAT_COLUMNS: Readonly<Record<string, StatKey>> = {
 };
 
 export type StatKey =
-  "drop" | "earlyDrop" | "insertFailed" | "found" | "searchRestart" | "chainTooLong" | "clashResolve";
+  | "drop"
+  | "earlyDrop"
+  | "insertFailed"
+  | "found"
+  | "invalid"
+  | "searchRestart"
+  | "chainTooLong"
+  | "clashResolve";
 
 export function addStat(block: StatBlock, key: StatKey | undefined, value: number): void {
   if (key !== undefined) block.sums.set(key, (block.sums.get(key) ?? 0) + value);
