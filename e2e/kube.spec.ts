@@ -34,3 +34,21 @@ test("the raise-only config note says to set the value in sysctl.d when the kern
   ).toBeVisible();
   await expect(page.getByText(/iptables, ipvs and nftables mode/)).toBeVisible();
 });
+
+test("namespaces: the apply block sets the host's timeouts only, the collector runs on the host, a count of 0 says where it came from", async ({
+  page,
+}) => {
+  await page.goto("./?ram=16GiB&kernel=6.12&to_tcp_timeout_established=86400");
+  await expect(page.getByTestId("apply-commands")).toContainText(
+    "The timeouts are per network namespace: these lines set the host's. Pods and containers",
+  );
+  await expect(page.getByTestId("apply-commands")).not.toContainText("host-wide settings");
+  await page.goto("./?ram=16GiB&from=paste");
+  await expect(page.getByText(/Collector command: run it on the host/)).toBeVisible();
+  await page
+    .locator("textarea[name=paste]")
+    .fill("net.netfilter.nf_conntrack_max = 262144\nnet.netfilter.nf_conntrack_count = 0\n");
+  await expect(page.getByTestId("diagnosis")).toContainText(
+    "this dump was probably taken in a pod or container",
+  );
+});

@@ -44,6 +44,7 @@ export function KubePanel() {
                 {k.memory({ memoryBytes: view.node.memory.total })}
               </p>
             )}
+            <p className="block-why">{k.namespaces}</p>
             <ul className="differences">
               {view.own.notes.map((note) => (
                 <li key={note.code} className={note.code === "overwrites-max" ? "warning" : "info"}>

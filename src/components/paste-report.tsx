@@ -202,6 +202,8 @@ function findingMessage(paste: PasteMessages, finding: Exclude<Finding, CauseFin
       return f[finding.code]({ share: finding.share });
     case "max-unlimited":
       return f["max-unlimited"]();
+    case "count-zero-namespace":
+      return f["count-zero-namespace"]();
     case "no-table-full":
       return f["no-table-full"]();
     case "drops":

@@ -469,8 +469,10 @@ export const en = {
     modes: { ram: "RAM", traffic: "Traffic", paste: "A pasted dump" },
     modeHints: {
       ram: "From the host's RAM, as the kernel does, with the figures below.",
-      traffic: "From the connections the host sees: what they keep in the table, with the headroom, is the answer.",
-      paste: "From the host's own output: it fills the fields below, and the RAM rule sizes on what it shows.",
+      traffic:
+        "From the connections the host sees: what they keep in the table, with the headroom, is the answer.",
+      paste:
+        "From the host's own output: it fills the fields below, and the RAM rule sizes on what it shows.",
     },
     summary: ({ ram, arch, kernel, page }: { ram: string; arch: string; kernel: string; page: number }) =>
       `${ram} RAM, ${arch}-bit, kernel ${kernel}, ${page} KiB pages`,

@@ -18,6 +18,8 @@ function english() {
         : source === "kernel-default"
           ? ": the kernel's own default is larger, and this release never lowers it"
           : ": the sysctl.d value is larger, and this release never lowers it"),
+    namespaces:
+      "The limit is one for the node, but every pod's network namespace counts its own entries against it, so the node can hold more entries than this in all; nf_conntrack_max and the bucket count can be set only from the host's namespace, and a dump taken in a pod reads that pod's namespace only.",
     decidedBy: {
       "per-core": ({ cores }: { cores: number }) =>
         `32,768 per core × ${plural(cores, { one: "# core", other: "# cores" })}`,
@@ -109,6 +111,8 @@ function chinese(): KubeMessages {
         : source === "kernel-default"
           ? "：内核自身的默认值更大，而此版本从不调小"
           : "：sysctl.d 中的值更大，而此版本从不调小"),
+    namespaces:
+      "上限对整个节点只有一个，但每个 Pod 的网络命名空间各自按这个上限计算自己的条目，因此整个节点合计可以超过这个数；nf_conntrack_max 和桶数只能在主机的命名空间里设置，在 Pod 里采集的数据只反映该 Pod 自己的命名空间。",
     decidedBy: {
       "per-core": ({ cores }) => `每核 32,768 × ${integer(cores)} 核`,
       min: () => "其下限 131,072",
