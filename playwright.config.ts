@@ -24,6 +24,8 @@ const browser = findChromium();
 
 export default defineConfig({
   testDir: "e2e",
+  // The server's own behaviour (headers, a real 404) is tested against nginx: playwright.nginx.config.ts.
+  testIgnore: ["**/server.spec.ts"],
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),

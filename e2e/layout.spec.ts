@@ -1,4 +1,5 @@
-import { test, expect, ARTICLE, ARTICLE_LINK, expectResults } from "./fixtures";
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, ARTICLE, ARTICLE_LINK, expectResults, openDetails } from "./fixtures";
 import type { Locator, Page } from "@playwright/test";
 
 /** Where an element sits in the page, in CSS pixels from the top of the document. */
@@ -11,6 +12,118 @@ async function pageBox(locator: Locator) {
 
 async function hasHorizontalScroll(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+/**
+ * Where one line of a config block is drawn, found by its text: its box in the viewport, and the
+ * block's visible box (its scroll box, inside the padding).
+ */
+async function lineInBlock(block: Locator, line: string) {
+  return block.evaluate((pre, wanted) => {
+    const text = pre.textContent;
+    const start = text.indexOf(wanted);
+    if (start < 0) throw new Error(`no line ${wanted}`);
+    const range = document.createRange();
+    const node = pre.firstChild;
+    if (!node) throw new Error("empty block");
+    range.setStart(node, start);
+    range.setEnd(node, start + wanted.length);
+    const box = range.getBoundingClientRect();
+    const outer = pre.getBoundingClientRect();
+    return {
+      line: { top: box.top, bottom: box.bottom, left: box.left, right: box.right },
+      view: { top: outer.top + pre.clientTop, bottom: outer.top + pre.clientTop + pre.clientHeight },
+    };
+  }, line);
+}
+
+/**
+ * The words of the page that a line splits: a name such as nf_conntrack_max drawn on two lines, or
+ * a piece of code between its break points (Code in rich-text.tsx) drawn on two. Config blocks
+ * (pre) are left out: they never wrap (see configLinesReachable).
+ */
+async function splitNames(page: Page) {
+  return page.evaluate(() => {
+    const lines = (range: Range) =>
+      new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size;
+    const split: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      if (text.parentElement?.closest("pre, [hidden], script, style")) continue;
+      for (const match of text.data.matchAll(/[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        if (lines(range) > 1) split.push(match[0]);
+      }
+    }
+    for (const piece of Array.from(document.querySelectorAll(".code-piece"))) {
+      if (new Set(Array.from(piece.getClientRects()).map((rect) => Math.round(rect.top))).size > 1) {
+        split.push(piece.textContent);
+      }
+    }
+    return split;
+  });
+}
+
+/**
+ * Every line of the config block shown is one line on the screen (never wrapped between key and
+ * value), and its end, the value, comes into the block's view by scrolling the block sideways.
+ * Returns the lines that fail.
+ */
+async function configLinesNotReachable(block: Locator) {
+  return block.evaluate((pre) => {
+    const failed: string[] = [];
+    const node = pre.firstChild;
+    if (!node) return ["empty block"];
+    const text = pre.textContent;
+    let start = 0;
+    for (const line of text.split("\n")) {
+      const end = start + line.length;
+      if (line.trim() !== "") {
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, end);
+        const tops = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
+        const last = document.createRange();
+        last.setStart(node, end - 1);
+        last.setEnd(node, end);
+        // Scroll the block as a reader would, just far enough to bring the line's end into view.
+        const before = last.getBoundingClientRect();
+        const outer = pre.getBoundingClientRect();
+        pre.scrollLeft += Math.max(0, before.right - (outer.left + pre.clientWidth));
+        const after = last.getBoundingClientRect();
+        const box = pre.getBoundingClientRect();
+        const seen =
+          after.right <= box.left + pre.clientWidth + 1 &&
+          after.left >= box.left - 1 &&
+          after.right <= window.innerWidth + 1;
+        if (tops.size > 1 || !seen) failed.push(line);
+        pre.scrollLeft = 0;
+      }
+      start = end + 1;
+    }
+    return failed;
+  });
+}
+
+/** Clicks each in-page link of the page and checks that its target comes into view, opened. */
+async function followInPageLinks(page: Page) {
+  const hrefs = await page
+    .locator('a[href^="#"]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator(`a[href="${href}"]`).first().click();
+    const target = page.locator(href);
+    await expect(target).toBeVisible();
+    await expect(target).toBeInViewport();
+    for (const fold of await target.locator("xpath=ancestor::details").all()) {
+      await expect(fold).toHaveAttribute("open", "");
+    }
+  }
 }
 
 test.describe("a shared link on a wide screen", () => {
@@ -35,6 +148,16 @@ test.describe("a shared link on a wide screen", () => {
       expect(bottom).toBeLessThanOrEqual(800);
     }
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // The settings themselves, not only the header's comments, are drawn in the block's view.
+    for (const line of [
+      "net.netfilter.nf_conntrack_max = 25208064",
+      "net.netfilter.nf_conntrack_buckets = 6302208",
+    ]) {
+      const { line: box, view } = await lineInBlock(snippet, line);
+      expect(box.top, line).toBeGreaterThanOrEqual(view.top);
+      expect(box.bottom, line).toBeLessThanOrEqual(Math.min(view.bottom, 800));
+      expect(box.right, line).toBeLessThanOrEqual(1280);
+    }
     // Nothing under the block is drawn over it.
     const note = await pageBox(page.locator(".config > .block-why").last());
     expect(note.top).toBeGreaterThanOrEqual((await pageBox(snippet)).bottom);
@@ -64,6 +187,66 @@ test.describe("a shared link on a phone", () => {
     expect(await hasHorizontalScroll(page)).toBe(false);
   });
 
+  test("splits no name across lines, in English and in Chinese, with every section open", async ({
+    page,
+  }) => {
+    for (const lang of ["en", "zh-CN"]) {
+      await page.goto(`${ARTICLE_LINK}&lang=${lang}&to_tcp_timeout_established=86400&cores=16`);
+      await expectResults(page, ARTICLE);
+      await page.locator(".inputs-toggle").tap();
+      await openDetails(page);
+      await expect(page.locator("input[name=to_tcp_timeout_established]")).toBeVisible();
+      for (const tab of await page.getByRole("tab").all()) {
+        await tab.tap();
+        expect(await splitNames(page), `${lang}, ${await tab.textContent()}`).toEqual([]);
+      }
+      expect(await hasHorizontalScroll(page)).toBe(false);
+    }
+  });
+
+  test("every config line is one line on the screen, its value in reach", async ({ page }) => {
+    await page.goto(`${ARTICLE_LINK}&to_tcp_timeout_established=86400`);
+    await expectResults(page, ARTICLE);
+    for (const tab of await page.getByRole("tab").all()) {
+      await tab.tap();
+      const block = page.locator(".tab-panel:not([hidden]) pre");
+      await expect(block).toBeVisible();
+      expect(await configLinesNotReachable(block), (await tab.textContent()) ?? "").toEqual([]);
+    }
+  });
+
+  test("the timeouts fit the screen: each name, its default, its field and why", async ({ page }) => {
+    await page.goto("./#timeouts");
+    const row = page.locator(".timeouts tbody tr").first();
+    await expect(row).toBeVisible();
+    for (const cell of [
+      row.locator("th"),
+      row.locator("td").nth(0),
+      row.locator("input"),
+      row.locator("td").nth(2),
+    ]) {
+      const box = await cell.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
+    }
+    const wrap = page.locator(".timeouts .table-wrap");
+    expect(await wrap.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    await expect(page.getByRole("columnheader", { name: "Kernel default (s)" })).toBeAttached();
+    // The cards only: robust.spec.ts checks the whole page (axe on all of it outlasts a test here).
+    const results = await new AxeBuilder({ page })
+      .include(".timeouts")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test("a plain visit shows the inputs; a shared link folds them", async ({ page }) => {
+    await page.goto("./");
+    await expect(page.locator("input[name=ram]")).toBeVisible();
+    await page.goto(ARTICLE_LINK);
+    await expect(page.getByRole("button", { name: "Edit inputs" })).toBeVisible();
+    await expect(page.locator("input[name=ram]")).toBeHidden();
+  });
+
   test("the inputs are one tap away, with their values kept", async ({ page }) => {
     await page.goto(ARTICLE_LINK);
     const ram = page.locator("input[name=ram]");
@@ -75,6 +258,36 @@ test.describe("a shared link on a phone", () => {
     await expect(ram).toBeHidden();
   });
 });
+
+for (const { width, height } of [
+  { width: 360, height: 740 },
+  { width: 800, height: 740 },
+  { width: 1280, height: 800 },
+]) {
+  test.describe(`in-page links at ${width} px`, () => {
+    test.use({ viewport: { width, height } });
+
+    test("each brings its target into view, unfolded, on a plain visit and on a shared link", async ({
+      page,
+    }) => {
+      for (const link of ["./", ARTICLE_LINK]) {
+        await page.goto(link);
+        await expect(page.getByTestId("sysctl-snippet")).toBeAttached();
+        await followInPageLinks(page);
+      }
+    });
+
+    test("'paste its diagnostics' opens the paste box, in view and focused", async ({ page }) => {
+      await page.goto(ARTICLE_LINK);
+      await expectResults(page, ARTICLE);
+      await page.getByRole("link", { name: "Or start from the machine: paste its diagnostics." }).click();
+      const box = page.getByRole("textbox", { name: "Pasted output" });
+      await expect(box).toBeFocused();
+      await expect(box).toBeInViewport();
+      await expect(page.getByRole("radio", { name: "A pasted dump" })).toBeChecked();
+    });
+  });
+}
 
 test.describe("details folded under headings", () => {
   test("start folded, open by their heading, and keep what was typed when folded again", async ({ page }) => {

@@ -1,5 +1,16 @@
 import { createServer, type Server } from "node:http";
-import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  cp,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { expect, test } from "./fixtures";
@@ -8,12 +19,17 @@ import { expect, test } from "./fixtures";
  * A deploy, end to end: a server that serves build A, then build B in its place (A's files gone,
  * as on a static host), and a tab opened on A. B is A with every hashed file renamed and changed,
  * which is what a deploy that touched every file looks like to a browser.
+ *
+ * Under playwright.nginx.config.ts the server is nginx (scripts/serve-nginx.mjs), and a deploy is
+ * its site directory repointed from one build to the other in one rename, as a host switches a
+ * release symlink; otherwise a small server of this file's own.
  */
+const NGINX_WORK = process.env.NGINX_WORK;
 const PORT = 4175;
 const BASE = "/nf-conntrack/";
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
-test.use({ baseURL: `${ORIGIN}${BASE}` });
+if (!NGINX_WORK) test.use({ baseURL: `${ORIGIN}${BASE}` });
 test.describe.configure({ mode: "serial" });
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -23,8 +39,10 @@ const TYPES: Readonly<Record<string, string>> = {
   ".svg": "image/svg+xml",
 };
 
-let server: Server;
+let server: Server | null = null;
 let root = "";
+/** What nginx served before this file repointed it. */
+let nginxBefore = "";
 let buildA = "";
 let buildB = "";
 let work = "";
@@ -47,13 +65,33 @@ async function makeBuildB(from: string, to: string): Promise<void> {
   }
 }
 
+/** The directory nginx serves the page from: a symlink to a build. */
+const nginxSite = (work: string) => join(work, "site", "nf-conntrack");
+
+/** Serves this build from now on. */
+async function deploy(build: string): Promise<void> {
+  root = build;
+  if (!NGINX_WORK) return;
+  const next = `${nginxSite(NGINX_WORK)}.next`;
+  await rm(next, { force: true });
+  await symlink(build, next);
+  await rename(next, nginxSite(NGINX_WORK));
+}
+
 test.beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "nf-conntrack-deploy-"));
+  // nginx's workers, unprivileged, read the builds from here.
+  await chmod(work, 0o755);
   buildA = join(work, "a");
   buildB = join(work, "b");
   await cp("dist", buildA, { recursive: true });
   await makeBuildB(buildA, buildB);
-  root = buildA;
+  if (NGINX_WORK) {
+    nginxBefore = await readlink(nginxSite(NGINX_WORK));
+    await deploy(buildA);
+    return;
+  }
+  await deploy(buildA);
   server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", ORIGIN).pathname;
     const file = path.startsWith(BASE) ? path.slice(BASE.length) || "index.html" : null;
@@ -69,11 +107,14 @@ test.beforeAll(async () => {
       () => response.writeHead(404).end(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(PORT, "127.0.0.1", resolve));
+  const started = server;
+  await new Promise<void>((resolve) => started.listen(PORT, "127.0.0.1", resolve));
 });
 
 test.afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  if (NGINX_WORK) await deploy(nginxBefore);
+  const running = server;
+  if (running) await new Promise((resolve) => running.close(resolve));
   await rm(work, { recursive: true, force: true });
 });
 
@@ -93,7 +134,7 @@ test("an open tab keeps working through a deploy, is told of it, and reloads ont
   const entry = async () => page.locator('script[type="module"][src]').getAttribute("src");
   const entryA = await entry();
 
-  root = buildB;
+  await deploy(buildB);
   // A's files are gone from the server; the tab still loads the parts it had not needed yet.
   await page.locator("textarea[name=paste]").fill(DUMP);
   await expect(page.getByTestId("current-max")).toHaveAttribute("data-value", "262144");

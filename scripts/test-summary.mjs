@@ -1,5 +1,6 @@
 // Prints one plain line, "N passed, N failed", counting every test of the last run:
-// Vitest's and Playwright's JSON reports (written when CI is set) added together.
+// Vitest's and every Playwright JSON report (written when CI is set) added together: the
+// preview-served suite (playwright.json) and the nginx-served one (playwright-nginx.json).
 //
 // A suite that did not run counts as failed, so the line can never read "0 failed" for a run that
 // tested less than it should: .ci/run deletes test-reports/ first, so a missing report means the
@@ -18,7 +19,9 @@ function readReport(path) {
 }
 
 const vitest = readReport("test-reports/vitest.json");
-const playwright = readReport("test-reports/playwright.json");
+const playwrights = (existsSync("test-reports") ? readdirSync("test-reports") : [])
+  .filter((name) => /^playwright.*\.json$/.test(name))
+  .map((name) => readReport(`test-reports/${name}`));
 
 let passed = 0;
 let failed = 0;
@@ -43,10 +46,13 @@ if (vitest === null) {
   }
 }
 
-if (playwright === null) {
-  failed += 1;
-  notRun.push("end-to-end tests did not run (no test-reports/playwright.json)");
-} else {
+for (const name of PLAYWRIGHT_REPORTS) {
+  const playwright = readReport(`test-reports/${name}`);
+  if (playwright === null) {
+    failed += 1;
+    notRun.push(`end-to-end tests did not run (no test-reports/${name})`);
+    continue;
+  }
   const stats = playwright.stats ?? {};
   const ran = (stats.expected ?? 0) + (stats.unexpected ?? 0) + (stats.flaky ?? 0);
   passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
@@ -56,7 +62,7 @@ if (playwright === null) {
   if (errors.length > 0 || ran === 0) {
     failed += 1;
     const first = errors[0]?.message?.split("\n")[0];
-    notRun.push(`end-to-end tests did not run${first ? `: ${first}` : " (no test in the report)"}`);
+    notRun.push(`end-to-end tests (${name}) did not run${first ? `: ${first}` : " (no test in the report)"}`);
   }
 }
 

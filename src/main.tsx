@@ -6,6 +6,7 @@ import { useCalcStore } from "./store/calc-store";
 import { markUpdateReady, registerServiceWorker } from "./store/page-status";
 import { startUrlSync } from "./store/url-sync";
 import { startView } from "./store/view";
+import { startInputsFold } from "./store/inputs-fold";
 import "./styles.css";
 
 // Offline after the first visit, and told of new deploys (sw.js exists in builds only).
@@ -23,9 +24,17 @@ window.addEventListener("vite:preloadError", () => {
 
 const root = document.getElementById("root");
 if (root) {
-  // The fields come from the address bar (the store reads nothing from the page by itself).
-  startUrlSync();
-  startView();
+  // Whether the inputs start folded depends on the address as opened, before it is normalised.
+  startInputsFold(window.location.search);
+  // The fields come from the address bar (the store reads nothing from the page by itself). The
+  // sync catches what the browser's history throws; should anything else in it fail, the page
+  // still mounts, on the defaults, rather than staying the static shell.
+  try {
+    startUrlSync();
+    startView();
+  } catch (error) {
+    console.warn("address bar sync unavailable", error);
+  }
   // The page waits for its language's (small) message chunk rather than flashing another one;
   // English if that chunk cannot be had. Without any words the shell and its numbers stay.
   void loadMessages(initialLocale(useCalcStore.getState().lang))

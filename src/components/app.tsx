@@ -9,6 +9,7 @@ import { DIFFERENCE_SEVERITY } from "../domain/kernel/kernel-compare";
 import { formatKernelVersion } from "../domain/kernel/kernel-version";
 import { useKernelView, useSizing } from "../store/calc-store";
 import { chooseMode, useGroupSet, useSizingMode } from "../store/view";
+import { showInputs } from "../store/inputs-fold";
 import { Fold } from "./fold";
 import { LazyPart } from "./load-boundary";
 import { ConfigBlocks } from "./config-blocks";
@@ -25,11 +26,23 @@ const TimeoutsPanel = lazy(() =>
 const ChartsPanel = lazy(() => import("./charts-panel").then((module) => ({ default: module.ChartsPanel })));
 const KubePanel = lazy(() => import("./kube-panel").then((module) => ({ default: module.KubePanel })));
 
-/** The way of sizing from a pasted dump, then its box, which the app draws once chosen. */
+/**
+ * The way of sizing from a pasted dump, then its box, which the app draws once chosen. On a narrow
+ * screen a shared link folds the inputs, and the box with them: unfold them first, or the focus
+ * lands on nothing visible. The panel's heading comes to the top, so the reader sees what the box
+ * is for, and the box into view under it (the collector's command between them may push the
+ * heading out again on a short screen: the box is what the reader came for).
+ */
 function startFromMachine(event: MouseEvent) {
   event.preventDefault();
-  flushSync(() => chooseMode("paste"));
-  document.getElementById("field-paste")?.focus();
+  flushSync(() => {
+    chooseMode("paste");
+    showInputs(true);
+  });
+  document.getElementById("paste-heading")?.scrollIntoView({ block: "start" });
+  const box = document.getElementById("field-paste");
+  box?.scrollIntoView({ block: "nearest" });
+  box?.focus({ preventScroll: true });
 }
 
 /**
@@ -131,7 +144,7 @@ export function App() {
       </header>
       {notice && (
         <p className="notice" role="status">
-          {t.notice.unknownVersion({ given: notice.given, current: URL_VERSION })}
+          {t.notice.unknownVersion({ current: URL_VERSION })}
         </p>
       )}
       {(updateReady || localeFailed) && (

@@ -1,6 +1,7 @@
 import { useRef } from "react";
 import { useMessages } from "../store/messages";
 import { CopyStatusText } from "./copy-status";
+import { Code } from "./rich-text";
 import { useCopy } from "./use-copy";
 
 export interface Block {
@@ -37,7 +38,8 @@ export function ConfigBlock({ block, unavailable = null }: { block: Block; unava
           {block.title}
           {block.path && (
             <>
-              : <code>{block.path}</code>
+              {t.punctuation.label}
+              <Code text={block.path} />
             </>
           )}
         </h3>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { AnyFieldKey } from "../domain/sizing/fields";
 import type { FieldIssue } from "../domain/core/field-spec";
+import { visibleText } from "../domain/core/visible-text";
 import { useMessages } from "../store/messages";
 import { setField, useCalcStore } from "../store/calc-store";
 import { fieldIssueMessage, fieldText } from "./messages";
@@ -86,7 +87,10 @@ export function ChoiceSelect({
           {label}
         </option>
       ))}
-      {invalid && <option value={control.value}>{t.inputs.notValid({ value: control.value })}</option>}
+      {invalid && (
+        // The link's text in its own field only, shortened, with what would be obeyed shown.
+        <option value={control.value}>{t.inputs.notValid({ value: visibleText(control.value) })}</option>
+      )}
     </select>
   );
 }

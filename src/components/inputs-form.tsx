@@ -1,4 +1,4 @@
-import { lazy, useState } from "react";
+import { lazy } from "react";
 import { defaultEntryBytes, slabBytesPerEntry } from "../domain/kernel/entry-size";
 import { formatBinaryBytes, formatRatio } from "../domain/core/format";
 import { ARTICLE_PRESET, kernelOwnDefaults, PAGE_SIZES_KIB } from "../domain/sizing/inputs";
@@ -8,6 +8,7 @@ import { applyFields, setField, useCalcStore, useFieldIssues, useSizing } from "
 import { chooseMode, useSizingMode } from "../store/view";
 import { SIZING_WAYS, type SizingWay } from "../domain/sizing/way";
 import { HOST_ROLES } from "../domain/sizing/role";
+import { showInputs, useInputsFold } from "../store/inputs-fold";
 import { ChoiceSelect, Field } from "./field";
 import { fieldIssueMessage } from "./messages";
 import { LazyPart } from "./load-boundary";
@@ -47,8 +48,7 @@ export function InputsForm() {
   const issues = useFieldIssues();
   const { inputs } = useSizing();
   const mode = useSizingMode();
-  const [expanded, setExpanded] = useState(() => window.location.search === "");
-  const open = expanded || Object.keys(issues).length > 0;
+  const open = useInputsFold((state) => state.open) || Object.keys(issues).length > 0;
   return (
     <form
       className="inputs"
@@ -63,7 +63,7 @@ export function InputsForm() {
           className="preset inputs-toggle"
           aria-expanded={open}
           aria-controls="inputs-body"
-          onClick={() => setExpanded(!open)}
+          onClick={() => showInputs(!open)}
         >
           {open ? t.layout.hideInputs : t.layout.editInputs}
         </button>

@@ -17,7 +17,9 @@ export function KernelPanel() {
 
   return (
     <section className="kernel" aria-labelledby="kernel-heading">
-      <div className="table-wrap">
+      {/* Wider than a phone or the three-pane question column: it scrolls, so it takes the focus
+          (arrow keys scroll it) and is named for the reader who lands on it. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={k.caption({ version })}>
         <table>
           <caption className="visually-hidden">{k.caption({ version })}</caption>
           <thead>
@@ -84,7 +86,6 @@ export function KernelPanel() {
           <li className="uncertain" data-testid="kernel-distribution-note">
             <RichText
               text={t.distribution.note({
-                suffix: distribution.suffix,
                 vendor: t.distribution.vendors[distribution.vendor],
                 version,
               })}

@@ -40,7 +40,8 @@ export function KubePanel() {
             </p>
             {view.node && (
               <p className="result-formula" data-testid="kube-node-max" data-value={view.node.max}>
-                {k.nodeMax({ max: view.node.max, source: view.node.source })};{" "}
+                {k.nodeMax({ max: view.node.max, source: view.node.source })}
+                {t.punctuation.clauses}
                 {k.memory({ memoryBytes: view.node.memory.total })}
               </p>
             )}

@@ -28,7 +28,7 @@ export function fieldIssueMessage(t: Messages, key: AnyFieldKey, issue: FieldIss
     case "syntax":
       return t.fieldIssues.syntax({ accepted });
     case "unit":
-      return t.fieldIssues.unit({ unit: issue.unit, accepted });
+      return t.fieldIssues.unit({ accepted });
     case "precision":
       return t.fieldIssues.precision({ accepted });
     case "range":

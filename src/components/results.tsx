@@ -102,7 +102,8 @@ function Answer() {
       >
         <p>
           {r.memoryShare({ totalBytes: sizing.memory.total, share: sizing.ramShare })}
-          {sizing.lowmemShare !== null && r.lowmemShare({ share: sizing.lowmemShare })}.
+          {sizing.lowmemShare !== null && r.lowmemShare({ share: sizing.lowmemShare })}
+          {t.punctuation.sentenceEnd}
         </p>
       </ResultCard>
       <details className="arithmetic">

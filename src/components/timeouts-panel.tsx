@@ -4,6 +4,7 @@ import { useMessages } from "../store/messages";
 import { useFieldIssues } from "../store/calc-store";
 import { useTimeouts } from "../store/extras";
 import { Field } from "./field";
+import { Code } from "./rich-text";
 
 export function TimeoutsPanel() {
   const { t, locale } = useMessages();
@@ -29,12 +30,16 @@ export function TimeoutsPanel() {
               return (
                 <tr key={key}>
                   <th scope="row">
-                    <code>{key}</code>
+                    <Code text={key} />
                   </th>
-                  <td data-testid={`timeout-default-${key}`} data-value={defaults[key]}>
+                  <td
+                    data-testid={`timeout-default-${key}`}
+                    data-value={defaults[key]}
+                    data-label={to.columns.kernelDefault}
+                  >
                     {formatInteger(defaults[key], locale)}
                   </td>
-                  <td>
+                  <td data-label={to.columns.value}>
                     <Field
                       name={name}
                       issue={issues[name]}
@@ -53,7 +58,7 @@ export function TimeoutsPanel() {
                   </td>
                   <td>
                     {to.reasons[TIMEOUT_INFO[key].reason]}
-                    {TIMEOUT_INFO[key].setByKubeProxy && <em> ({to.kubeProxySets})</em>}
+                    {TIMEOUT_INFO[key].setByKubeProxy && <em> {to.kubeProxySets}</em>}
                   </td>
                 </tr>
               );

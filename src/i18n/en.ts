@@ -41,8 +41,8 @@ export const en = {
   footer:
     "Everything is computed in your browser; nothing is sent anywhere. The formulas and their kernel sources are in docs/formulas.md of this project.",
   notice: {
-    unknownVersion: ({ given, current }: { given: string; current: number }) =>
-      `This link says v=${given}, a version this page does not know; its values are read as version ${current}, each checked at its field.`,
+    unknownVersion: ({ current }: { current: number }) =>
+      `This link names a link version this page does not know; its values are read as version ${current}, each checked at its field.`,
   },
   status: {
     updateReady:
@@ -74,8 +74,9 @@ export const en = {
         title: "Entries per bucket and bytes per entry as the chosen kernel itself uses them",
       },
       article: {
-        label: "The article: 4 per bucket, 352 B",
-        title: "The figures of the article this calculator grew from",
+        label: "The article this calculator grew from: 4 per bucket, 352 B",
+        title:
+          "The figures of the article whose RAM-proportional sizing this calculator grew from: 4 entries per bucket, 352 bytes per entry",
       },
     },
     presetsLabel: "Bytes per entry presets",
@@ -188,8 +189,7 @@ export const en = {
     empty: ({ label, accepted }: { label: string; accepted: string }) =>
       `${label} is required. Enter ${accepted}.`,
     syntax: ({ accepted }: { accepted: string }) => `Not understood. Enter ${accepted}.`,
-    unit: ({ unit, accepted }: { unit: string; accepted: string }) =>
-      `Unknown unit "${unit}": use B, K, M, G or T (KiB, MB, … are fine). Enter ${accepted}.`,
+    unit: ({ accepted }: { accepted: string }) => `Unknown unit. Enter ${accepted}.`,
     precision: ({ accepted }: { accepted: string }) => `Too many decimals. Enter ${accepted}.`,
     range: ({ accepted }: { accepted: string }) => `Out of range. Enter ${accepted}.`,
     choice: ({ accepted }: { accepted: string }) => `Not a valid choice. Enter ${accepted}.`,
@@ -336,8 +336,8 @@ export const en = {
       suse: "a SUSE kernel",
       other: "a distribution or custom kernel",
     } satisfies Record<KernelVendor, string>,
-    note: ({ suffix, vendor, version }: { suffix: string; vendor: string; version: string }) =>
-      `\`${suffix}\` marks ${vendor}. Distributions backport changes into their kernels, so this one may size conntrack differently from vanilla ${version} shown here (Red Hat's el8 and el9 kernels carry whole netfilter series). Paste the host's collector output below to see what it really does.`,
+    note: ({ vendor, version }: { vendor: string; version: string }) =>
+      `Its release suffix marks ${vendor}. Distributions backport changes into their kernels, so this one may size conntrack differently from vanilla ${version} shown here (Red Hat's el8 and el9 kernels carry whole netfilter series). Paste the host's collector output below to see what it really does.`,
   },
   charts: {
     heading: "Memory and lookups as the table fills",
@@ -409,7 +409,7 @@ export const en = {
       icmp: "ICMP, such as ping.",
       "other-protocols": "Protocols conntrack has no tracker for.",
     } satisfies Record<TimeoutReason, string>,
-    kubeProxySets: "kube-proxy sets this",
+    kubeProxySets: "(kube-proxy sets this)",
   },
   kube: {
     heading: "Kubernetes node",
@@ -463,6 +463,15 @@ export const en = {
       talos: "Talos",
       alerts: "Alerts",
     } satisfies Record<TargetChoice, string>,
+  },
+  /**
+   * Punctuation a component puts between messages, each language's own: Chinese sentences take
+   * full-width marks, which an ASCII ". " or ": " in a component would break.
+   */
+  punctuation: {
+    sentenceEnd: ".",
+    clauses: "; ",
+    label: ": ",
   },
   layout: {
     modeLegend: "Size from",

@@ -21,8 +21,8 @@ export const zhCN: Messages = {
   },
   footer: "所有计算都在浏览器里完成，不向任何地方发送数据。公式及其内核出处见本项目的 docs/formulas.md。",
   notice: {
-    unknownVersion: ({ given, current }) =>
-      `链接中的 v=${given} 是本页不认识的版本；各参数按第 ${current} 版读取，并在各自的输入框中逐项校验。`,
+    unknownVersion: ({ current }) =>
+      `此链接标明的链接版本本页不认识；各参数按第 ${current} 版读取，并在各自的输入框中逐项校验。`,
   },
   status: {
     updateReady: "本页有新版本可用。方便时请重新加载：各输入框的值会保留，粘贴的诊断输出需要重新粘贴。",
@@ -52,8 +52,8 @@ export const zhCN: Messages = {
         title: "每个哈希桶的条目数和每条目字节数按所选内核自身的取值",
       },
       article: {
-        label: "原文：每桶 4 条、352 B",
-        title: "本计算器所依据的那篇文章使用的数值",
+        label: "本计算器所依据的文章：每桶 4 条、352 B",
+        title: "本计算器按内存比例计算的方法出自这篇文章；这是它使用的数值：每桶 4 条、每条目 352 字节",
       },
     },
     presetsLabel: "每条目字节数的预设值",
@@ -144,8 +144,7 @@ export const zhCN: Messages = {
     },
     empty: ({ label, accepted }) => `${label}不能为空。请输入${accepted}。`,
     syntax: ({ accepted }) => `无法识别。请输入${accepted}。`,
-    unit: ({ unit, accepted }) =>
-      `不认识的单位 "${unit}"：请用 B、K、M、G 或 T（KiB、MB 等写法也可以）。请输入${accepted}。`,
+    unit: ({ accepted }) => `不认识的单位。请输入${accepted}。`,
     precision: ({ accepted }) => `小数位过多。请输入${accepted}。`,
     range: ({ accepted }) => `超出范围。请输入${accepted}。`,
     choice: ({ accepted }) => `不是有效的选项。请输入${accepted}。`,
@@ -269,8 +268,8 @@ export const zhCN: Messages = {
       suse: "SUSE 内核",
       other: "发行版或自行编译的内核",
     },
-    note: ({ suffix, vendor, version }) =>
-      `\`${suffix}\` 表示这是${vendor}。发行版会向自己的内核移植改动，因此它计算 conntrack 的方式可能与这里显示的原版 ${version} 不同（Red Hat 的 el8、el9 内核移植了整批 netfilter 补丁）。请在下方粘贴主机的采集输出，查看它的实际行为。`,
+    note: ({ vendor, version }) =>
+      `它的版本后缀表示这是${vendor}。发行版会向自己的内核移植改动，因此它计算 conntrack 的方式可能与这里显示的原版 ${version} 不同（Red Hat 的 el8、el9 内核移植了整批 netfilter 补丁）。请在下方粘贴主机的采集输出，查看它的实际行为。`,
   },
   charts: {
     heading: "表逐渐填满时的内存与查找开销",
@@ -316,7 +315,7 @@ export const zhCN: Messages = {
       icmp: "ICMP，例如 ping。",
       "other-protocols": "conntrack 没有专门跟踪器的协议。",
     },
-    kubeProxySets: "kube-proxy 会设置",
+    kubeProxySets: "（kube-proxy 会设置）",
   },
   kube: {
     heading: "Kubernetes 节点",
@@ -365,6 +364,11 @@ export const zhCN: Messages = {
       talos: "Talos",
       alerts: "告警",
     },
+  },
+  punctuation: {
+    sentenceEnd: "。",
+    clauses: "；",
+    label: "：",
   },
   layout: {
     modeLegend: "计算依据",

@@ -49,7 +49,7 @@ describe("the calculator store", () => {
     loadSearch("?v=1&ram=8G");
     expect(useCalcStore.getState().validRaw).toMatchObject({ ram: "8G", ratio: "4", struct: "352" });
     loadSearch("?v=7&ram=8G");
-    expect(useCalcStore.getState().notice).toEqual({ code: "unknown-version", given: "7" });
+    expect(useCalcStore.getState().notice).toEqual({ code: "unknown-version" });
     expect(useCalcStore.getState().validRaw.ram).toBe("8G");
   });
 

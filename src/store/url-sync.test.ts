@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_ALL_RAW } from "../domain/sizing/fields";
+import { MAX_FIELD_TEXT_LENGTH } from "../domain/core/field-spec";
+import { DEFAULT_ALL_RAW, validateAnyField } from "../domain/sizing/fields";
 import { setField, setLang, useCalcStore } from "./calc-store";
 import { flushUrlSync, startUrlSync } from "./url-sync";
 
@@ -7,11 +8,14 @@ import { flushUrlSync, startUrlSync } from "./url-sync";
  * The few window globals the sync uses, without a DOM: an address, a history that records each
  * replaceState, and events (popstate, pagehide).
  */
-function fakeWindow(search: string) {
-  const location = { pathname: "/nf-conntrack/", search, hash: "#paste-heading" };
+function fakeWindow(search: string, pathname = "/nf-conntrack/") {
+  const location = { pathname, search, hash: "#paste-heading" };
+  const href = () => `http://localhost${location.pathname}${location.search}${location.hash}`;
+  // As browsers do (HTML, "URL and history update steps"): a URL of another origin is refused.
   const replaceState = vi.fn((_state: unknown, _unused: string, url: string) => {
-    const query = new URL(url, "http://localhost").search;
-    location.search = query;
+    const next = new URL(url, href());
+    if (next.origin !== "http://localhost") throw new DOMException("not the page's origin", "SecurityError");
+    location.search = next.search;
   });
   const events = new EventTarget();
   return Object.assign(events, { location, history: { state: null, replaceState } });
@@ -20,8 +24,8 @@ function fakeWindow(search: string) {
 let page: ReturnType<typeof fakeWindow>;
 let stop: (() => void) | null = null;
 
-function start(search: string) {
-  page = fakeWindow(search);
+function start(search: string, pathname?: string) {
+  page = fakeWindow(search, pathname);
   vi.stubGlobal("window", page);
   stop = startUrlSync();
 }
@@ -46,7 +50,7 @@ describe("startUrlSync", () => {
     start("?ram=64GiB&arch=48");
     expect(useCalcStore.getState().raw).toMatchObject({ ram: "64GiB", arch: "48" });
     expect(useCalcStore.getState().validRaw.arch).toBe(DEFAULT_ALL_RAW.arch);
-    expect(written()).toEqual(["/nf-conntrack/?v=2&ram=64GiB&arch=48&kernel=6.12&page=4#paste-heading"]);
+    expect(written()).toEqual(["?v=2&ram=64GiB&arch=48&kernel=6.12&page=4#paste-heading"]);
   });
 
   it("does not write an address that is already normalised", () => {
@@ -63,7 +67,7 @@ describe("startUrlSync", () => {
     setField("ram", "64G");
     expect(written()).toEqual([]);
     vi.advanceTimersByTime(50);
-    expect(written()).toEqual(["/nf-conntrack/?v=2&ram=64G&arch=64&kernel=6.12&page=4#paste-heading"]);
+    expect(written()).toEqual(["?v=2&ram=64G&arch=64&kernel=6.12&page=4#paste-heading"]);
     setField("ram", "64GiB");
     vi.advanceTimersByTime(149);
     expect(written()).toHaveLength(1);
@@ -81,6 +85,38 @@ describe("startUrlSync", () => {
     setLang("zh-CN");
     vi.advanceTimersByTime(150);
     expect(page.location.search).toBe("?v=2&ram=16GiB&arch=64&kernel=6.12&page=4&lang=zh-CN");
+  });
+
+  it("keeps a path that starts with // (which a written-out path would make another host)", () => {
+    start("?ram=2T", "//nf-conntrack/");
+    expect(useCalcStore.getState().raw.ram).toBe("2T");
+    expect(page.location.search).toBe("?v=2&ram=2T&arch=64&kernel=6.12&page=4");
+    expect(page.location.pathname).toBe("//nf-conntrack/");
+  });
+
+  it("goes on without the address bar when the browser refuses to write it", () => {
+    page = fakeWindow("?ram=2T");
+    page.history.replaceState.mockImplementation(() => {
+      throw new DOMException("refused", "SecurityError");
+    });
+    vi.stubGlobal("window", page);
+    expect(() => (stop = startUrlSync())).not.toThrow();
+    expect(useCalcStore.getState().raw.ram).toBe("2T");
+    setField("ram", "4T");
+    expect(() => vi.advanceTimersByTime(150)).not.toThrow();
+    expect(() => flushUrlSync()).not.toThrow();
+    expect(useCalcStore.getState().validRaw.ram).toBe("4T");
+  });
+
+  it("writes a text longer than any field takes cut to one character over, still refused", () => {
+    start("");
+    setField("tcp_cps", `1${" ".repeat(1 << 20)}x`);
+    vi.advanceTimersByTime(150);
+    const address = new URLSearchParams(page.location.search);
+    expect(address.get("tcp_cps")).toBe(`1${" ".repeat(MAX_FIELD_TEXT_LENGTH)}`);
+    expect(validateAnyField("tcp_cps", address.get("tcp_cps") ?? "").ok).toBe(false);
+    expect(page.location.search.length).toBeLessThan(400);
+    expect(useCalcStore.getState().raw.tcp_cps).toHaveLength((1 << 20) + 2);
   });
 
   it("reloads the fields when the user goes back or forward", () => {

@@ -1,3 +1,5 @@
+import { MAX_FIELD_TEXT_LENGTH } from "../domain/core/field-spec";
+import type { AllRaw } from "../domain/sizing/fields";
 import { encodeSearch } from "../url/codec";
 import { loadSearch, useCalcStore } from "./calc-store";
 
@@ -6,6 +8,23 @@ import { loadSearch, useCalcStore } from "./calc-store";
  * address bar is written at most this often while the user types.
  */
 const WRITE_INTERVAL_MS = 150;
+
+/**
+ * The fields as the address bar carries them: a text longer than any field accepts is cut to one
+ * character over that length, so it stays refused at its field after a reload, and the address
+ * stays short. Chromium takes seconds to store a megabyte address on every replaceState, and
+ * static servers refuse a request line much over 8 KiB (nginx: large_client_header_buffers).
+ */
+function addressFields(raw: AllRaw): AllRaw {
+  const long = (text: string) => text.length > MAX_FIELD_TEXT_LENGTH;
+  if (!Object.values(raw).some(long)) return raw;
+  return Object.fromEntries(
+    Object.entries(raw).map(([key, text]) => [
+      key,
+      long(text) ? text.slice(0, MAX_FIELD_TEXT_LENGTH + 1) : text,
+    ]),
+  ) as AllRaw;
+}
 
 /** Writes a pending change now; set while the sync runs. */
 let flushPending: (() => void) | null = null;
@@ -29,13 +48,16 @@ export function startUrlSync(): () => void {
   const write = () => {
     timer = null;
     const { raw, lang } = useCalcStore.getState();
-    const search = encodeSearch(raw, lang);
-    if (search !== window.location.search) {
-      window.history.replaceState(
-        window.history.state,
-        "",
-        `${window.location.pathname}${search}${window.location.hash}`,
-      );
+    const search = encodeSearch(addressFields(raw), lang);
+    if (search === window.location.search) return;
+    // A URL relative to the page's own ("?…#…"): the path is kept as the browser has it. The
+    // pathname written out would be read as another host when it starts with "//"
+    // ("http://host//?v=2" gives "//?v=2"), and replaceState throws a SecurityError for it.
+    try {
+      window.history.replaceState(window.history.state, "", `${search}${window.location.hash}`);
+    } catch {
+      // Browsers also throw when called too often (WebKit: more than 100 times in 30 s). The
+      // address bar is a convenience: the page and "Copy link" keep working without it.
     }
   };
   const schedule = () => {

@@ -36,7 +36,8 @@ const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export type VersionNotice = { code: "unknown-version"; given: string };
+/** The link's `v` is not one this page knows; its text is not kept, so the page never shows it. */
+export type VersionNotice = { code: "unknown-version" };
 
 /**
  * Brings a link's parameters to the current version. A missing `v` means the current version:
@@ -53,7 +54,7 @@ export function migrateParams(params: URLSearchParams): {
   const given = params.get("v");
   const version = given === null ? URL_VERSION : /^\d{1,3}$/.test(given) ? Number(given) : NaN;
   if (!(version >= 1 && version <= URL_VERSION)) {
-    return { params, notice: { code: "unknown-version", given: given ?? "" }, fallbacks: {} };
+    return { params, notice: { code: "unknown-version" }, fallbacks: {} };
   }
   let migrated = params;
   const fallbacks: Record<string, string> = {};

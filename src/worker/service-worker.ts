@@ -5,7 +5,8 @@
  *
  * - Every file of the build is precached under a cache named after the build. Hashed names never
  *   change, so they are served from the caches first; the page itself network-first, so a new
- *   deploy shows on the next load whenever the network is there.
+ *   deploy shows on the next load whenever the network is there. Only a successful answer for
+ *   the app's own index replaces the offline copy (isAppIndex()).
  * - A new build installs beside the old one and waits: an open tab keeps the worker, and the
  *   files, it started with. The page sees the waiting worker, says a new version is ready, and
  *   its Reload button asks the worker to take over (the "skip-waiting" message).
@@ -52,6 +53,24 @@ async function keepRecentBuilds(): Promise<void> {
   );
 }
 
+/**
+ * Whether a page the network gave may become the offline copy of the app: only a plain 200 for the
+ * app's own index (the scope itself, or its index.html), from this origin, as HTML. Any other page
+ * in the scope (a host's "404 Not Found", an error page, a redirect, a login wall) would otherwise
+ * be served in the app's place once offline.
+ */
+function isAppIndex(request: Request, response: Response): boolean {
+  const scope = new URL(self.registration.scope).pathname;
+  const path = new URL(request.url).pathname;
+  return (
+    (path === scope || path === `${scope}index.html`) &&
+    response.status === 200 &&
+    response.type === "basic" &&
+    !response.redirected &&
+    (response.headers.get("content-type") ?? "").startsWith("text/html")
+  );
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
@@ -59,8 +78,10 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => {
-          const copy = response.clone();
-          void caches.open(CACHE).then((cache) => cache.put("./", copy));
+          if (isAppIndex(request, response)) {
+            const copy = response.clone();
+            void caches.open(CACHE).then((cache) => cache.put("./", copy));
+          }
           return response;
         })
         .catch(

@@ -77,6 +77,19 @@ describe("the sysctl.d drop-in", () => {
     expect(text).toContain("net.netfilter.nf_conntrack_max = 100000");
   });
 
+  it.each([
+    ["1", "1 entry per bucket"],
+    ["0.5", "0.5 entries per bucket"],
+    ["1.5", "1.5 entries per bucket"],
+    ["4", "4 entries per bucket"],
+  ])("words a ratio of %s in English: %s", (ratio, words) => {
+    expect(render({ ratio })).toContain(`, ${words}, `);
+  });
+
+  it("words a single bucket asked for in the singular", () => {
+    expect(render({ max: "1", ratio: "1", kernel: "2.6.18" })).toContain("# 1 bucket: ");
+  });
+
   it("keeps a line break in a comment from starting a new line", () => {
     const text = render({}, "sysctl", "https://x.test/?a\nnet.netfilter.nf_conntrack_max = 1");
     expect(text).not.toContain("\nnet.netfilter.nf_conntrack_max = 1\n");

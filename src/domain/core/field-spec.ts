@@ -4,10 +4,31 @@ import type { Result } from "./result";
 export type FieldIssue =
   | { code: "empty" }
   | { code: "syntax" }
-  | { code: "unit"; unit: string }
+  | { code: "unit" }
   | { code: "precision" }
   | { code: "range" }
   | { code: "choice" };
+
+/**
+ * The most characters a field's text may have, surrounding space included. No accepted value needs
+ * half of it (the longest are a kernel release, which uname keeps within 64 characters, and a pasted
+ * "MemTotal:" line); every validator checks it before reading anything else, so that no parser ever
+ * reads more than this, whatever a link or a paste carries (a megabyte of spaces in a link once made
+ * the page take seconds per keystroke).
+ */
+export const MAX_FIELD_TEXT_LENGTH = 100;
+
+/**
+ * The issue of a text longer than any field takes, or null when its length is fine. A long number
+ * is out of range; anything else that long is not understood. Linear: two scans at most.
+ *
+ * @example lengthIssue("9".repeat(200)) // { code: "range" }
+ * @example lengthIssue("64 GiB") // null
+ */
+export function lengthIssue(text: string): { code: "range" } | { code: "syntax" } | null {
+  if (text.length <= MAX_FIELD_TEXT_LENGTH) return null;
+  return { code: /\d/.test(text) && /^[\d\s.,_]*$/.test(text) ? "range" : "syntax" };
+}
 
 type NoParams = Readonly<Record<string, never>>;
 

@@ -105,3 +105,14 @@ export function formatCompactCount(n: number): string {
   }
   return String(n);
 }
+
+/**
+ * A number as shown, with its English noun: the generated files' comments, which are English in
+ * every language of the page. English uses the singular for exactly 1 written without decimals
+ * (CLDR's "one"), so "1 entry", but "0.5 entries" and "1.5 entries".
+ *
+ * @example formatEnglishCount("1", "entry", "entries") === "1 entry"
+ */
+export function formatEnglishCount(shown: string, one: string, other: string): string {
+  return `${shown} ${shown === "1" ? one : other}`;
+}

@@ -36,7 +36,7 @@ const RAM_UNITS: ReadonlyMap<string, number> = new Map(
 /** A bare number means GiB. */
 const DEFAULT_RAM_UNIT = GiB;
 
-export type RamTextIssue = { code: "empty" } | { code: "syntax" } | { code: "unit"; unit: string };
+export type RamTextIssue = { code: "empty" } | { code: "syntax" } | { code: "unit" };
 
 /**
  * Reads RAM as people write it: "16", "64 GiB", "787752 MiB", "1.5T", "24683620 kB",
@@ -58,7 +58,7 @@ export function tryParseRamText(text: string): Result<bigint, RamTextIssue> {
   const unitText = match?.[2] ?? "";
   // A Map, not an object: "constructor" or "__proto__" must not find Object's prototype.
   const unit = unitText === "" ? DEFAULT_RAM_UNIT : RAM_UNITS.get(unitText.toLowerCase());
-  if (unit === undefined) return fail({ code: "unit", unit: unitText });
+  if (unit === undefined) return fail({ code: "unit" });
   // Exact decimal arithmetic: value = digits / 10^decimals * unit, floored.
   const digits = BigInt((decimal.whole || "0") + decimal.fraction);
   const scale = 10n ** BigInt(decimal.fraction.length);

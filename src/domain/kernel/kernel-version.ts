@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from "../core/result";
+import { lengthIssue } from "../core/field-spec";
 
 /** A kernel release as `uname -r` starts: 6.12, 5.15.0-91-generic, 3.10.0-1160.el7.x86_64. */
 export interface KernelVersion {
@@ -32,6 +33,9 @@ const OLDEST_KERNEL: KernelVersion = { major: 2, minor: 6, patch: null };
  * @example tryParseKernelVersion("5.15.0-91-generic") // { ok: true, value: { major: 5, minor: 15, patch: 0 } }
  */
 export function tryParseKernelVersion(text: string): Result<KernelVersion, KernelVersionIssue> {
+  // Length first: the suffix has no limit of its own.
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "") return fail({ code: "empty" });
   if (isNewestKeyword(trimmed)) return ok(NEWEST_KERNEL);

@@ -1,4 +1,4 @@
-import type { FieldIssue, FieldSpec } from "../core/field-spec";
+import { lengthIssue, MAX_FIELD_TEXT_LENGTH, type FieldIssue, type FieldSpec } from "../core/field-spec";
 import { tryParseGroupedInteger } from "../core/decimal";
 import { kernelRules } from "./kernel-defaults";
 import { atLeast, v, type KernelVersion } from "./kernel-version";
@@ -183,6 +183,8 @@ export const TIMEOUT_LIMITS = { min: 1, max: 2147483 } as const;
  * @example validateTimeout("2147484") // { ok: false, issue: { code: "range" } }
  */
 export function validateTimeout(text: string): Result<number, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "") return fail({ code: "empty" });
   const n = tryParseGroupedInteger(trimmed);
@@ -203,7 +205,8 @@ export const TIMEOUT_FIELDS = Object.fromEntries(
       default: "",
       link: "when-changed",
       accepted: { kind: "timeout", params: { max: TIMEOUT_LIMITS.max } },
-      validate: (text: string) => (text.trim() === "" ? ok(null) : validateTimeout(text)),
+      validate: (text: string) =>
+        text.length <= MAX_FIELD_TEXT_LENGTH && text.trim() === "" ? ok(null) : validateTimeout(text),
     } satisfies FieldSpec<number | null>,
   ]),
 ) as { readonly [K in TimeoutUrlKey]: FieldSpec<number | null> };

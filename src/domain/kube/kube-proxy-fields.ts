@@ -1,4 +1,4 @@
-import type { FieldIssue, FieldSpec } from "../core/field-spec";
+import { lengthIssue, MAX_FIELD_TEXT_LENGTH, type FieldIssue, type FieldSpec } from "../core/field-spec";
 import { tryParseGroupedInteger } from "../core/decimal";
 import { fail, ok, type Result } from "../core/result";
 import { KUBE_PROXY } from "./kube-proxy-policy";
@@ -24,6 +24,8 @@ export const KUBE_PROXY_LIMITS = {
  * @internal exported for its tests; the page reads a node with readKubeNode()
  */
 export function tryParseKubernetesVersion(text: string): Result<KubernetesVersion, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "") return fail({ code: "empty" });
   const match = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,4}))?(?:[-+][0-9a-z.+-]*)?$/i.exec(trimmed);
@@ -36,6 +38,8 @@ export function tryParseKubernetesVersion(text: string): Result<KubernetesVersio
 }
 
 function validateBoundedInteger(text: string, min: number, max: number): Result<number, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "") return fail({ code: "empty" });
   const n = tryParseGroupedInteger(trimmed);
@@ -67,7 +71,8 @@ export const KUBE_FIELDS: { readonly [K in KubeKey]: FieldSpec<unknown> } = {
     default: "",
     link: "group-when-changed",
     accepted: { kind: "cores", params: KUBE_PROXY_LIMITS.cores },
-    validate: (text) => (text.trim() === "" ? ok(null) : validateCores(text)),
+    validate: (text) =>
+      text.length <= MAX_FIELD_TEXT_LENGTH && text.trim() === "" ? ok(null) : validateCores(text),
   },
   k8s: {
     group: "kube",

@@ -2,7 +2,7 @@ import { entryBytesFor } from "../kernel/entry-size";
 import { tryParseDecimal, tryParseGroupedInteger } from "../core/decimal";
 import { maxFactor } from "../kernel/kernel-boundaries";
 import { tryParseKernelVersion, type KernelVersion } from "../kernel/kernel-version";
-import type { FieldIssue, FieldSpec } from "../core/field-spec";
+import { lengthIssue, type FieldIssue, type FieldSpec } from "../core/field-spec";
 import { fail, ok, type Result } from "../core/result";
 import { bytes, KiB, MiB, PiB, tryParseRamText, type Bytes } from "../core/units";
 import { tryParseRole, type HostRole } from "./role";
@@ -146,6 +146,8 @@ export const DEFAULT_RAW: RawInputs = Object.fromEntries(
 ) as Record<FieldKey, string>;
 
 function validateRam(text: string): Result<Bytes, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const parsed = tryParseRamText(text);
   if (!parsed.ok) return parsed;
   const n = parsed.value;
@@ -154,6 +156,8 @@ function validateRam(text: string): Result<Bytes, FieldIssue> {
 }
 
 function validateArch(text: string): Result<Arch, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "64") return ok(64);
   if (trimmed === "32") return ok(32);
@@ -161,6 +165,8 @@ function validateArch(text: string): Result<Arch, FieldIssue> {
 }
 
 function validateRatio(text: string): Result<Ratio | null, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "") return ok(null);
   // No thousands separators: no accepted ratio reaches a thousand.
@@ -180,6 +186,8 @@ function validateRatio(text: string): Result<Ratio | null, FieldIssue> {
 }
 
 function validateStruct(text: string): Result<Bytes | null, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "") return ok(null);
   const n = tryParseGroupedInteger(trimmed);
@@ -189,6 +197,8 @@ function validateStruct(text: string): Result<Bytes | null, FieldIssue> {
 }
 
 function validateMax(text: string): Result<number | null, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "") return ok(null);
   const n = tryParseGroupedInteger(trimmed);
@@ -198,6 +208,8 @@ function validateMax(text: string): Result<number | null, FieldIssue> {
 }
 
 function validatePage(text: string): Result<Bytes, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const kib = PAGE_SIZES_KIB.find((size) => String(size) === text.trim());
   return kib === undefined ? fail({ code: "choice" }) : ok(bytes(kib * KiB));
 }

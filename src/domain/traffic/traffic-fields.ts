@@ -1,6 +1,6 @@
 import { tryParseDecimal, type DecimalDigits } from "../core/decimal";
 import { fail, ok, type Result } from "../core/result";
-import type { FieldIssue, FieldSpec } from "../core/field-spec";
+import { lengthIssue, type FieldIssue, type FieldSpec } from "../core/field-spec";
 
 /**
  * Traffic inputs. Each key is also the URL query key and the form control's `name`:
@@ -81,10 +81,14 @@ function scaleExactly(decimal: DecimalDigits, scale: number): bigint | null {
 }
 
 function validateRate(text: string): Result<number, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
+  // Anchored on "/", not on the space before it: "\s*\/" tried at every space of a long run is
+  // quadratic.
   const trimmed = text
     .trim()
-    .replace(/\s*\/\s*s$/i, "")
-    .trim();
+    .replace(/\/\s*s$/i, "")
+    .trimEnd();
   if (trimmed === "") return fail({ code: "empty" });
   if (trimmed.length > MAX_FIELD_LENGTH) return fail(tooLong(trimmed));
   const decimal = tryParseDecimal(trimmed);
@@ -97,6 +101,8 @@ function validateRate(text: string): Result<number, FieldIssue> {
 }
 
 function validateLife(text: string): Result<number, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const trimmed = text.trim();
   if (trimmed === "") return fail({ code: "empty" });
   if (trimmed.length > MAX_FIELD_LENGTH) return fail(tooLong(trimmed));
@@ -105,7 +111,7 @@ function validateLife(text: string): Result<number, FieldIssue> {
   const unitText = match?.[2] ?? "";
   if (number === "") return fail({ code: "syntax" });
   const unit = unitText === "" ? 1000 : DURATION_UNITS_MS.get(unitText.toLowerCase());
-  if (unit === undefined) return fail({ code: "unit", unit: unitText });
+  if (unit === undefined) return fail({ code: "unit" });
   const decimal = tryParseDecimal(number);
   if (decimal === null) return fail({ code: "syntax" });
   const ms = scaleExactly(decimal, unit);
@@ -115,7 +121,9 @@ function validateLife(text: string): Result<number, FieldIssue> {
 }
 
 function validateHeadroom(text: string): Result<number, FieldIssue> {
-  const trimmed = text.trim().replace(/\s*%$/, "");
+  const long = lengthIssue(text);
+  if (long) return fail(long);
+  const trimmed = text.trim().replace(/%$/, "").trimEnd();
   if (trimmed === "") return fail({ code: "empty" });
   if (!/^\d+$/.test(trimmed)) return fail({ code: /^\d*\.\d*$/.test(trimmed) ? "precision" : "syntax" });
   if (trimmed.length > 5 || Number(trimmed) > TRAFFIC_LIMITS.headroomPercent.max) {

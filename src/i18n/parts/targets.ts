@@ -62,7 +62,7 @@ const zhCN: TargetBlockMessages = {
   },
   prometheus: {
     title: "Prometheus 告警规则（适用于每台主机）",
-    why: "整个集群共用一个文件：每条规则从 node_exporter 读取该主机自身的上限和 MemTotal。在占用超过阈值、持续丢包、插入失败、插入竞争（单独列出：调大表解决不了）以及上限低于推荐值时告警。每条规则都带 for: 持续时间。可用 promtool check rules 检查。",
+    why: "整个集群共用一个文件：每条规则从 node_exporter 读取该主机自身的上限和 MemTotal。在占用超过阈值、持续丢包、插入失败、插入竞争（单独列出：调大表解决不了）以及上限低于推荐值时告警。每条规则都带 for（持续时间）。可用 promtool check rules 检查。",
   },
   "prometheus-host": {
     title: "使用本页数值的 Prometheus 告警规则",

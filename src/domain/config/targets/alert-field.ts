@@ -1,4 +1,4 @@
-import type { FieldIssue, FieldSpec } from "../../core/field-spec";
+import { lengthIssue, type FieldIssue, type FieldSpec } from "../../core/field-spec";
 import { fail, ok, type Result } from "../../core/result";
 
 /**
@@ -15,7 +15,10 @@ const ALERT_LIMITS = { percent: { min: 1, max: 100 }, defaultPercent: 75 } as co
  * @example validateAlertPercent("80 %") // { ok: true, value: 80 }
  */
 function validateAlertPercent(text: string): Result<number, FieldIssue> {
-  const trimmed = text.trim().replace(/\s*%$/, "");
+  const long = lengthIssue(text);
+  if (long) return fail(long);
+  // "%" first, then the space before it: "\s*%$" tried at every space of a long run is quadratic.
+  const trimmed = text.trim().replace(/%$/, "").trimEnd();
   if (trimmed === "") return fail({ code: "empty" });
   if (!/^\d+$/.test(trimmed)) return fail({ code: /^\d*\.\d*$/.test(trimmed) ? "precision" : "syntax" });
   // More than 3 digits after leading zeros is out of range whatever they are; Number() of a short

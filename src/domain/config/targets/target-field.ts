@@ -1,4 +1,4 @@
-import type { FieldSpec } from "../../core/field-spec";
+import { lengthIssue, type FieldSpec } from "../../core/field-spec";
 import { fail, ok, type Result } from "../../core/result";
 import type { FieldIssue } from "../../core/field-spec";
 
@@ -18,6 +18,8 @@ export type TargetChoice = (typeof TARGET_CHOICES)[number];
  * @example validateTargetChoice("nixos") // { ok: true, value: "nixos" }
  */
 function validateTargetChoice(text: string): Result<TargetChoice, FieldIssue> {
+  const long = lengthIssue(text);
+  if (long) return fail(long);
   const choice = TARGET_CHOICES.find((candidate) => candidate === text.trim());
   return choice === undefined ? fail({ code: text.trim() === "" ? "empty" : "choice" }) : ok(choice);
 }

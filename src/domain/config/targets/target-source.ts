@@ -1,4 +1,5 @@
 import type { ConfigLine, ConfigSource } from "../config-files";
+import { formatEnglishCount } from "../../core/format";
 import { formatKernelVersion } from "../../kernel/kernel-version";
 import { computeKubeProxy, kubeProxyWriteMode } from "../../kube/kube-proxy-policy";
 import { kubeProxyConfigFor, type KubeProxyConntrackConfig } from "../../kube/kube-proxy-plan";
@@ -127,7 +128,9 @@ export function kubeLines(
   const mode = kubeProxyWriteMode(kube.version);
   const lines = [
     comment(""),
-    comment(`Kubernetes node, ${kube.cores} cores, kube-proxy ${version}: kube-proxy writes ${maxSysctl}`),
+    comment(
+      `Kubernetes node, ${formatEnglishCount(String(kube.cores), "core", "cores")}, kube-proxy ${version}: kube-proxy writes ${maxSysctl}`,
+    ),
     comment(
       mode === "overwrites"
         ? `every time it starts (${own.max ?? "left alone"} with its defaults), over the value set here.`

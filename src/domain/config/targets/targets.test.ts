@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
 import { buildConfigFiles, headerLines, renderConfig } from "../config-files";
+import { fileLink } from "../file-text";
 import { buildTargets, type TargetFile, type TargetId, type TargetSource } from "./index";
 import { ALERTS } from "./alert-rules";
 import { SCENARIOS, targetSource, UDP_TIMEOUT } from "./targets.fixture";
@@ -320,7 +321,7 @@ describe("the Prometheus rules", () => {
 describe("hostile links", () => {
   const link = "https://x.test/?a=\"b\"&c='d'\n# e: f ''${g}\\";
 
-  it("stay inside comments and quoted strings: every YAML target parses with the link intact", () => {
+  it("stay inside comments and quoted strings: every YAML target parses with the link's meaning intact", () => {
     const source = targetSource({ kernel: "4.19" }, { link, kube: { cores: 4, version: k8s(30) } });
     for (const file of buildTargets(source)) {
       expect(file.text, file.id).not.toContain("\n# e: f");
@@ -329,7 +330,10 @@ describe("hostile links", () => {
     const rules = yamlOf(target(source, "prometheus-host")) as {
       groups: { rules: { annotations: Map }[] }[];
     };
-    expect(rules.groups[0]?.rules[0]?.annotations.reproduce).toBe(link);
+    // Percent-encoded to printable ASCII (fileLink()): the same link, read the same way.
+    const reproduce = String(rules.groups[0]?.rules[0]?.annotations.reproduce);
+    expect(reproduce).toBe(fileLink(link).text);
+    expect(new URL(reproduce).searchParams.get("a")).toBe(new URL(link).searchParams.get("a"));
   });
 });
 
