@@ -52,3 +52,16 @@ test("namespaces: the apply block sets the host's timeouts only, the collector r
     "this dump was probably taken in a pod or container",
   );
 });
+
+test("two collector outputs pasted one after the other give per-second rates", async ({ page }) => {
+  await page.goto("./?ram=16GiB&from=paste");
+  const s = (drop: number, insertFailed: number) =>
+    `cpu=0 found=0 invalid=0 ignore=0 insert=0 insert_failed=${insertFailed} drop=${drop} early_drop=0 error=0 search_restart=0`;
+  await page
+    .locator("textarea[name=paste]")
+    .fill(`TIME: 1796601600\n${s(100, 10)}\nTIME: 1796601660\n${s(280, 40)}\n`);
+  await expect(page.getByTestId("rate-drop")).toHaveAttribute("data-value", "3");
+  await expect(page.getByTestId("rate-insert_failed")).toHaveAttribute("data-value", "0.5");
+  await expect(page.getByTestId("rate-early_drop")).toHaveAttribute("data-value", "0");
+  await expect(page.getByText("Rates over the 60 s between the two snapshots")).toBeVisible();
+});

@@ -58,7 +58,7 @@ export function PasteReport({
           {entry && (
             <p className="block-why" data-testid="paste-entry-bytes" data-value={entry.totalBytes}>
               {p.entryCost({ ...entry, slabKiB: (entry.pageBytes * entry.pagesPerSlab) / 1024 })}{" "}
-              {diagnostics.slab?.pageBytesAssumed && p.pageAssumed}
+              {diagnostics.slab?.pageBytesAssumed && p.pageAssumed({ pageBytes: diagnostics.slab.pageBytes })}
             </p>
           )}
           {diagnostics.unavailable.length > 0 && (

@@ -59,7 +59,8 @@ function english() {
           ? " per entry"
           : `; + ${integer(e.extensionBytes)} B extension area ${e.extensionReason === "kernel" ? `on ${e.kernelLabel}` : "for NAT (the host's role)"} = ${integer(e.totalBytes)} B per entry`
       }${e.matchesModel ? ", the figure measured for this kernel: bytes per entry stay the kernel's own and follow the role." : "."}`,
-    pageAssumed: "(4 KiB pages assumed: no page size in the paste)",
+    pageAssumed: ({ pageBytes }: { pageBytes: number }) =>
+      `(${integer(pageBytes / 1024)} KiB pages: no page size in the paste, so the smallest the slab line allows)`,
     unavailable: ({ sources }: { sources: string }) => `Not readable in this paste: ${sources}.`,
     unavailableSources: {
       sysctl: "the conntrack sysctls (module not loaded?)",
@@ -292,7 +293,8 @@ function chinese(): PasteMessages {
           ? ""
           : `；加上 ${integer(e.extensionBytes)} B 扩展区（${e.extensionReason === "kernel" ? `${e.kernelLabel} 内核默认分配` : "主机角色做 NAT"}）= 每个条目 ${integer(e.totalBytes)} B`
       }${e.matchesModel ? "，与该内核的实测值相同：每条目字节数保持为内核自己的值，并随主机角色变化。" : "。"}`,
-    pageAssumed: "（粘贴内容里没有页大小，按 4 KiB 计算）",
+    pageAssumed: ({ pageBytes }) =>
+      `（按 ${integer(pageBytes / 1024)} KiB 页计算：粘贴内容里没有页大小，取 slab 行所允许的最小页大小）`,
     unavailable: ({ sources }) => `这份粘贴中无法读取：${sources}。`,
     unavailableSources: {
       sysctl: "conntrack 内核参数（模块未加载？）",
