@@ -24,6 +24,7 @@ const TimeoutsPanel = lazy(() =>
   import("./timeouts-panel").then((module) => ({ default: module.TimeoutsPanel })),
 );
 const ChartsPanel = lazy(() => import("./charts-panel").then((module) => ({ default: module.ChartsPanel })));
+const TablePanel = lazy(() => import("./table-panel").then((module) => ({ default: module.TablePanel })));
 const KubePanel = lazy(() => import("./kube-panel").then((module) => ({ default: module.KubePanel })));
 
 /**
@@ -59,6 +60,8 @@ function Details() {
   const kubeSet = useGroupSet("kube");
   const byTraffic = useSizingMode() === "traffic";
   const kubeRole = useCalcStore((state) => state.validRaw.role === "kubernetes");
+  // Entry lines in the paste box open the table's section, which reads them.
+  const pasteHoldsTable = useCalcStore((state) => /\bsrc=\S+\s+dst=\S+|<flow>/.test(state.paste));
   const kernelWarns =
     uncertain.length > 0 ||
     differences.some((difference) => DIFFERENCE_SEVERITY[difference.code] === "warning");
@@ -72,6 +75,11 @@ function Details() {
       >
         <LazyPart>
           <KernelPanel />
+        </LazyPart>
+      </Fold>
+      <Fold id="table" headingId="table-heading" title={t.table.heading} wanted={pasteHoldsTable}>
+        <LazyPart>
+          <TablePanel />
         </LazyPart>
       </Fold>
       <Fold id="charts" headingId="charts-heading" title={t.charts.heading} wanted={false}>

@@ -13,7 +13,7 @@ import {
   type LineDrawShapeProps,
 } from "recharts";
 import type { ChainSeries, MemorySeries } from "../domain/sizing/chart-series";
-import type { Messages } from "../i18n/en";
+import type { DetailsMessages } from "../i18n/parts/details";
 import { formatBinaryBytes, formatCompactCount, formatDecimal } from "../domain/core/format";
 
 /**
@@ -52,7 +52,7 @@ interface TooltipPayload {
 interface TooltipProps {
   active?: boolean;
   payload?: readonly TooltipPayload[];
-  t: Messages;
+  t: DetailsMessages;
 }
 
 function MemoryTooltip({ active, payload, t }: TooltipProps) {
@@ -161,7 +161,7 @@ function connectionsAxis(series: { xMax: number; xTicks: readonly number[] }) {
 
 interface CanvasProps<S> {
   series: S;
-  t: Messages;
+  t: DetailsMessages;
 }
 
 /** Memoised: the panel re-renders for its text, the drawing only for a new series or language. */

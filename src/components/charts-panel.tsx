@@ -1,8 +1,8 @@
 import { lazy, memo, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { Locale } from "../domain/core/locale";
-import type { Messages } from "../i18n/en";
+import { DETAILS, type DetailsMessages } from "../i18n/parts/details";
 import { formatBinaryBytes, formatDecimal, formatInteger } from "../domain/core/format";
-import { useMessages } from "../store/messages";
+import { useMessages, usePart } from "../store/messages";
 import { useChartSeries } from "../store/chart-view";
 import { useFoldOpened } from "./fold";
 import { LoadBoundary } from "./load-boundary";
@@ -26,7 +26,8 @@ const ChainChartCanvas = lazy(() =>
  * them). The summaries and tables are there from the start, for reading and finding in the page.
  */
 export function ChartsPanel() {
-  const { t, locale } = useMessages();
+  const { locale } = useMessages();
+  const t = usePart(DETAILS);
   const latest = useChartSeries();
   const [series, setSeries] = useState(latest);
   useEffect(() => {
@@ -44,7 +45,7 @@ const ChartsBody = memo(function ChartsBody({
   drawn,
 }: {
   series: ReturnType<typeof useChartSeries>;
-  t: Messages;
+  t: DetailsMessages;
   locale: Locale;
   drawn: boolean;
 }) {
@@ -102,7 +103,7 @@ interface ChartFigureProps {
 
 /** A chart with its text alternative: a summary sentence, and the data as a table behind a toggle. */
 function ChartFigure({ testId, title, summary, chart, columns, rows }: ChartFigureProps) {
-  const { t } = useMessages();
+  const t = usePart(DETAILS);
   const summaryId = `${testId}-summary`;
   return (
     <figure className="chart-figure" aria-labelledby={`${testId}-title`} aria-describedby={summaryId}>

@@ -1,19 +1,21 @@
 import { formatBinaryBytes, formatInteger, formatRatio } from "../domain/core/format";
 import { DIFFERENCE_SEVERITY } from "../domain/kernel/kernel-compare";
 import { formatKernelVersion } from "../domain/kernel/kernel-version";
-import { useMessages } from "../store/messages";
+import { useMessages, usePart } from "../store/messages";
+import { DETAILS } from "../i18n/parts/details";
 import { useKernelView, useSizing } from "../store/calc-store";
 import { differenceMessage } from "./messages";
 import { RichText } from "./rich-text";
 
 export function KernelPanel() {
-  const { t, locale } = useMessages();
+  const { locale } = useMessages();
+  const d = usePart(DETAILS);
   const { inputs, sizing } = useSizing();
   const { kernel, differences, uncertain, distribution } = useKernelView();
   const n = (value: number) => formatInteger(value, locale);
   const version = formatKernelVersion(inputs.kernel);
   const { names } = kernel.rules;
-  const k = t.kernel;
+  const k = d.kernel;
 
   return (
     <section className="kernel" aria-labelledby="kernel-heading">
@@ -74,19 +76,19 @@ export function KernelPanel() {
       <ul className="differences">
         {differences.map((difference) => (
           <li key={difference.code} className={DIFFERENCE_SEVERITY[difference.code]}>
-            {differenceMessage(t, difference)}
+            {differenceMessage(d, difference)}
           </li>
         ))}
         {uncertain.map((code) => (
           <li key={code} className="uncertain">
-            <RichText text={t.uncertain[code]} />
+            <RichText text={d.uncertain[code]} />
           </li>
         ))}
         {distribution && (
           <li className="uncertain" data-testid="kernel-distribution-note">
             <RichText
-              text={t.distribution.note({
-                vendor: t.distribution.vendors[distribution.vendor],
+              text={d.distribution.note({
+                vendor: d.distribution.vendors[distribution.vendor],
                 version,
               })}
             />

@@ -4,6 +4,7 @@ import { LIMITS } from "../domain/sizing/inputs";
 import type { KernelDifference } from "../domain/kernel/kernel-compare";
 import type { SizingWarning } from "../domain/sizing/sizing";
 import type { AcceptedMessages, Messages } from "../i18n/en";
+import type { DetailsMessages } from "../i18n/parts/details";
 
 /** Typed issues, warnings and differences in words: values picked here, sentences from the table. */
 
@@ -55,8 +56,8 @@ export function warningMessage(t: Messages, warning: SizingWarning): string {
   }
 }
 
-export function differenceMessage(t: Messages, difference: KernelDifference): string {
-  const d = t.differences;
+export function differenceMessage(details: DetailsMessages, difference: KernelDifference): string {
+  const d = details.differences;
   switch (difference.code) {
     case "shrinks-table":
       return d["shrinks-table"]({ kernelBuckets: difference.kernelBuckets, buckets: difference.buckets });

@@ -1,16 +1,17 @@
 import { formatInteger } from "../domain/core/format";
 import { TIMEOUT_INFO, TIMEOUT_KEYS, timeoutUrlKey } from "../domain/kernel/timeouts";
-import { useMessages } from "../store/messages";
+import { useMessages, usePart } from "../store/messages";
+import { DETAILS } from "../i18n/parts/details";
 import { useFieldIssues } from "../store/calc-store";
 import { useTimeouts } from "../store/extras";
 import { Field } from "./field";
 import { Code } from "./rich-text";
 
 export function TimeoutsPanel() {
-  const { t, locale } = useMessages();
+  const { locale } = useMessages();
   const issues = useFieldIssues();
   const { defaults } = useTimeouts();
-  const to = t.timeouts;
+  const to = usePart(DETAILS).timeouts;
   return (
     <section className="timeouts" aria-labelledby="timeouts-heading">
       <p className="block-why">{to.intro}</p>

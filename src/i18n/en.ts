@@ -1,15 +1,13 @@
 import type { AcceptedKind, AcceptedParams } from "../domain/core/field-spec";
 import type { AnyFieldKey } from "../domain/sizing/fields";
-import type { TimeoutReason, TimeoutUrlKey } from "../domain/kernel/timeouts";
-import type { KernelDifference, UncertainBoundary } from "../domain/kernel/kernel-compare";
-import type { KernelVendor } from "../domain/kernel/kernel-version";
+import type { TimeoutUrlKey } from "../domain/kernel/timeouts";
 import type { SizingWarning } from "../domain/sizing/sizing";
 import type { TargetChoice } from "../domain/config/targets/target-field";
 import type { HostRole } from "../domain/sizing/role";
 import type { TrafficVerdict } from "../domain/traffic/traffic-verdict";
 import { formatsFor } from "./format";
 
-const { integer, decimal, percent, bytes, plural, pluralDecimal } = formatsFor("en");
+const { integer, percent, bytes, plural, pluralDecimal } = formatsFor("en");
 
 /** Fields with a label and a hint; a timeout field is named after its sysctl instead. */
 type LabelledFieldKey = Exclude<AnyFieldKey, TimeoutUrlKey>;
@@ -268,151 +266,18 @@ export const en = {
   } satisfies Record<SizingWarning["code"], (values: never) => string>,
   kernel: {
     heading: ({ version }: { version: string }) => `What kernel ${version} does by itself`,
-    caption: ({ version }: { version: string }) =>
-      `Kernel ${version} default compared with the recommendation`,
-    byItself: ({ version }: { version: string }) => `Kernel ${version} by itself`,
-    recommended: "Recommended",
-    ratioRow: "Entries per bucket",
-    memoryRow: "Memory at a full table",
-    bootLineIntro: "At boot this kernel logs (compare with `dmesg | grep conntrack`):",
-    noBootLine: ({ command }: { command: string }) =>
-      `This kernel logs no sizing line at boot; read its values with \`${command}\`.`,
-  },
-  differences: {
-    "shrinks-table": ({ kernelBuckets, buckets }: { kernelBuckets: number; buckets: number }) =>
-      `The recommendation shrinks the table this kernel allocates by itself, from ${integer(kernelBuckets)} to ${plural(buckets, { one: "# bucket", other: "# buckets" })}: chains get longer and lookups slower. Keep the kernel's count unless memory is tight (use fewer entries per bucket).`,
-    "grows-table": ({ kernelBuckets, buckets }: { kernelBuckets: number; buckets: number }) =>
-      `The recommendation grows the hash table from the kernel's ${integer(kernelBuckets)} to ${plural(buckets, { one: "# bucket", other: "# buckets" })}.`,
-    "lowers-max": ({ max, kernelMax }: { max: number; kernelMax: number }) =>
-      `The recommendation allows fewer connections (${integer(max)}) than this kernel's own default (${integer(kernelMax)}): the table fills sooner.`,
-    "raises-max": ({ times, kernelMax }: { times: number; kernelMax: number }) =>
-      `The recommendation allows ${decimal(times)} times the connections of this kernel's own default (${integer(kernelMax)}).`,
-    "same-as-kernel": () => "The recommendation is what this kernel picks by itself: no change is needed.",
-    "kernel-capped": ({ aboveGiB, capBuckets }: { aboveGiB: number; capBuckets: number }) =>
-      `Above ${aboveGiB} GiB of MemTotal this kernel stops at ${plural(capBuckets, { one: "# bucket", other: "# buckets" })}, however much RAM there is; the RAM rule keeps growing.`,
-    "kernel-floor": ({ floorBuckets }: { floorBuckets: number }) =>
-      `On this little RAM the kernel uses its minimum of ${plural(floorBuckets, { one: "# bucket", other: "# buckets" })}.`,
-    "four-gb-vm": ({ capBuckets }: { capBuckets: number }) =>
-      `A "4 GB" machine reports a MemTotal a little under 4 GiB, and the kernel compares strictly above 4 GiB: it gets the 1 to 4 GiB default of ${plural(capBuckets, { one: "# bucket", other: "# buckets" })}. Enter MemTotal, not the size you ordered.`,
-    "no-262144-on-32-bit": () =>
-      "32-bit kernels never get the 262,144-bucket default: above 1 GiB they stop at 65,536.",
-    "ratio-differs": ({ kernelRatio }: { kernelRatio: number }) =>
-      `On its own this kernel sets nf_conntrack_max = ${kernelRatio} × nf_conntrack_buckets; your entries per bucket differ.`,
-    "hashsize-factor-8": ({ impliedMax }: { impliedMax: number }) =>
-      `Setting the bucket count with the hashsize module option skips the kernel's auto-size and makes its own max 8 × hashsize = ${integer(impliedMax)}, unless nf_conntrack_max is also set, as the sysctl file here does.`,
-    "max-from-unrounded": ({ buckets }: { buckets: number }) =>
-      `This kernel computes its max from the unrounded ${plural(buckets, { one: "# bucket", other: "# buckets" })}, and its boot line prints that number, while the table it allocates is rounded up to whole pages.`,
-    "table-per-namespace": () =>
-      "From 2.6.28 to 4.6 every network namespace (every container) allocates its own hash table of this size: multiply the hash table memory by the number of namespaces. Writing hashsize resizes only the host's table; namespaces created before keep their size.",
-    "buckets-sysctl-read-only": () =>
-      "Before 4.8 nf_conntrack_buckets is read-only (mode 0444): the config sets the bucket count with the module option and the hashsize parameter instead.",
-    "hashsize-at-load-only": () =>
-      "Before 2.6.15 the hashsize parameter is read only when the module loads (mode 0400): a loaded table cannot be resized. The config sets it for the next load; reloading the module now forgets every tracked connection.",
-    "ip-conntrack": () =>
-      "This kernel tracks IPv4 connections with ip_conntrack (until 2.6.21): its keys are net.ipv4.netfilter.ip_conntrack_*, and the config uses them.",
-    "list-head": () =>
-      "Bucket heads on this kernel are two pointers (struct list_head), so its own hash table costs twice as much per bucket.",
-    "num-physpages": () =>
-      "This kernel sizes from the physical page count (num_physpages), closer to installed RAM than MemTotal: its own default may be slightly larger than shown.",
-    "max-zero-refused": () =>
-      "From 6.19 nf_conntrack_max = 0 is refused (the sysctl's minimum is 1); before, 0 meant no limit at all.",
-    "huge-vmalloc": ({ tableBytes, upToBytes }: { tableBytes: number; upToBytes: number }) =>
-      `From 5.18 a hash table this large may be mapped with 2 MiB pages on x86-64 and arm64, rounding its ${bytes(tableBytes)} up to ${bytes(upToBytes)}: the real figure lies between the two (/proc/vmallocinfo names the allocation).`,
-  } satisfies Record<KernelDifference["code"], (values: never) => string>,
-  uncertain: {
-    "ip-or-nf-conntrack":
-      "Uncertain for this version: kernels 2.6.15 to 2.6.21 ship both ip_conntrack and nf_conntrack; check lsmod. The config assumes ip_conntrack.",
-    "newer-than-checked":
-      "Not checked: this kernel is newer than 7.3, the newest whose conntrack source was read. The figures assume nothing changed since.",
-  } satisfies Record<UncertainBoundary, string>,
-  distribution: {
-    vendors: {
-      rhel: "a Red Hat Enterprise Linux kernel (or a rebuild such as CentOS, Rocky or AlmaLinux)",
-      oracle: "an Oracle Unbreakable Enterprise Kernel",
-      amazon: "an Amazon Linux kernel",
-      fedora: "a Fedora kernel",
-      ubuntu: "an Ubuntu kernel",
-      debian: "a Debian kernel",
-      suse: "a SUSE kernel",
-      other: "a distribution or custom kernel",
-    } satisfies Record<KernelVendor, string>,
-    note: ({ vendor, version }: { vendor: string; version: string }) =>
-      `Its release suffix marks ${vendor}. Distributions backport changes into their kernels, so this one may size conntrack differently from vanilla ${version} shown here (Red Hat's el8 and el9 kernels carry whole netfilter series). Paste the host's collector output below to see what it really does.`,
   },
   charts: {
     heading: "Memory and lookups as the table fills",
-    memoryTitle: "Kernel memory versus tracked connections",
-    memorySummary: ({
-      hashBytes,
-      entryBytes,
-      totalBytes,
-      share,
-      max,
-      atTwiceBytes,
-    }: {
-      hashBytes: number;
-      entryBytes: number;
-      totalBytes: number;
-      share: number;
-      max: number;
-      atTwiceBytes: number;
-    }) =>
-      `The hash table costs ${bytes(hashBytes)} from the start; each connection adds ${entryBytes} bytes, reaching ${bytes(totalBytes)} (${percent(share)} of RAM) at nf_conntrack_max = ${integer(max)} and ${bytes(atTwiceBytes)} at twice that.`,
-    memoryMarkerSummary: ({ share, markerBytes }: { share: number; markerBytes: number }) =>
-      ` ${percent(share)} of RAM is ${bytes(markerBytes)}.`,
-    chainTitle: "Average hash chain length versus tracked connections",
-    chainSummary: ({ buckets, chain, max }: { buckets: number; chain: number; max: number }) =>
-      `With ${plural(buckets, { one: "# bucket", other: "# buckets" })} and every connection hashed twice (once per direction), the average chain grows to ${pluralDecimal(chain, { one: "# entry", other: "# entries" })} at nf_conntrack_max = ${integer(max)}; the kernel's own default since 5.15 gives 2.`,
-    columns: {
-      connections: "Connections",
-      entries: "Entries",
-      total: "Total",
-      chain: "Average chain length",
-    },
-    showTable: "Show the data as a table",
-    loading: "Drawing the chart…",
-    maxMarker: ({ max }: { max: number }) => `max ${integer(max)}`,
-    ramMarker: ({ share }: { share: number }) => `${percent(share)} of RAM`,
-    fullMarker: ({ chain }: { chain: number }) => `full: ${decimal(chain)}`,
-    kernelDefaultChain: "2: kernel default at full (5.15+)",
-    tooltipConnections: ({ connections }: { connections: number }) =>
-      plural(connections, { one: "# connection", other: "# connections" }),
-    tooltipMemory: ({ totalBytes }: { totalBytes: number }) =>
-      `${bytes(totalBytes)} (${plural(totalBytes, { one: "# byte", other: "# bytes" })})`,
-    tooltipSplit: ({ entryBytes, hashBytes }: { entryBytes: number; hashBytes: number }) =>
-      `entries ${bytes(entryBytes)} + hash table ${bytes(hashBytes)}`,
-    tooltipChain: ({ chain }: { chain: number }) =>
-      `average chain ${pluralDecimal(chain, { one: "# entry", other: "# entries" })}`,
   },
   timeouts: {
     heading: "Timeouts",
-    intro:
-      "How long the kernel keeps an entry in each state. Changed values feed the traffic sizing and go into the sysctl file; empty means the kernel's default.",
-    columns: {
-      key: "Timeout",
-      kernelDefault: "Kernel default (s)",
-      value: "Your value (s)",
-      why: "Why it matters",
-    },
-    placeholder: ({ seconds }: { seconds: number }) => String(seconds),
-
-    reasons: {
-      "idle-open-tcp":
-        "Idle open TCP connections stay this long: 5 days by default, the biggest lever on a full table.",
-      "closed-tcp": "Every normally closed TCP connection stays this long afterwards (TIME_WAIT).",
-      "half-closed-tcp": "Connections the peer closed but your side did not (CLOSE_WAIT).",
-      "closing-tcp": "Connections in their closing handshake (FIN_WAIT).",
-      "unanswered-syn": "Connection attempts nobody answers: scans and dead backends fill the table here.",
-      "half-open-tcp": "Half-open connections: SYN floods land here.",
-      "udp-short": "UDP flows without a stream: DNS and other request/response.",
-      "udp-stream": "UDP flows that keep talking past 2 s: QUIC, VPNs, media.",
-      icmp: "ICMP, such as ping.",
-      "other-protocols": "Protocols conntrack has no tracker for.",
-    } satisfies Record<TimeoutReason, string>,
-    kubeProxySets: "(kube-proxy sets this)",
   },
   kube: {
     heading: "Kubernetes node",
+  },
+  table: {
+    heading: "What fills the table",
   },
   config: {
     heading: "Config for this kernel",

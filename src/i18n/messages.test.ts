@@ -8,6 +8,8 @@ import { PASTE } from "./parts/paste";
 import { RATES } from "./parts/rates";
 import { TARGET_BLOCKS } from "./parts/targets";
 import { TRAFFIC } from "./parts/traffic";
+import { TABLE } from "./parts/table";
+import { DETAILS } from "./parts/details";
 
 type Tree = { readonly [key: string]: unknown };
 
@@ -35,6 +37,8 @@ const TABLES: ReadonlyArray<readonly [string, Tree, Tree]> = [
   ["traffic", TRAFFIC.en, TRAFFIC["zh-CN"]],
   ["kube", KUBE.en, KUBE["zh-CN"]],
   ["targets", TARGET_BLOCKS.en, TARGET_BLOCKS["zh-CN"]],
+  ["table", TABLE.en, TABLE["zh-CN"]],
+  ["details", DETAILS.en, DETAILS["zh-CN"]],
 ];
 
 describe("message tables", () => {
@@ -77,7 +81,7 @@ describe("message tables", () => {
 
 describe("named values", () => {
   it("format numbers inside the message", () => {
-    expect(en.differences["shrinks-table"]({ kernelBuckets: 262144, buckets: 65536 })).toContain(
+    expect(DETAILS.en.differences["shrinks-table"]({ kernelBuckets: 262144, buckets: 65536 })).toContain(
       "from 262,144 to 65,536 buckets",
     );
     expect(en.results.memoryShare({ totalBytes: 25208064, share: 0.0108 })).toBe(
@@ -112,7 +116,7 @@ describe("plural forms", () => {
     [2, "2 buckets"],
     [1000, "1,000 buckets"],
   ])("English buckets agree with %d", (buckets, phrase) => {
-    expect(en.differences["kernel-floor"]({ floorBuckets: buckets })).toBe(
+    expect(DETAILS.en.differences["kernel-floor"]({ floorBuckets: buckets })).toBe(
       `On this little RAM the kernel uses its minimum of ${phrase}.`,
     );
     expect(TRAFFIC.en.memory({ memoryBytes: 1024, buckets })).toContain(`with ${phrase}.`);
@@ -122,14 +126,14 @@ describe("plural forms", () => {
     expect(en.results.chainAtFull({ chain: 1 })).toContain("1 entry (");
     expect(en.results.chainAtFull({ chain: 1.001 })).toContain("1 entry (");
     expect(en.results.chainAtFull({ chain: 1.5 })).toContain("1.5 entries (");
-    expect(en.charts.tooltipChain({ chain: 0 })).toBe("average chain 0 entries");
+    expect(DETAILS.en.charts.tooltipChain({ chain: 0 })).toBe("average chain 0 entries");
   });
 
   it.each([0, 1, 2, 1000])("leaves Chinese as it is for %d", (count) => {
     const shown = count.toLocaleString("en");
     expect(PASTE["zh-CN"].tableFullMessages({ messages: count })).toBe(`内核日志中有 ${shown} 条表满消息`);
     expect(PASTE["zh-CN"].moreLines({ lines: count })).toBe(`……另有 ${shown} 行未列出。`);
-    expect(zhCN.charts.tooltipConnections({ connections: count })).toBe(`${shown} 条连接`);
+    expect(DETAILS["zh-CN"].charts.tooltipConnections({ connections: count })).toBe(`${shown} 条连接`);
   });
 });
 

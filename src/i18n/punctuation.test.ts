@@ -4,6 +4,7 @@ import { KUBE } from "./parts/kube";
 import { PASTE } from "./parts/paste";
 import { TARGET_BLOCKS } from "./parts/targets";
 import { TRAFFIC } from "./parts/traffic";
+import { DETAILS } from "./parts/details";
 
 type Tree = { readonly [key: string]: unknown };
 
@@ -27,6 +28,7 @@ const CHINESE = [
   ["traffic", TRAFFIC["zh-CN"]],
   ["kube", KUBE["zh-CN"]],
   ["targets", TARGET_BLOCKS["zh-CN"]],
+  ["details", DETAILS["zh-CN"]],
 ] as const;
 
 /**

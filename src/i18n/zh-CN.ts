@@ -205,121 +205,20 @@ export const zhCN: Messages = {
   },
   kernel: {
     heading: ({ version }) => `内核 ${version} 自己的默认值`,
-    caption: ({ version }) => `内核 ${version} 默认值与建议值对比`,
-    byItself: ({ version }) => `内核 ${version} 默认`,
-    recommended: "建议值",
-    ratioRow: "每个哈希桶的条目数",
-    memoryRow: "表满时的内存",
-    bootLineIntro: "该内核启动时会打印（可与 `dmesg | grep conntrack` 的输出对照）：",
-    noBootLine: ({ command }) => `该内核启动时不打印表大小；可用 \`${command}\` 查看当前值。`,
-  },
-  differences: {
-    "shrinks-table": ({ kernelBuckets, buckets }) =>
-      `建议值会把内核自己分配的哈希表从 ${integer(kernelBuckets)} 个桶缩小到 ${integer(buckets)} 个：链变长，查找变慢。除非内存紧张，否则保留内核的桶数（可减少每个哈希桶的条目数）。`,
-    "grows-table": ({ kernelBuckets, buckets }) =>
-      `建议值把哈希表从内核默认的 ${integer(kernelBuckets)} 个桶扩大到 ${integer(buckets)} 个。`,
-    "lowers-max": ({ max, kernelMax }) =>
-      `建议值允许的连接数（${integer(max)}）少于该内核的默认值（${integer(kernelMax)}）：表会更早被占满。`,
-    "raises-max": ({ times, kernelMax }) =>
-      `建议值允许的连接数是该内核默认值（${integer(kernelMax)}）的 ${decimal(times)} 倍。`,
-    "same-as-kernel": () => "建议值与该内核自己选的一致：无需修改。",
-    "kernel-capped": ({ aboveGiB, capBuckets }) =>
-      `MemTotal 超过 ${aboveGiB} GiB 后，无论内存多大，该内核都只用 ${integer(capBuckets)} 个桶；按内存推算的值则继续增长。`,
-    "kernel-floor": ({ floorBuckets }) => `内存这么小时，内核使用最小值 ${integer(floorBuckets)} 个桶。`,
-    "four-gb-vm": ({ capBuckets }) =>
-      `"4 GB" 的机器实际 MemTotal 略小于 4 GiB，而内核的判断条件是严格大于 4 GiB：因此得到 1 到 4 GiB 区间的默认值 ${integer(capBuckets)} 个桶。请填写 MemTotal，而不是购买时的规格。`,
-    "no-262144-on-32-bit": () => "32 位内核永远拿不到 262,144 个桶的默认值：超过 1 GiB 时最多 65,536 个。",
-    "ratio-differs": ({ kernelRatio }) =>
-      `该内核默认设置 nf_conntrack_max = ${kernelRatio} × nf_conntrack_buckets；你选择的每桶条目数与此不同。`,
-    "hashsize-factor-8": ({ impliedMax }) =>
-      `用 hashsize 模块参数设置桶数时，内核跳过自动计算，并把自己的 max 设为 8 × hashsize = ${integer(impliedMax)}，除非同时设置了 nf_conntrack_max（此处的 sysctl 文件就设置了）。`,
-    "max-from-unrounded": ({ buckets }) =>
-      `该内核按取整前的 ${integer(buckets)} 个桶计算 max，启动日志打印的也是这个数；实际分配的哈希表则向上取整到整页。`,
-    "table-per-namespace": () =>
-      "2.6.28 到 4.6 之间，每个网络命名空间（每个容器）都会分配一张同样大小的哈希表：哈希表内存要乘以命名空间的数量。写 hashsize 只会调整主机自己的表，之前创建的命名空间保持原大小。",
-    "buckets-sysctl-read-only": () =>
-      "4.8 之前 nf_conntrack_buckets 是只读的（权限 0444）：配置改用模块参数和 hashsize 参数来设置桶数。",
-    "hashsize-at-load-only": () =>
-      "2.6.15 之前，hashsize 参数只在模块加载时读取（权限 0400）：已加载的表无法调整大小。配置会在下次加载时生效；现在重新加载模块会丢失所有已跟踪的连接。",
-    "ip-conntrack": () =>
-      "该内核用 ip_conntrack 跟踪 IPv4 连接（2.6.21 及以前）：参数名为 net.ipv4.netfilter.ip_conntrack_*，配置中已按此生成。",
-    "list-head": () => "该内核的桶头是两个指针（struct list_head），每个桶的哈希表开销翻倍。",
-    "num-physpages": () =>
-      "该内核按物理页数（num_physpages）计算，比 MemTotal 更接近物理内存容量：它的实际默认值可能比这里显示的略大。",
-    "max-zero-refused": () =>
-      "6.19 起 nf_conntrack_max 不能设为 0（该参数最小为 1）；之前 0 表示完全不限制。",
-    "huge-vmalloc": ({ tableBytes, upToBytes }) =>
-      `5.18 起，在 x86-64 和 arm64 上这么大的哈希表可能用 2 MiB 大页映射，其 ${bytes(tableBytes)} 会向上取整到 ${bytes(upToBytes)}：实际占用介于两者之间（/proc/vmallocinfo 中可看到这次分配）。`,
-  },
-  uncertain: {
-    "ip-or-nf-conntrack":
-      "此版本存在不确定性：2.6.15 到 2.6.21 同时带有 ip_conntrack 和 nf_conntrack，请用 lsmod 确认。配置按 ip_conntrack 生成。",
-    "newer-than-checked":
-      "未经核对：该内核比 7.3 更新，7.3 是已读过 conntrack 源码的最新版本。这里的数值假定此后没有变化。",
-  },
-  distribution: {
-    vendors: {
-      rhel: "Red Hat Enterprise Linux 内核（或 CentOS、Rocky、AlmaLinux 等重建版）",
-      oracle: "Oracle Unbreakable Enterprise Kernel",
-      amazon: "Amazon Linux 内核",
-      fedora: "Fedora 内核",
-      ubuntu: "Ubuntu 内核",
-      debian: "Debian 内核",
-      suse: "SUSE 内核",
-      other: "发行版或自行编译的内核",
-    },
-    note: ({ vendor, version }) =>
-      `它的版本后缀表示这是${vendor}。发行版会向自己的内核移植改动，因此它计算 conntrack 的方式可能与这里显示的原版 ${version} 不同（Red Hat 的 el8、el9 内核移植了整批 netfilter 补丁）。请在下方粘贴主机的采集输出，查看它的实际行为。`,
   },
   charts: {
     heading: "表逐渐填满时的内存与查找开销",
-    memoryTitle: "内核内存与已跟踪连接数",
-    memorySummary: ({ hashBytes, entryBytes, totalBytes, share, max, atTwiceBytes }) =>
-      `哈希表一开始就占用 ${bytes(hashBytes)}；每条连接再增加 ${entryBytes} 字节，在 nf_conntrack_max = ${integer(max)} 时达到 ${bytes(totalBytes)}（占内存的 ${percent(share)}），到两倍时为 ${bytes(atTwiceBytes)}。`,
-    memoryMarkerSummary: ({ share, markerBytes }) => `内存的 ${percent(share)} 为 ${bytes(markerBytes)}。`,
-    chainTitle: "平均哈希链长与已跟踪连接数",
-    chainSummary: ({ buckets, chain, max }) =>
-      `共 ${integer(buckets)} 个哈希桶，每条连接按两个方向各哈希一次，在 nf_conntrack_max = ${integer(max)} 时平均链长增长到 ${decimal(chain)}；5.15 起内核默认配置下为 2。`,
-    columns: {
-      connections: "连接数",
-      entries: "条目",
-      total: "合计",
-      chain: "平均链长",
-    },
-    showTable: "以表格显示数据",
-    loading: "正在绘制图表…",
-    maxMarker: ({ max }) => `max ${integer(max)}`,
-    ramMarker: ({ share }) => `内存的 ${percent(share)}`,
-    fullMarker: ({ chain }) => `表满：${decimal(chain)}`,
-    kernelDefaultChain: "2：5.15+ 内核默认配置下表满时",
-    tooltipConnections: ({ connections }) => `${integer(connections)} 条连接`,
-    tooltipMemory: ({ totalBytes }) => `${bytes(totalBytes)}（${integer(totalBytes)} 字节）`,
-    tooltipSplit: ({ entryBytes, hashBytes }) => `条目 ${bytes(entryBytes)} + 哈希表 ${bytes(hashBytes)}`,
-    tooltipChain: ({ chain }) => `平均链长 ${decimal(chain)}`,
   },
   timeouts: {
     heading: "超时",
-    intro:
-      "内核在各状态下保留条目的时长。修改后的值会参与按流量估算，并写入 sysctl 文件；留空表示使用内核默认值。",
-    columns: { key: "超时参数", kernelDefault: "内核默认（秒）", value: "你的值（秒）", why: "为何重要" },
-    placeholder: ({ seconds }) => String(seconds),
-    reasons: {
-      "idle-open-tcp": "空闲但未关闭的 TCP 连接会保留这么久：默认 5 天，是表被占满的最大因素。",
-      "closed-tcp": "每条正常关闭的 TCP 连接之后还会保留这么久（TIME_WAIT）。",
-      "half-closed-tcp": "对端已关闭、本端未关闭的连接（CLOSE_WAIT）。",
-      "closing-tcp": "处于关闭握手中的连接（FIN_WAIT）。",
-      "unanswered-syn": "无人应答的连接请求：扫描和宕掉的后端会把条目堆在这里。",
-      "half-open-tcp": "半开连接：SYN 洪水会落在这里。",
-      "udp-short": "未成为长流的 UDP：DNS 等一问一答。",
-      "udp-stream": "持续超过 2 秒的 UDP 流：QUIC、VPN、音视频。",
-      icmp: "ICMP，例如 ping。",
-      "other-protocols": "conntrack 没有专门跟踪器的协议。",
-    },
-    kubeProxySets: "（kube-proxy 会设置）",
   },
   kube: {
     heading: "Kubernetes 节点",
   },
+  table: {
+    heading: "表里装的是什么",
+  },
+
   config: {
     heading: "适用于该内核的配置",
     downloadAll: ({ name }) => `全部下载（${name}）`,

@@ -72,8 +72,8 @@ describe("every generated file", () => {
     if (text.includes("Reproduce:")) expect(text).toContain("(shortened to its first 2,000 characters");
   });
 
-  it("the alerting rules carry the same shortened link as their header, as one YAML string", () => {
-    const rules = buildTargets(source).find((file) => file.id === "prometheus");
+  it("the one-host alerting rules carry the same shortened link as their header, as one YAML string", () => {
+    const rules = buildTargets(source).find((file) => file.id === "prometheus-host");
     const parsed = parse(rules?.text ?? "") as {
       groups: Array<{ rules: Array<{ annotations: { reproduce: string } }> }>;
     };

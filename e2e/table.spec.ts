@@ -1,0 +1,106 @@
+import AxeBuilder from "@axe-core/playwright";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { expect, test } from "./fixtures";
+
+const LAB = "fixtures/table/lab-6.18.44";
+const lab = (file: string) => readFileSync(`${LAB}/${file}`);
+
+/** What the lab made (fixtures/table/lab-6.18.44/provenance.json). */
+async function expectLabTable(page: import("@playwright/test").Page) {
+  const value = (id: string) => page.getByTestId(id);
+  await expect(value("table-entries")).toHaveAttribute("data-value", "91");
+  await expect(value("table-skipped")).toHaveAttribute("data-value", "0");
+  await expect(value("table-ipv6")).toHaveAttribute("data-value", "7");
+  await expect(value("table-unreplied")).toHaveAttribute("data-value", "31");
+  await expect(value("table-assured")).toHaveAttribute("data-value", "20");
+  await expect(value("table-nat")).toHaveAttribute("data-value", "8");
+  await expect(value("table-proto-tcp")).toHaveAttribute("data-value", "24");
+  await expect(value("table-proto-udp")).toHaveAttribute("data-value", "62");
+  await expect(value("table-proto-icmpv6")).toHaveAttribute("data-value", "2");
+  await expect(value("table-state-TIME_WAIT")).toHaveAttribute("data-value", "10");
+  await expect(value("table-state-SYN_SENT")).toHaveAttribute("data-value", "4");
+  const first = page.getByTestId("table-top-services").locator("li").first();
+  await expect(first).toHaveAttribute("data-protocol", "udp");
+  await expect(first).toHaveAttribute("data-port", "53");
+  await expect(first).toHaveAttribute("data-value", "30");
+}
+
+test("reads a conntrack -L file in a worker, and keeps it out of the URL and storage", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("./#table");
+  const url = page.url();
+  await page.locator("input[name=table-file]").setInputFiles({
+    name: "conntrack.txt",
+    mimeType: "text/plain",
+    buffer: lab("conntrack-L.txt"),
+  });
+  await expectLabTable(page);
+  await expect(page.getByTestId("table-idle")).toBeVisible();
+  expect(page.url()).toBe(url);
+  expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(page.getByTestId("table-result")).toHaveCount(0);
+});
+
+for (const file of ["proc-net-nf_conntrack.txt", "conntrack-L-xml.xml", "conntrack-L-extended.txt"]) {
+  test(`reads ${file} gzip-compressed`, async ({ page }) => {
+    await page.goto("./#table");
+    await page.locator("input[name=table-file]").setInputFiles({
+      name: `${file}.gz`,
+      mimeType: "application/gzip",
+      buffer: gzipSync(lab(file)),
+    });
+    await expectLabTable(page);
+  });
+}
+
+test("reads entry lines pasted into the paste box, in Chinese too", async ({ page }) => {
+  await page.goto("./?lang=zh-CN");
+  await page.locator('a[href="#paste-heading"]').click();
+  await page.locator("textarea[name=paste]").fill(lab("conntrack-L.txt").toString("utf8"));
+  await expectLabTable(page);
+  await expect(page.locator("#table")).toContainText("目的服务排行");
+});
+
+test("says so, with bounded work, when the file is not a table", async ({ page }) => {
+  await page.goto("./#table");
+  const input = page.locator("input[name=table-file]");
+  await input.setInputFiles({
+    name: "image.png",
+    mimeType: "image/png",
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]),
+  });
+  await expect(page.getByTestId("table-status")).toContainText("not text");
+  await input.setInputFiles({
+    name: "notes.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("hello\n".repeat(5000)),
+  });
+  await expect(page.getByTestId("table-status")).toContainText("first 1,000 lines");
+  await expect(page.getByTestId("table-skipped")).toHaveAttribute("data-value", "1000");
+  // 40 MB of one entry line compresses to about 100 KB: more than 100 times, so not a listing.
+  const line = lab("conntrack-L.txt").toString("utf8").split("\n")[0] ?? "";
+  const bomb = gzipSync(Buffer.from(`${line}\n`.repeat(Math.ceil(40_000_000 / (line.length + 1)))));
+  await input.setInputFiles({ name: "bomb.txt.gz", mimeType: "application/gzip", buffer: bomb });
+  await expect(page.getByTestId("table-status")).toContainText("expands more than 100 times");
+  // The calculator's answer is untouched.
+  await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "524288");
+});
+
+test("shows progress at once and can be cancelled", async ({ page }) => {
+  await page.goto("./#table");
+  const lines = lab("proc-net-nf_conntrack.txt").toString("utf8");
+  const big = join(mkdtempSync(join(tmpdir(), "table-e2e-")), "big.txt");
+  writeFileSync(big, lines.repeat(Math.ceil(60_000_000 / lines.length)));
+  await page.locator("input[name=table-file]").setInputFiles(big);
+  await expect(page.getByRole("progressbar")).toBeVisible();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("table-status")).toContainText("cancelled");
+});

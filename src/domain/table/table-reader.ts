@@ -1,0 +1,181 @@
+import type { Timeouts } from "../kernel/timeouts";
+import { readEntryLine } from "./read-entry-line";
+import { readXmlFlow } from "./read-xml-flow";
+import { createTableAggregator, type TableStats } from "./table-stats";
+
+/**
+ * Longest line read (characters). The longest real entry line is under 600 characters (an IPv6
+ * /proc line with counters, secctx and labels); an XML flow with every element is under 2,000. A
+ * longer line is not a table's: counted as not understood, and its text is not kept.
+ */
+const MAX_LINE_CHARS = 16384;
+
+/**
+ * Lines not understood, before the first entry, after which the input is judged not a table and
+ * reading stops: enough for a paste's prompts, headers and other commands, far less work than a
+ * large file that is something else.
+ */
+const NOT_A_TABLE_LINES = 1000;
+
+/** Lines not understood kept for display (with their numbers); the rest are only counted. */
+const SKIPPED_SAMPLES = 5;
+
+/** Characters of a kept line shown. */
+const SAMPLE_CHARS = 160;
+
+export type StopReason = "binary" | "not-a-table";
+
+export interface SkippedLine {
+  readonly lineNumber: number;
+  readonly text: string;
+}
+
+export interface TableReading {
+  readonly stats: TableStats;
+  readonly lines: number;
+  /** Lines that are none of the formats (blank lines and XML's frame are not counted). */
+  readonly skipped: number;
+  readonly skippedSamples: readonly SkippedLine[];
+  /** conntrack's stderr summary, if the listing carried it. */
+  readonly summary: { readonly version: string; readonly count: number } | null;
+  /** Why reading stopped early, or null. */
+  readonly stopped: StopReason | null;
+}
+
+export interface TableReader {
+  /** Reads more text (any split, even mid-line); false once reading has stopped. */
+  push(text: string): boolean;
+  /** Reads the last line, and returns the reading. */
+  finish(): TableReading;
+  /** Entries and lines so far, for progress. */
+  progress(): { entries: number; lines: number; skipped: number };
+}
+
+/**
+ * conntrack's summary in the middle of a line: `conntrack -L 2>&1` writes stderr unbuffered while
+ * stdout waits in its buffer, so the summary lands inside an entry line (seen on this machine:
+ * `udp 17 28 src=127.0.0.1 dst=127.conntrack v1.4.7 (conntrack-tools): 91 flow entries have been
+ * shown.` followed by the rest of the entry on the next line).
+ */
+const SPLICED_SUMMARY =
+  /conntrack v(\d+\.\d+\.\d+)\s+\(conntrack-tools\):\s+(\d+)\s+flow entr(?:y|ies) ha(?:s|ve) been shown\.?$/;
+
+/** The frame of -o xml: the declaration and the `<conntrack>` element. */
+const XML_FRAME = /^(?:<\?xml[^>]*\?>)?\s*(?:<\/?conntrack>)?\s*$/;
+
+/**
+ * A streaming reader of a table listing in any of the formats (read-entry-line.ts, read-xml-flow.ts),
+ * in bounded memory: one partial line, one partial XML flow, and the aggregator's counters.
+ *
+ * @example const r = createTableReader(defaultTimeouts(v(6, 12))); r.push(text); r.finish().stats.entries
+ */
+export function createTableReader(timeouts: Timeouts): TableReader {
+  const aggregator = createTableAggregator(timeouts);
+  let partial = "";
+  let overlong = false;
+  let xml = "";
+  let lines = 0;
+  let skipped = 0;
+  const skippedSamples: SkippedLine[] = [];
+  let summary: TableReading["summary"] = null;
+  let stopped: StopReason | null = null;
+  let entries = 0;
+  // A function, so the check after each line sees what skip() set (no narrowing across calls).
+  const halted = () => stopped !== null;
+
+  const skip = (text: string) => {
+    skipped += 1;
+    if (skippedSamples.length < SKIPPED_SAMPLES) {
+      skippedSamples.push({ lineNumber: lines, text: text.slice(0, SAMPLE_CHARS) });
+    }
+    if (entries === 0 && skipped >= NOT_A_TABLE_LINES) stopped = "not-a-table";
+  };
+
+  const readXml = (line: string) => {
+    xml += line;
+    for (;;) {
+      const start = xml.indexOf("<flow>");
+      const end = xml.indexOf("</flow>", start);
+      if (start < 0 || end < 0) break;
+      const entry = readXmlFlow(xml.slice(start, end + 7));
+      if (entry) {
+        entries += 1;
+        aggregator.add(entry);
+      } else skip(xml.slice(start, end + 7));
+      xml = xml.slice(end + 7);
+    }
+    if (!xml.includes("<flow>")) xml = "";
+    else if (xml.length > MAX_LINE_CHARS) {
+      skip(xml);
+      xml = "";
+    }
+  };
+
+  let spliced = "";
+  const readLine = (whole: string) => {
+    lines += 1;
+    const line = spliced + whole;
+    spliced = "";
+    const summaryInside = SPLICED_SUMMARY.exec(line);
+    if (summaryInside && summaryInside.index > 0) {
+      summary = { version: summaryInside[1] ?? "", count: Number(summaryInside[2]) };
+      spliced = line.slice(0, summaryInside.index);
+      return;
+    }
+    if (xml !== "" || line.includes("<flow>")) {
+      readXml(line);
+      return;
+    }
+    const reading = readEntryLine(line);
+    if (reading.kind === "entry") {
+      entries += 1;
+      aggregator.add(reading.entry);
+    } else if (reading.kind === "summary") summary = { version: reading.version, count: reading.count };
+    else if (reading.kind === "unknown" && !XML_FRAME.test(line.trim())) skip(line);
+  };
+
+  return {
+    push(text) {
+      if (stopped) return false;
+      if (text.includes("\u0000")) {
+        stopped = "binary";
+        return false;
+      }
+      let from = 0;
+      for (;;) {
+        const newline = text.indexOf("\n", from);
+        if (newline < 0) break;
+        const piece = text.slice(from, newline);
+        if (overlong) {
+          lines += 1;
+          skip("");
+          overlong = false;
+        } else readLine((partial + piece).replace(/\r$/, ""));
+        partial = "";
+        from = newline + 1;
+        if (halted()) return false;
+      }
+      if (!overlong) {
+        partial += text.slice(from);
+        if (partial.length > MAX_LINE_CHARS) {
+          overlong = true;
+          partial = "";
+        }
+      }
+      return true;
+    },
+    finish() {
+      if (!stopped) {
+        if (overlong) {
+          lines += 1;
+          skip("");
+        } else if (partial !== "" || spliced !== "") readLine(partial.replace(/\r$/, ""));
+        if (xml !== "") skip(xml);
+      }
+      partial = "";
+      xml = "";
+      return { stats: aggregator.result(), lines, skipped, skippedSamples, summary, stopped };
+    },
+    progress: () => ({ entries, lines, skipped }),
+  };
+}
