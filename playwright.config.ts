@@ -1,8 +1,23 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
 import { findChromium } from "./scripts/chromium.mjs";
 
-// E2E_PORT lets several checkouts run their end-to-end tests at once on one machine.
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+/**
+ * A port no one listens on: the kernel picks it for a throwaway server in a child process (the
+ * config is loaded synchronously). A fixed 4173 collided with a developer's own `vite preview`, and
+ * the suite then never started.
+ */
+function freePort(): number {
+  const script =
+    'const s=require("node:net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})';
+  return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim());
+}
+
+// E2E_PORT still chooses the port (several checkouts on one machine, a fixed port for debugging).
+// The chosen port goes into the environment, so the worker processes, which load this file again and
+// inherit it, use the same one.
+process.env.E2E_PORT ??= String(freePort());
+const PORT = Number(process.env.E2E_PORT);
 // Served under a sub-path, as on GitHub Pages, so every test also proves the build works there.
 const BASE_PATH = "/nf-conntrack/";
 const browser = findChromium();

@@ -76,6 +76,22 @@ test("a version inside an unconfirmed boundary says so", async ({ page }) => {
   ).toBeVisible();
 });
 
+test("kernels after 7.3 are flagged as not checked; 6.19 on refuse a max of 0", async ({ page }) => {
+  await page.goto("./?kernel=7.4");
+  await expect(page.getByText(/Not checked: this kernel is newer than 7\.3/)).toBeVisible();
+  await expect(page.getByText(/From 6\.19 nf_conntrack_max = 0 is refused/)).toBeVisible();
+  // 7.3 is checked: nothing uncertain, so the kernel section stays folded; the note is still there.
+  await page.goto("./?kernel=7.3");
+  await expect(page.getByText(/From 6\.19 nf_conntrack_max = 0 is refused/)).toBeAttached();
+  await expect(page.getByText(/Not checked/)).toHaveCount(0);
+});
+
+test("a hash table above 4 MiB on a 64-bit 5.18+ kernel shows the huge-page range", async ({ page }) => {
+  await page.goto("./?v=1&ram=787752M&kernel=6.12");
+  await expect(page.getByText(/may be mapped with 2 MiB pages on x86-64 and arm64/)).toContainText("50 MiB");
+  await expect(page.getByText(/may be mapped with 2 MiB pages on x86-64 and arm64/)).toBeAttached();
+});
+
 test("bad kernel and page values are flagged at their fields", async ({ page }) => {
   await page.goto("./?kernel=linux-next&page=8");
   await expect(page.locator("input[name=kernel]")).toHaveAttribute("aria-invalid", "true");

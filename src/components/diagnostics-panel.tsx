@@ -8,6 +8,7 @@ import { LazyPart, LoadFailed } from "./load-boundary";
 import { useCopy } from "./use-copy";
 
 // The report loads only once something is pasted, as the parser does: most visits never need them.
+const PasteRates = lazy(() => import("./paste-rates").then((module) => ({ default: module.PasteRates })));
 const PasteReport = lazy(() => import("./paste-report").then((module) => ({ default: module.PasteReport })));
 
 export function DiagnosticsPanel() {
@@ -46,6 +47,7 @@ export function DiagnosticsPanel() {
       {reading?.status === "read" && (
         <LazyPart>
           <PasteReport diagnostics={reading.diagnostics} filledKeys={reading.filled} />
+          <PasteRates rates={reading.rates} />
         </LazyPart>
       )}
     </section>

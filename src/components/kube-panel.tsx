@@ -37,13 +37,15 @@ export function KubePanel() {
               {view.own.decidedBy === "per-core"
                 ? k.decidedBy["per-core"]({ cores: view.cores })
                 : k.decidedBy[view.own.decidedBy]()}
-              {view.ownMemory && (
-                <>
-                  {t.punctuation.clauses}
-                  {k.memory({ memoryBytes: view.ownMemory.memory.total })}
-                </>
-              )}
             </p>
+            {view.node && (
+              <p className="result-formula" data-testid="kube-node-max" data-value={view.node.max}>
+                {k.nodeMax({ max: view.node.max, source: view.node.source })}
+                {t.punctuation.clauses}
+                {k.memory({ memoryBytes: view.node.memory.total })}
+              </p>
+            )}
+            <p className="block-why">{k.namespaces}</p>
             <ul className="differences">
               {view.own.notes.map((note) => (
                 <li key={note.code} className={note.code === "overwrites-max" ? "warning" : "info"}>
@@ -80,7 +82,7 @@ export function KubePanel() {
                     <li key={note.code}>{k.sysctlFor({ keys: note.keys.join(", ") })}</li>
                   ) : note.code === "only-raises" ? (
                     <li key={note.code} className="warning">
-                      {k.configOnlyRaises({ timeouts: note.timeouts })}
+                      {k.configOnlyRaises({ timeouts: note.timeouts, kernelDefault: note.kernelDefault })}
                     </li>
                   ) : null,
                 )}

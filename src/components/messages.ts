@@ -99,6 +99,10 @@ export function differenceMessage(details: DetailsMessages, difference: KernelDi
       return d["list-head"]();
     case "num-physpages":
       return d["num-physpages"]();
+    case "max-zero-refused":
+      return d["max-zero-refused"]();
+    case "huge-vmalloc":
+      return d["huge-vmalloc"]({ tableBytes: difference.tableBytes, upToBytes: difference.upToBytes });
   }
 }
 

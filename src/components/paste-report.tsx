@@ -58,7 +58,7 @@ export function PasteReport({
           {entry && (
             <p className="block-why" data-testid="paste-entry-bytes" data-value={entry.totalBytes}>
               {p.entryCost({ ...entry, slabKiB: (entry.pageBytes * entry.pagesPerSlab) / 1024 })}{" "}
-              {diagnostics.slab?.pageBytesAssumed && p.pageAssumed}
+              {diagnostics.slab?.pageBytesAssumed && p.pageAssumed({ pageBytes: diagnostics.slab.pageBytes })}
             </p>
           )}
           {diagnostics.unavailable.length > 0 && (
@@ -202,6 +202,8 @@ function findingMessage(paste: PasteMessages, finding: Exclude<Finding, CauseFin
       return f[finding.code]({ share: finding.share });
     case "max-unlimited":
       return f["max-unlimited"]();
+    case "count-zero-namespace":
+      return f["count-zero-namespace"]();
     case "no-table-full":
       return f["no-table-full"]();
     case "drops":

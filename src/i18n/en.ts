@@ -146,7 +146,8 @@ export const en = {
       udp_cps: "New UDP flows per second (a DNS lookup is one).",
       udp_life: "Seconds of traffic per flow: 0 for request/response such as DNS.",
       headroom: "Percent on top of the steady state, for bursts.",
-      cores: "`nproc` on the node. Empty: not a Kubernetes node.",
+      cores:
+        "`getconf _NPROCESSORS_ONLN` on the node (or count /sys/devices/system/cpu/online): kube-proxy counts every online CPU, while `nproc` follows the shell's CPU affinity and can be smaller. Empty: not a Kubernetes node.",
       k8s: "`kubectl version`: the node's kube-proxy version, such as 1.36.",
       alert:
         "The Prometheus rules and the check script warn when the table is fuller than this; 75 is node_exporter's own alert.",

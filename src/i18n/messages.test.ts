@@ -5,6 +5,7 @@ import { en } from "./en";
 import { zhCN } from "./zh-CN";
 import { KUBE } from "./parts/kube";
 import { PASTE } from "./parts/paste";
+import { RATES } from "./parts/rates";
 import { TARGET_BLOCKS } from "./parts/targets";
 import { TRAFFIC } from "./parts/traffic";
 import { TABLE } from "./parts/table";
@@ -32,6 +33,7 @@ const SAMPLE = new Proxy({}, { get: () => 1 });
 const TABLES: ReadonlyArray<readonly [string, Tree, Tree]> = [
   ["page", en, zhCN],
   ["paste", PASTE.en, PASTE["zh-CN"]],
+  ["rates", RATES.en, RATES["zh-CN"]],
   ["traffic", TRAFFIC.en, TRAFFIC["zh-CN"]],
   ["kube", KUBE.en, KUBE["zh-CN"]],
   ["targets", TARGET_BLOCKS.en, TARGET_BLOCKS["zh-CN"]],

@@ -112,7 +112,8 @@ export const zhCN: Messages = {
       udp_cps: "每秒新的 UDP 流（一次 DNS 查询算一个）。",
       udp_life: "每个流持续有流量的秒数：DNS 这类一问一答填 0。",
       headroom: "在稳态之上预留的百分比，用于应对突发。",
-      cores: "在节点上运行 `nproc`。留空表示不是 Kubernetes 节点。",
+      cores:
+        "在节点上运行 `getconf _NPROCESSORS_ONLN`（或查看 /sys/devices/system/cpu/online）：kube-proxy 统计所有在线 CPU，而 `nproc` 受当前 shell 的 CPU 亲和性限制，可能更小。留空表示不是 Kubernetes 节点。",
       k8s: "`kubectl version`：节点上 kube-proxy 的版本，如 1.36。",
       alert:
         "连接跟踪表的占用超过这个比例时，Prometheus 规则和检查脚本发出警告；75 是 node_exporter 自带告警的取值。",

@@ -15,6 +15,7 @@ import { readTraffic } from "../domain/traffic/traffic-fields";
 import { computeTrafficSizing } from "../domain/traffic/traffic-sizing";
 import { readInputs } from "../domain/sizing/inputs";
 import type { Diagnostics } from "../domain/diagnostics/dump";
+import type { SnapshotRates } from "../domain/diagnostics/snapshot-rates";
 import { explainDifferences, uncertainBoundaries } from "../domain/kernel/kernel-compare";
 import { computeKernelDefault } from "../domain/kernel/kernel-defaults";
 import { distributionKernel } from "../domain/kernel/kernel-version";
@@ -42,7 +43,13 @@ export interface CalcState extends LinkState {
  * afterwards does not change this). "failed": the parser's file could not be loaded.
  */
 export type PasteReading =
-  | { readonly status: "read"; readonly diagnostics: Diagnostics; readonly filled: readonly AnyFieldKey[] }
+  | {
+      readonly status: "read";
+      readonly diagnostics: Diagnostics;
+      readonly filled: readonly AnyFieldKey[];
+      /** Per-second rates when the paste holds two snapshots with `TIME:` lines. */
+      readonly rates: SnapshotRates | null;
+    }
   | { readonly status: "failed" };
 
 export const useCalcStore = create<CalcState>()(() => ({
@@ -117,9 +124,9 @@ export async function applyPaste(text: string): Promise<void> {
     return;
   }
   useCalcStore.setState((state) => {
-    const { diagnostics, fields } = parser.readPaste(text, readInputs(state.validRaw));
+    const { diagnostics, fields, rates } = parser.readPaste(text, readInputs(state.validRaw));
     const filled = Object.keys(fields) as AnyFieldKey[];
-    return { ...withFields(state, fields), pasteReading: { status: "read", diagnostics, filled } };
+    return { ...withFields(state, fields), pasteReading: { status: "read", diagnostics, filled, rates } };
   });
 }
 

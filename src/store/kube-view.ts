@@ -1,5 +1,6 @@
 import { useMemo } from "react";
-import { computeKubeProxy, computeKubeProxyMemory } from "../domain/kube/kube-proxy-policy";
+import { computeKubeNode, computeKubeProxy } from "../domain/kube/kube-proxy-policy";
+import { computeKernelDefault } from "../domain/kernel/kernel-defaults";
 import { kubeProxyConfigFor } from "../domain/kube/kube-proxy-plan";
 import { renderKubeProxyConfig } from "../domain/kube/kube-proxy-render";
 import { readKubeNode } from "../domain/kube/kube-proxy-fields";
@@ -17,16 +18,25 @@ export function useKubeView() {
     if (node === null) return null;
     const own = computeKubeProxy(node);
     const changedSeconds = Object.fromEntries(changed.map((c) => [c.key, c.seconds]));
+    const kernelDefault = computeKernelDefault({
+      ram: inputs.ram,
+      arch: inputs.arch,
+      kernel: inputs.kernel,
+      page: inputs.page,
+      struct: inputs.struct,
+    });
     const plan = kubeProxyConfigFor({
       wantedMax: sizing.max,
       cores: node.cores,
       version: node.version,
       changedTimeouts: changedSeconds,
+      kernelDefaultMax: kernelDefault.max,
     });
     return {
       cores: node.cores,
       own,
-      ownMemory: computeKubeProxyMemory(inputs, own),
+      // "By itself": the node as the kernel booted it, no sysctl.d value.
+      node: computeKubeNode(inputs, own),
       plan,
       yaml: plan.ok ? renderKubeProxyConfig(plan.value.conntrack, node.version) : null,
     };

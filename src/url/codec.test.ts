@@ -151,7 +151,7 @@ describe("traffic, Kubernetes and timeout keys", () => {
 
 describe("pinForSharing", () => {
   it('writes "newest" as the version it means, so a shared link keeps its meaning', () => {
-    expect(pinForSharing({ ...DEFAULT_ALL_RAW, kernel: "Newest" }).kernel).toBe("6.18");
+    expect(pinForSharing({ ...DEFAULT_ALL_RAW, kernel: "Newest" }).kernel).toBe("7.3");
     const typed = { ...DEFAULT_ALL_RAW, ratio: "4", struct: "352" };
     expect(pinForSharing(typed)).toBe(typed);
   });

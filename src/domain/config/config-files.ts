@@ -274,7 +274,7 @@ function applyLines(source: ConfigSource, kubeNotes: readonly ConfigLine[]): Con
         ),
       ];
   return [
-    comment("Apply now, without a reboot. Run as root on the host itself: these are host-wide settings."),
+    comment("Apply now, without a reboot. Run as root on the host itself, in its own network namespace."),
     ...(rules.maxSysctlHostOnly
       ? [comment("This kernel takes both only from the host's network namespace, never from a container.")]
       : [
@@ -288,6 +288,14 @@ function applyLines(source: ConfigSource, kubeNotes: readonly ConfigLine[]): Con
     text(`modprobe ${names.module}`),
     text(`sysctl -w ${names.maxSysctl}=${sizing.max}`),
     ...resize,
+    // The timeouts are per network namespace, and a new namespace starts from the compiled-in
+    // defaults (nf_conntrack_tcp_init_net(), nf_conntrack_udp_init_net() in 7.3.4; errata F8).
+    ...(timeouts.length > 0
+      ? [
+          comment("The timeouts are per network namespace: these lines set the host's. Pods and containers"),
+          comment("keep the kernel's defaults in their own namespaces."),
+        ]
+      : []),
     ...timeouts.map((timeout) => text(`sysctl -w ${timeout.sysctl}=${timeout.seconds}`)),
     comment("Check: both should print the values above."),
     text(`sysctl ${names.maxSysctl} ${names.bucketsSysctl}`),

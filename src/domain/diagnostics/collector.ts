@@ -3,6 +3,8 @@
  * parse-diagnostics.ts recognises (it never relies on the order or on marker lines), and each degrades
  * to a labelled line when it cannot read its source as an ordinary user.
  *
+ * - Time: `TIME: <seconds since the epoch>` (`date +%s`, POSIX and busybox alike). The counters are
+ *   cumulative since boot, so two outputs pasted one after the other give per-second rates.
  * - MemTotal: /proc/meminfo is world-readable.
  * - `uname -rm`: kernel release and machine (`6.18.44 x86_64`).
  * - Page size: labelled, so the parser need not guess what a bare number is. busybox systems
@@ -34,6 +36,8 @@
  * @internal exported for its tests
  */
 export const COLLECTOR_STEPS: readonly string[] = [
+  // Its own line first, so that two outputs pasted one after the other give rates (snapshot-rates.ts).
+  'echo "TIME: $(date +%s)"',
   "grep MemTotal /proc/meminfo",
   "uname -rm",
   'echo "PAGESIZE: $(getconf PAGESIZE 2>/dev/null ||' +
@@ -59,6 +63,7 @@ export const COLLECTOR_STEPS: readonly string[] = [
  *
  * @example
  * // Output on a 6.18 x86_64 host as root (abridged):
+ * // TIME: 1796601600
  * // MemTotal:       24683620 kB
  * // 6.18.44 x86_64
  * // PAGESIZE: 4096

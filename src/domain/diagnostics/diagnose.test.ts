@@ -25,6 +25,15 @@ describe("diagnose", () => {
     expect(diagnose(sysctls(0, 10))).toEqual([{ code: "max-unlimited", severity: "warning" }]);
   });
 
+  it("a count of 0 with a max set points to a dump taken in another namespace (errata F9)", () => {
+    expect(diagnose(sysctls(262144, 0))).toEqual([
+      { code: "fill", severity: "info", count: 0, max: 262144, share: 0 },
+      { code: "count-zero-namespace", severity: "info" },
+    ]);
+    expect(diagnose(sysctls(262144, 1)).map((f) => f.code)).not.toContain("count-zero-namespace");
+    expect(diagnose(sysctls(0, 0)).map((f) => f.code)).not.toContain("count-zero-namespace");
+  });
+
   it("computes the average chain length as 2 x count / buckets, exactly", () => {
     expect(diagnose(sysctls(262144, 196608, 65536)).find((f) => f.code === "chain-length")).toEqual({
       code: "chain-length",

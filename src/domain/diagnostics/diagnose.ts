@@ -86,6 +86,12 @@ export type Finding =
     }
   /** nf_conntrack_max = 0: no limit (docs/kernel-facts.md §3). */
   | { readonly code: "max-unlimited"; readonly severity: "warning" }
+  /**
+   * A count of 0 beside a max: the dump was most likely taken in a network namespace that tracks
+   * nothing (a pod or container), since each namespace counts only its own entries (`cnet->count` in
+   * __nf_conntrack_alloc(), errata F9) while the max is the host's.
+   */
+  | { readonly code: "count-zero-namespace"; readonly severity: "info" }
   /** The counters or the log were read and show no full table, no lost race, no long chain. */
   | { readonly code: "no-table-full"; readonly severity: "info" }
   | { readonly code: "drops"; readonly severity: Severity; readonly drop: number }
@@ -257,6 +263,8 @@ export function diagnose(d: Diagnostics, kernelDefault?: { max: number; buckets:
         : { code: "fill", severity: "info", count, max, share },
     );
   }
+  if (count === 0 && max !== undefined && max > 0)
+    findings.push({ code: "count-zero-namespace", severity: "info" });
   const stats = d.stats;
   const blocking = found.some((f) => f.code !== "cause-invalid");
   if (!blocking && (d.tableFullMessages !== undefined || stats !== undefined)) {

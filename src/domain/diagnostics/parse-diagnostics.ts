@@ -14,6 +14,7 @@ import { readSlabinfo } from "./read-slabinfo";
 import { readSysctl } from "./read-sysctl";
 import { readUname } from "./read-uname";
 import { readUnavailable } from "./read-unavailable";
+import { inferSlabPageBytes } from "./slab-page-size";
 import type { StatKey } from "./stat-block";
 
 /**
@@ -191,7 +192,8 @@ function finish(state: ParseState, records: LineRecord[], truncated: boolean): D
   }));
   if (state.slabLine !== null) {
     const pageBytesAssumed = out.pageBytes === undefined;
-    const pageBytes = out.pageBytes ?? 4096;
+    // Without a pasted page size, the smallest one the slab line itself allows (4096 at least).
+    const pageBytes = out.pageBytes ?? inferSlabPageBytes(state.slabLine) ?? 4096;
     out.slab = {
       ...state.slabLine,
       // docs/kernel-facts.md §4: effective cost = PAGE_SIZE × pagesperslab / objperslab.

@@ -3,11 +3,14 @@ import type { Diagnostics } from "./dump";
 import { parseDiagnostics } from "./parse-diagnostics";
 import type { PasteContext } from "./paste-entry-bytes";
 import { suggestedFields, suggestedTimeoutFields, type SuggestedField } from "./suggestions";
+import { computeSnapshotRates, type SnapshotRates } from "./snapshot-rates";
 
 /** What a pasted dump says, and the form fields it fills in. */
 export interface PasteReading {
   readonly diagnostics: Diagnostics;
   readonly fields: Partial<Record<SuggestedField | TimeoutUrlKey, string>>;
+  /** Per-second rates when the paste holds two snapshots with `TIME:` lines. */
+  readonly rates: SnapshotRates | null;
 }
 
 /**
@@ -23,5 +26,6 @@ export function readPaste(text: string, context: PasteContext): PasteReading {
       ...suggestedFields(diagnostics, context),
       ...suggestedTimeoutFields(diagnostics, context.kernel),
     },
+    rates: computeSnapshotRates(text),
   };
 }

@@ -76,6 +76,17 @@ export const ENTRY_SIZE_MEASUREMENTS: readonly EntrySizeMeasurement[] = [
     extensionByDefault: false,
   },
   {
+    // 7.2.13+deb14-amd64 in the kernel lab: 256 B objects, 16 per 4 KiB slab, no extension on a
+    // filter-only host (256.4 and 256.1 B per entry at 20,000 and 50,000 flows; docs/kernel-lab.md).
+    kernel: v(7, 2),
+    machine: "amd64",
+    arch: 64,
+    objectBytes: 256,
+    objectsPerSlab: 16,
+    pagesPerSlab: 1,
+    extensionByDefault: false,
+  },
+  {
     kernel: v(5, 10),
     machine: "i386",
     arch: 32,

@@ -52,6 +52,22 @@ export const BOUNDARIES = {
   maxSysctlHostOnly: v(5, 13),
   /** d532bcd0b269 "netfilter: conntrack: sanitize table size default settings" (5.15-rc1). */
   factor1: v(5, 15),
+  /**
+   * kvmalloc() maps its vmalloc fallback with huge pages where the architecture allows it:
+   * 9becb6889130 "kvmalloc: use vmalloc_huge for vmalloc allocations" (Linux 5.18-rc4, so first in
+   * v5.18); from then a table of PMD_SIZE (2 MiB with 4 KiB pages) or more that kvmalloc hands to
+   * vmalloc is sized `ALIGN(size, PMD_SIZE)` by __vmalloc_node_range() (mm/vmalloc.c,
+   * VM_ALLOW_HUGE_VMAP), on architectures that select HAVE_ARCH_HUGE_VMALLOC (x86-64; arm64).
+   */
+  hugeVmalloc: v(5, 18),
+  /**
+   * nf_conntrack_max = 0 (no limit) refused: 2b749f257645 "netfilter: conntrack: disable 0 value for
+   * conntrack_max setting" sets `.extra1 = SYSCTL_ONE` on the sysctl (nf_conntrack_standalone.c); it
+   * was applied to net-next on 30 Oct 2025 (tag nf-next-25-10-30) and is listed in the
+   * net-next-6.19 pull ("Networking for Linux 6.19"), so 6.19 is the first release. 6.12.117 still
+   * accepts 0; 7.2.13 and 7.3.4 refuse it.
+   */
+  maxZeroRefused: v(6, 19),
 } as const;
 
 /**

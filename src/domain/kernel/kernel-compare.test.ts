@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "../sizing/inputs";
-import { explainDifferences, uncertainBoundaries } from "./kernel-compare";
+import { explainDifferences, hugeVmallocBytes, uncertainBoundaries } from "./kernel-compare";
+import { defaultEntryBytes } from "./entry-size";
+import { kernelRules } from "./kernel-defaults";
+import { bytes } from "../core/units";
 import { computeKernelDefault } from "./kernel-defaults";
 import { v } from "./kernel-version";
 import { computeSizing } from "../sizing/sizing";
@@ -72,7 +75,58 @@ describe("uncertainBoundaries", () => {
     [v(2, 6, 15), ["ip-or-nf-conntrack"]],
     [v(2, 6, 18), ["ip-or-nf-conntrack"]],
     [v(2, 6, 22), []],
+    // NEWEST_KERNEL is 7.3 (read in Debian's 7.3.4 source): 7.3.x is checked, 7.4 on is not.
+    [v(7, 3, 4), []],
+    [v(7, 4), ["newer-than-checked"]],
+    [v(8, 0), ["newer-than-checked"]],
   ])("%j → %j", (version, expected) => {
     expect(uncertainBoundaries(version)).toEqual(expected);
+  });
+});
+
+describe("newer kernels (issue 27)", () => {
+  it.each([
+    // 2b749f257645 is in the net-next-6.19 pull: 6.18 accepts 0 (no limit), 6.19 refuses it.
+    [v(6, 12), true],
+    [v(6, 18), true],
+    [v(6, 19), false],
+    [v(7, 3), false],
+  ])("nf_conntrack_max = 0 means no limit on %j: %s", (version, accepted) => {
+    expect(kernelRules(version).maxZeroMeansNoLimit).toBe(accepted);
+    expect(codes({ kernel: `${version.major}.${version.minor}` }).includes("max-zero-refused")).toBe(
+      !accepted,
+    );
+  });
+
+  it.each([
+    // The worked example's table: 6302208 × 8 = 50,417,664 B, up to 25 × 2 MiB = 52,428,800 B.
+    { tableBytes: 50417664, kernel: v(6, 12), arch: 64 as const, page: 4096, upTo: 52428800 },
+    { tableBytes: 50417664, kernel: v(5, 18), arch: 64 as const, page: 4096, upTo: 52428800 },
+    // Before 9becb6889130 (5.18) kvmalloc's vmalloc fallback maps 4 KiB pages only.
+    { tableBytes: 50417664, kernel: v(5, 17), arch: 64 as const, page: 4096, upTo: null },
+    // 32-bit x86 does not select HAVE_ARCH_HUGE_VMALLOC.
+    { tableBytes: 50417664, kernel: v(6, 12), arch: 32 as const, page: 4096, upTo: null },
+    // Up to 4 MiB the kmalloc path's power-of-two block already bounds it; an exact multiple stays.
+    { tableBytes: 2097152, kernel: v(6, 12), arch: 64 as const, page: 4096, upTo: null },
+    { tableBytes: 3 * 1048576, kernel: v(6, 12), arch: 64 as const, page: 4096, upTo: null },
+    { tableBytes: 8388608, kernel: v(6, 12), arch: 64 as const, page: 4096, upTo: null },
+    { tableBytes: 8392704, kernel: v(6, 12), arch: 64 as const, page: 4096, upTo: 10485760 },
+    // Other page sizes have other PMD sizes: not modelled.
+    { tableBytes: 50417664, kernel: v(6, 12), arch: 64 as const, page: 65536, upTo: null },
+  ])("hugeVmallocBytes($tableBytes, $kernel.major.$kernel.minor, $arch-bit, $page) = $upTo", (row) => {
+    expect(
+      hugeVmallocBytes(row.tableBytes, { kernel: row.kernel, arch: row.arch, page: bytes(row.page) }),
+    ).toBe(row.upTo);
+  });
+
+  it("the worked example on 6.12 says its table may take 52,428,800 B", () => {
+    const inputs = readInputs({ ...ARTICLE_RAW, ram: "787752M" });
+    const differences = explainDifferences(inputs, computeSizing(inputs), computeKernelDefault(inputs));
+    expect(differences).toContainEqual({ code: "huge-vmalloc", tableBytes: 50417664, upToBytes: 52428800 });
+  });
+
+  it("7.2 has its own measured entry size, 256 B", () => {
+    expect(defaultEntryBytes(v(7, 2), 64)).toMatchObject({ bytes: 256, exact: true });
+    expect(defaultEntryBytes(v(7, 3), 64)).toMatchObject({ bytes: 256, exact: false });
   });
 });

@@ -1,7 +1,7 @@
 import type { Inputs } from "../sizing/inputs";
 import { BOUNDARIES } from "./kernel-boundaries";
 import { CAP_ABOVE, type KernelDefault } from "./kernel-defaults";
-import { atLeast, compareKernelVersions, v, type KernelVersion } from "./kernel-version";
+import { atLeast, compareKernelVersions, NEWEST_KERNEL, v, type KernelVersion } from "./kernel-version";
 import type { Sizing } from "../sizing/sizing";
 import { GiB } from "../core/units";
 
@@ -27,7 +27,9 @@ export type KernelDifference =
   | { code: "hashsize-at-load-only" }
   | { code: "ip-conntrack" }
   | { code: "list-head" }
-  | { code: "num-physpages" };
+  | { code: "num-physpages" }
+  | { code: "max-zero-refused" }
+  | { code: "huge-vmalloc"; tableBytes: number; upToBytes: number };
 
 /** Where a difference belongs on the page, and how loudly. */
 export const DIFFERENCE_SEVERITY: Readonly<Record<KernelDifference["code"], "warning" | "info">> = {
@@ -49,6 +51,8 @@ export const DIFFERENCE_SEVERITY: Readonly<Record<KernelDifference["code"], "war
   "ip-conntrack": "info",
   "list-head": "info",
   "num-physpages": "info",
+  "max-zero-refused": "info",
+  "huge-vmalloc": "info",
 };
 
 /**
@@ -110,6 +114,9 @@ export function explainDifferences(
   if (rules.era === "ip_conntrack") out.push({ code: "ip-conntrack" });
   if (rules.headPointers === 2) out.push({ code: "list-head" });
   if (!rules.ramFromMemTotal) out.push({ code: "num-physpages" });
+  if (!rules.maxZeroMeansNoLimit) out.push({ code: "max-zero-refused" });
+  const huge = hugeVmallocBytes(sizing.memory.hashTable, inputs);
+  if (huge !== null) out.push({ code: "huge-vmalloc", tableBytes: sizing.memory.hashTable, upToBytes: huge });
   return out;
 }
 
@@ -119,11 +126,41 @@ export function explainDifferences(
  * host runs depends on its build. Every other boundary was checked in the source of the releases
  * on both sides (BOUNDARIES in kernel-defaults.ts).
  */
-export type UncertainBoundary = "ip-or-nf-conntrack";
+export type UncertainBoundary = "ip-or-nf-conntrack" | "newer-than-checked";
 
 const UNCERTAIN: ReadonlyArray<{ code: UncertainBoundary; from: KernelVersion; until: KernelVersion }> = [
   { code: "ip-or-nf-conntrack", from: v(2, 6, 15), until: BOUNDARIES.nfConntrackOnly },
+  // Anything after the newest release whose source was read (NEWEST_KERNEL) is not checked.
+  { code: "newer-than-checked", from: v(NEWEST_KERNEL.major, NEWEST_KERNEL.minor + 1), until: v(99, 999) },
 ];
+
+/**
+ * The most a hash table of `tableBytes` may occupy once kvmalloc() falls back to a huge vmalloc
+ * mapping (BOUNDARIES.hugeVmalloc, 5.18 on): __vmalloc_node_range() rounds a VM_ALLOW_HUGE_VMAP area
+ * of PMD_SIZE or more up to PMD_SIZE (`size = ALIGN(real_size, 1UL << shift)` with
+ * `shift = PMD_SHIFT` when `size >= PMD_SIZE`, mm/vmalloc.c). PMD_SIZE is 2 MiB with 4 KiB pages
+ * (512 eight-byte entries per table page); only 64-bit kernels (x86-64, arm64 select
+ * HAVE_ARCH_HUGE_VMALLOC; 32-bit x86 does not) and only 4 KiB pages are modelled. Whether huge pages
+ * are used depends on the build and on free 2 MiB blocks, so this is the top of a range whose
+ * bottom is the page-exact size; null when it cannot differ.
+ *
+ * @example hugeVmallocBytes(50417664, { kernel: v(6, 12), arch: 64, page: bytes(4096) }) // 52428800
+ * @internal exported for its tests
+ */
+export function hugeVmallocBytes(
+  tableBytes: number,
+  inputs: Pick<Inputs, "kernel" | "arch" | "page">,
+): number | null {
+  if (!atLeast(inputs.kernel, BOUNDARIES.hugeVmalloc) || inputs.arch !== 64 || inputs.page !== 4096)
+    return null;
+  const pmdBytes = 2 * 1024 * 1024;
+  // kvmalloc()'s kmalloc path serves up to 4 MiB (order 10) from one power-of-two block first
+  // (hashTableFootprint() in sizing.ts); a vmalloc fallback of that size rounds to no more than that
+  // block, so only larger tables can take more than their page-exact size.
+  if (tableBytes <= 2 * pmdBytes) return null;
+  const rounded = Math.ceil(tableBytes / pmdBytes) * pmdBytes;
+  return rounded === tableBytes ? null : rounded;
+}
 
 /** The uncertain windows that the given version falls inside. */
 export function uncertainBoundaries(version: KernelVersion): UncertainBoundary[] {

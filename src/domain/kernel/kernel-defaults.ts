@@ -53,6 +53,11 @@ export interface KernelRules {
    * namespace; before, also from a privileged container, which changed the host-wide value.
    */
   readonly maxSysctlHostOnly: boolean;
+  /**
+   * Before 6.19 nf_conntrack_max = 0 means no limit (`if (nf_conntrack_max && unlikely(ct_count >
+   * nf_conntrack_max))` in __nf_conntrack_alloc()); from 6.19 the sysctl refuses 0 (2b749f257645).
+   */
+  readonly maxZeroMeansNoLimit: boolean;
   /** 2.6.28 … 4.6: every network namespace allocates a table of its own. */
   readonly tablePerNamespace: boolean;
   /** ≥ 2.6.32: sized from totalram_pages (MemTotal); before, from num_physpages (closer to installed RAM). */
@@ -112,6 +117,7 @@ export function kernelRules(version: KernelVersion): KernelRules {
     bucketsSysctlWritable: atLeast(version, BOUNDARIES.bucketsSysctlWritable),
     hashsizeWritable: atLeast(version, BOUNDARIES.hashsizeWritable),
     maxSysctlHostOnly: atLeast(version, BOUNDARIES.maxSysctlHostOnly),
+    maxZeroMeansNoLimit: !atLeast(version, BOUNDARIES.maxZeroRefused),
     tablePerNamespace: perNamespace,
     ramFromMemTotal: atLeast(version, BOUNDARIES.totalramPages),
   };

@@ -11,10 +11,13 @@ export interface KernelVersion {
 export type KernelVersionIssue = { code: "empty" } | { code: "syntax" } | { code: "range" };
 
 /**
- * The newest kernel whose conntrack sizing was checked (measured on 6.18.44); "newest" in the
- * kernel field means this.
+ * The newest kernel whose conntrack sizing was checked: nf_conntrack_init_start(),
+ * nf_ct_alloc_hashtable()'s rounding, struct nf_conn's size, the 128-byte extension and every
+ * timeout default read unchanged in Debian's 7.3.4 source (docs/kernel-facts.md §11), and 7.2.13
+ * booted by the kernel lab (docs/kernel-lab.md). "newest" in the kernel field means this; newer
+ * kernels are flagged as not checked (uncertainBoundaries()).
  */
-export const NEWEST_KERNEL: KernelVersion = { major: 6, minor: 18, patch: null };
+export const NEWEST_KERNEL: KernelVersion = { major: 7, minor: 3, patch: null };
 
 /**
  * The oldest kernel this tool sizes: 2.6, the first with sysfs module parameters

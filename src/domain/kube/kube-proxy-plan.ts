@@ -13,7 +13,7 @@ export interface KubeProxyConntrackConfig {
   readonly min: number | null;
   readonly tcpEstablishedSeconds: number;
   readonly tcpCloseWaitSeconds: number;
-  /** Only from 1.29 (docs/kernel-facts.md §6); 0 = leave as is (also the default). */
+  /** From 1.29 (CHANGELOG-1.29.md: #120354); 0 = leave as is (also the default). */
   readonly udpTimeoutSeconds: number;
   readonly udpStreamTimeoutSeconds: number;
 }
@@ -28,11 +28,13 @@ export interface KubeProxyConntrackConfig {
  * - `sysctl-for`: these changed timeouts are not managed by kube-proxy (of this version): set them
  *   by sysctl, kube-proxy does not touch them.
  * - `only-raises`: this release never lowers nf_conntrack_max (nor, with `timeouts`, the TCP
- *   timeouts): on a node where a larger value is already set, it stays.
+ *   timeouts): on a node where a larger value is already set, it stays. `kernelDefault` is the
+ *   kernel's own boot default when it is larger than the wanted value: it cannot be removed, so the
+ *   value has to be set in sysctl.d as well (kube-proxy then finds it equal and leaves it).
  */
 export type KubeProxyConfigNote =
   | { code: "merge" }
-  | { code: "only-raises"; timeouts: boolean }
+  | { code: "only-raises"; timeouts: boolean; kernelDefault: number | null }
   | { code: "min-above-cap"; cap: number }
   | { code: "sysctl-for"; keys: readonly TimeoutKey[] };
 
@@ -61,6 +63,8 @@ export function kubeProxyConfigFor(params: {
   readonly version: KubernetesVersion;
   /** Timeouts the user changed from the kernel's defaults, in seconds. */
   readonly changedTimeouts?: Readonly<Partial<Record<TimeoutKey, number>>>;
+  /** The kernel's own boot default nf_conntrack_max on this node (computeKernelDefault()). */
+  readonly kernelDefaultMax?: number;
 }): Result<KubeProxyConfigPlan, KubeProxyConfigIssue> {
   const { wantedMax, cores, version } = params;
   if (!Number.isSafeInteger(wantedMax) || wantedMax < 1 || wantedMax > Math.min(INT_MAX, INT32_MAX)) {
@@ -80,7 +84,14 @@ export function kubeProxyConfigFor(params: {
   const maxPerCore = capped ? Math.min(perCore, floorDiv(KUBE_PROXY.cap, cores)) : perCore;
   const notes: KubeProxyConfigNote[] = [{ code: "merge" }];
   const mode = kubeProxyWriteMode(version);
-  if (mode !== "overwrites") notes.push({ code: "only-raises", timeouts: mode === "raises-all" });
+  if (mode !== "overwrites") {
+    const kernelDefault = params.kernelDefaultMax ?? null;
+    notes.push({
+      code: "only-raises",
+      timeouts: mode === "raises-all",
+      kernelDefault: kernelDefault !== null && kernelDefault > wantedMax ? kernelDefault : null,
+    });
+  }
   if (capped && wantedMax > KUBE_PROXY.cap) notes.push({ code: "min-above-cap", cap: KUBE_PROXY.cap });
 
   const changed = params.changedTimeouts ?? {};

@@ -51,8 +51,10 @@ export const KUBE_PROXY = {
   /** TCPCloseWaitTimeout = 1h (defaults.go). */
   tcpCloseWaitSeconds: 3600,
   /**
-   * `const maxLimit = 1048576` in getConntrackMax(), "Cap nf_conntrack limits to prevent
-   * excessive memory usage on high-core machines" in CHANGELOG-1.36.md: released in 1.36.
+   * `const maxLimit = 1048576` in getConntrackMax() (pkg/proxy/conntrack/sysctls.go @ 008b3652959c),
+   * released in 1.36: CHANGELOG-1.36.md @ 008b3652959c, "Capped `nf_conntrack_max` to 1,048,576 to
+   * prevent excessive memory consumption on high-core machines when using automatic calculation."
+   * (#137002).
    */
   cap: 1048576,
   capSince: k8s(36),
@@ -71,15 +73,15 @@ export const KUBE_PROXY = {
   /**
    * A failed hashsize write. Up to 1.35 cmd/kube-proxy/app/conntrack.go turns a read-only /sys
    * (errReadOnlySysFS) into an event and a log line and goes on; every other failure (such as
-   * EOPNOTSUPP outside the host's network namespace) stops kube-proxy. From 1.36
-   * (CHANGELOG-1.36.md) pkg/proxy/conntrack/sysctls.go returns every failure, and
-   * cmd/kube-proxy/app/server_linux.go platformSetup() stops with "could not set conntrack
-   * parameters from kube-proxy configuration".
+   * EOPNOTSUPP outside the host's network namespace) stops kube-proxy. PR #135548 (no release
+   * note; first in 1.36) moved the write to pkg/proxy/conntrack/sysctls.go, which returns every
+   * failure, and cmd/kube-proxy/app/server_linux.go platformSetup() stops with "could not set
+   * conntrack parameters from kube-proxy configuration".
    */
   hashsizeFatalSince: k8s(36),
   /**
-   * conntrack.udpTimeout / udpStreamTimeout and tcpBeLiberal: merged in September 2023, believed
-   * first released in 1.29 (not confirmed: docs/kernel-facts.md §6, §10).
+   * conntrack.udpTimeout / udpStreamTimeout and tcpBeLiberal: first released in 1.29
+   * (CHANGELOG-1.29.md: #120354 for the UDP timeouts, #120808 for tcpBeLiberal).
    */
   udpTimeoutsSince: k8s(29),
   /**
@@ -151,6 +153,8 @@ export interface KubeProxyResult {
   readonly tcpEstablishedSeconds: number | null;
   readonly tcpCloseWaitSeconds: number | null;
   readonly notes: readonly KubeProxyNote[];
+  /** The release this result is for (its write policy decides what the node keeps). */
+  readonly version: KubernetesVersion;
 }
 
 /**
@@ -230,6 +234,7 @@ export function computeKubeProxy(params: KubeProxyParams): KubeProxyResult {
     tcpEstablishedSeconds: establishedWritten,
     tcpCloseWaitSeconds: closeWaitWritten,
     notes,
+    version: params.version,
   };
 }
 
@@ -246,8 +251,19 @@ export function kubeProxyHashsizeWrite(max: number, currentHashsize: number): nu
   return currentHashsize >= target ? null : target;
 }
 
-export interface KubeProxyMemory {
+/** Where the node's nf_conntrack_max comes from once kube-proxy has run. */
+export type KubeNodeMaxSource =
+  /** kube-proxy wrote its own value (it overwrites, or its value is the larger one). */
+  | "kube-proxy"
+  /** A raise-only release left the kernel's own boot default, which was larger. */
+  | "kernel-default"
+  /** A raise-only release (or maxPerCore 0) left the sysctl.d value, which was larger. */
+  | "sysctl";
+
+export interface KubeNode {
+  /** The nf_conntrack_max the node ends up with once kube-proxy has run. */
   readonly max: number;
+  readonly source: KubeNodeMaxSource;
   /** The table the kernel sized by itself (hashsize as kube-proxy reads it). */
   readonly bucketsBefore: number;
   /** What kube-proxy writes to hashsize, or null if it leaves it. */
@@ -258,14 +274,30 @@ export interface KubeProxyMemory {
 }
 
 /**
- * Memory at a full table after kube-proxy has run on this machine: max × bytes per entry plus the
- * hash table, which is the kernel's own size unless kube-proxy grew it to max / 4. Assumes no
- * hashsize was given at boot. Null when kube-proxy leaves nf_conntrack_max alone.
+ * The node after kube-proxy has run: its nf_conntrack_max and the memory at a full table (max ×
+ * bytes per entry plus the hash table, which is the kernel's own size unless kube-proxy grew it to
+ * max / 4). Before kube-proxy runs the node holds `sysctlMax` when a sysctl.d file set one, else the
+ * kernel's own boot default for this RAM and kernel (computeKernelDefault()). kube-proxy then:
+ * - `overwrites`: writes its value whenever it differs (setIntSysCtl(), `val != value`,
+ *   pkg/proxy/conntrack/sysctls.go @ 008b3652959c);
+ * - `raises-all` / `raises-max`: writes it only when the node's value is smaller, so a larger one
+ *   stays (setIntSysCtl() `val < value`, cmd/kube-proxy/app/conntrack.go in 1.23 … 1.28; 1.38's
+ *   sysctls.go after #142035, whose test "SetMax is not called if sysctl value is higher than
+ *   wanted" pins it);
+ * - maxPerCore 0: leaves it (`if max > 0` in setSysctls()).
+ * The hashsize check is kube-proxy's own max / 4 against the current hashsize in every release
+ * (1.38's test "SetHashsize is not called if max is wrong but hashsize is correct"). Assumes no
+ * hashsize was given at boot. Null when kube-proxy's value is above INT_MAX (it fails to start).
  *
- * @example computeKubeProxyMemory(inputs, computeKubeProxy({ cores: 8, version: k8s(36) }))?.memory.total
+ * @example computeKubeNode(inputs16GiB612, computeKubeProxy({ cores: 4, version: k8s(38) }))
+ * // { max: 262144, source: "kernel-default", memory.total: 69206016 } at 256 B per entry
  */
-export function computeKubeProxyMemory(inputs: Inputs, result: KubeProxyResult): KubeProxyMemory | null {
-  if (result.max === null || result.max > INT_MAX) return null;
+export function computeKubeNode(
+  inputs: Inputs,
+  result: KubeProxyResult,
+  sysctlMax: number | null = null,
+): KubeNode | null {
+  if (result.max !== null && result.max > INT_MAX) return null;
   const kernel = computeKernelDefault({
     ram: inputs.ram,
     arch: inputs.arch,
@@ -273,13 +305,23 @@ export function computeKubeProxyMemory(inputs: Inputs, result: KubeProxyResult):
     page: inputs.page,
     struct: inputs.struct,
   });
-  const hashsizeWritten = kubeProxyHashsizeWrite(result.max, kernel.buckets);
+  const before = sysctlMax ?? kernel.max;
+  const beforeSource: KubeNodeMaxSource = sysctlMax === null ? "kernel-default" : "sysctl";
+  const raisesOnly = kubeProxyWriteMode(result.version) !== "overwrites";
+  let max = before;
+  let source: KubeNodeMaxSource = beforeSource;
+  if (result.max !== null && (!raisesOnly || result.max > before)) {
+    max = result.max;
+    source = "kube-proxy";
+  }
+  const hashsizeWritten = result.max === null ? null : kubeProxyHashsizeWrite(result.max, kernel.buckets);
   const { headBytes, bucketStep } = computeTableGeometry(inputs.kernel, inputs.arch, inputs.page);
   const buckets = hashsizeWritten === null ? kernel.buckets : roundUp(hashsizeWritten, bucketStep);
-  const entries = bytes(result.max * inputs.struct);
+  const entries = bytes(max * inputs.struct);
   const hashTable = bytes(buckets * headBytes);
   return {
-    max: result.max,
+    max,
+    source,
     bucketsBefore: kernel.buckets,
     hashsizeWritten,
     buckets,

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from "../sizing/inputs";
 import {
+  computeKubeNode,
   computeKubeProxy,
-  computeKubeProxyMemory,
   KUBE_PROXY,
   kubeProxyHashsizeWrite,
   kubeProxyWriteMode,
@@ -181,8 +181,8 @@ describe("computeKubeProxy: getConntrackMax()", () => {
       if (!plan.ok) throw new Error("no plan");
       return plan.value.notes;
     };
-    expect(notes(25)).toContainEqual({ code: "only-raises", timeouts: true });
-    expect(notes(38)).toContainEqual({ code: "only-raises", timeouts: false });
+    expect(notes(25)).toContainEqual({ code: "only-raises", timeouts: true, kernelDefault: null });
+    expect(notes(38)).toContainEqual({ code: "only-raises", timeouts: false, kernelDefault: null });
     expect(notes(30)).not.toContainEqual(expect.objectContaining({ code: "only-raises" }));
   });
 
@@ -247,7 +247,7 @@ describe("kubeProxyHashsizeWrite: SetMax()", () => {
   });
 });
 
-describe("computeKubeProxyMemory", () => {
+describe("computeKubeNode", () => {
   const base = readInputs(ARTICLE_RAW);
   const inputs = (overrides: Partial<Inputs>): Inputs => ({ ...base, ...overrides });
 
@@ -298,29 +298,67 @@ describe("computeKubeProxyMemory", () => {
       total: 57835520,
     },
   ])("$name", ({ given, cores, version, before, written, buckets, total }) => {
-    const memory = computeKubeProxyMemory(given, computeKubeProxy({ cores, version }));
-    expect(memory).toMatchObject({ bucketsBefore: before, hashsizeWritten: written, buckets });
+    const memory = computeKubeNode(given, computeKubeProxy({ cores, version }));
+    expect(memory).toMatchObject({
+      bucketsBefore: before,
+      hashsizeWritten: written,
+      buckets,
+      source: "kube-proxy",
+    });
     expect(memory?.memory.total).toBe(total);
   });
 
   it("rounds a written hashsize like every table", () => {
-    const memory = computeKubeProxyMemory(
+    const memory = computeKubeNode(
       inputs({ ram: bytes(2 * GiB), kernel: v(4, 19) }),
       computeKubeProxy({ cores: 2, version: k8s(30), min: 131075 }),
     );
     // 131075 / 4 = 32768, already a multiple of 512; 200001 / 4 = 50000, rounded to 50176.
     expect(memory?.buckets).toBe(32768);
-    const odd = computeKubeProxyMemory(
+    const odd = computeKubeNode(
       inputs({ ram: bytes(2 * GiB), kernel: v(4, 19) }),
       computeKubeProxy({ cores: 2, version: k8s(30), min: 200001 }),
     );
     expect(odd).toMatchObject({ hashsizeWritten: 50000, buckets: 50176 });
   });
 
-  it("nothing when kube-proxy leaves the value alone", () => {
+  it("maxPerCore 0: the node keeps the kernel's own value", () => {
     expect(
-      computeKubeProxyMemory(base, computeKubeProxy({ cores: 8, version: k8s(36), maxPerCore: 0 })),
-    ).toBeNull();
+      computeKubeNode(base, computeKubeProxy({ cores: 8, version: k8s(36), maxPerCore: 0 })),
+    ).toMatchObject({ max: 262144, source: "kernel-default", hashsizeWritten: null });
+  });
+
+  // The audit's golden case (issue 27, F1): 16 GiB, 6.12, 256 B per entry (measured, the default
+  // for 6.12 on 64-bit). 1.38 only raises: kube-proxy's 131072 (4 cores: min; 6 cores:
+  // 6 × 32768 = 196608) is below the kernel's 262144, so the node keeps 262144:
+  // 262144 × 256 + 262144 × 8 = 69,206,016 B.
+  const measured = readInputs(DEFAULT_RAW);
+  it.each([
+    { cores: 4, version: k8s(38), own: 131072, max: 262144, source: "kernel-default", total: 69206016 },
+    { cores: 6, version: k8s(38), own: 196608, max: 262144, source: "kernel-default", total: 69206016 },
+    { cores: 6, version: k8s(25), own: 196608, max: 262144, source: "kernel-default", total: 69206016 },
+    // 1.29 … 1.37 overwrite: the node gets 131072 × 256 + 262144 × 8 = 35,651,584 B.
+    { cores: 4, version: k8s(37), own: 131072, max: 131072, source: "kube-proxy", total: 35651584 },
+    // 16 cores on 1.38: 524288 is larger, written: 524288 × 256 + 262144 × 8.
+    { cores: 16, version: k8s(38), own: 524288, max: 524288, source: "kube-proxy", total: 136314880 },
+  ])("16 GiB, 6.12, $cores cores, $version.minor: the node ends with $max", (row) => {
+    expect(measured.struct).toBe(256);
+    const own = computeKubeProxy({ cores: row.cores, version: row.version });
+    expect(own.max).toBe(row.own);
+    const node = computeKubeNode(measured, own);
+    expect(node).toMatchObject({ max: row.max, source: row.source });
+    expect(node?.memory.total).toBe(row.total);
+  });
+
+  it("a larger sysctl.d value stays on a raise-only release, not on one that overwrites", () => {
+    const own = computeKubeProxy({ cores: 4, version: k8s(38) });
+    expect(computeKubeNode(measured, own, 500000)).toMatchObject({ max: 500000, source: "sysctl" });
+    expect(computeKubeNode(measured, own, 100000)).toMatchObject({ max: 131072, source: "kube-proxy" });
+    const overwrites = computeKubeProxy({ cores: 4, version: k8s(36) });
+    expect(computeKubeNode(measured, overwrites, 500000)).toMatchObject({
+      max: 131072,
+      source: "kube-proxy",
+    });
   });
 });
 
@@ -420,10 +458,23 @@ describe("kubeProxyConfigFor", () => {
         conntrack: { udpStreamTimeoutSeconds: 0 },
         notes: [
           { code: "merge" },
-          { code: "only-raises", timeouts: true },
+          { code: "only-raises", timeouts: true, kernelDefault: null },
           { code: "sysctl-for", keys: ["tcp_timeout_time_wait", "udp_timeout_stream"] },
         ],
       },
+    });
+  });
+
+  it("a raise-only release says when the kernel's own larger default cannot be removed", () => {
+    const note = (wantedMax: number) =>
+      kubeProxyConfigFor({ wantedMax, cores: 4, version: k8s(38), kernelDefaultMax: 262144 });
+    expect(note(131072)).toMatchObject({
+      ok: true,
+      value: { notes: [{ code: "merge" }, { code: "only-raises", timeouts: false, kernelDefault: 262144 }] },
+    });
+    expect(note(500000)).toMatchObject({
+      ok: true,
+      value: { notes: [{ code: "merge" }, { code: "only-raises", timeouts: false, kernelDefault: null }] },
     });
   });
 });

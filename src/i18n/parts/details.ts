@@ -57,10 +57,16 @@ function english() {
         "Bucket heads on this kernel are two pointers (struct list_head), so its own hash table costs twice as much per bucket.",
       "num-physpages": () =>
         "This kernel sizes from the physical page count (num_physpages), closer to installed RAM than MemTotal: its own default may be slightly larger than shown.",
+      "max-zero-refused": () =>
+        "From 6.19 nf_conntrack_max = 0 is refused (the sysctl's minimum is 1); before, 0 meant no limit at all.",
+      "huge-vmalloc": ({ tableBytes, upToBytes }: { tableBytes: number; upToBytes: number }) =>
+        `From 5.18 a hash table this large may be mapped with 2 MiB pages on x86-64 and arm64, rounding its ${bytes(tableBytes)} up to ${bytes(upToBytes)}: the real figure lies between the two (/proc/vmallocinfo names the allocation).`,
     } satisfies Record<KernelDifference["code"], (values: never) => string>,
     uncertain: {
       "ip-or-nf-conntrack":
         "Uncertain for this version: kernels 2.6.15 to 2.6.21 ship both ip_conntrack and nf_conntrack; check lsmod. The config assumes ip_conntrack.",
+      "newer-than-checked":
+        "Not checked: this kernel is newer than 7.3, the newest whose conntrack source was read. The figures assume nothing changed since.",
     } satisfies Record<UncertainBoundary, string>,
     distribution: {
       vendors: {
@@ -196,10 +202,16 @@ function chinese(): DetailsMessages {
       "list-head": () => "该内核的桶头是两个指针（struct list_head），每个桶的哈希表开销翻倍。",
       "num-physpages": () =>
         "该内核按物理页数（num_physpages）计算，比 MemTotal 更接近物理内存容量：它的实际默认值可能比这里显示的略大。",
+      "max-zero-refused": () =>
+        "6.19 起 nf_conntrack_max 不能设为 0（该参数最小为 1）；之前 0 表示完全不限制。",
+      "huge-vmalloc": ({ tableBytes, upToBytes }) =>
+        `5.18 起，在 x86-64 和 arm64 上这么大的哈希表可能用 2 MiB 大页映射，其 ${bytes(tableBytes)} 会向上取整到 ${bytes(upToBytes)}：实际占用介于两者之间（/proc/vmallocinfo 中可看到这次分配）。`,
     },
     uncertain: {
       "ip-or-nf-conntrack":
         "此版本存在不确定性：2.6.15 到 2.6.21 同时带有 ip_conntrack 和 nf_conntrack，请用 lsmod 确认。配置按 ip_conntrack 生成。",
+      "newer-than-checked":
+        "未经核对：该内核比 7.3 更新，7.3 是已读过 conntrack 源码的最新版本。这里的数值假定此后没有变化。",
     },
     distribution: {
       vendors: {

@@ -1,4 +1,4 @@
-import type { KubeProxyNote } from "../../domain/kube/kube-proxy-policy";
+import type { KubeNodeMaxSource, KubeProxyNote } from "../../domain/kube/kube-proxy-policy";
 import type { Locale } from "../../domain/core/locale";
 import { formatsFor } from "../format";
 
@@ -6,11 +6,20 @@ function english() {
   const { integer, bytes, plural } = formatsFor("en");
   return {
     intro:
-      "kube-proxy sets nf_conntrack_max itself every time it starts, from the node's cores. Enter the cores to see what it does and the kube-proxy configuration that gives the recommended value.",
+      "kube-proxy sets nf_conntrack_max itself every time it starts, from the node's cores, the same way in iptables, ipvs and nftables mode. Enter the cores to see what it does and the kube-proxy configuration that gives the recommended value.",
     byItself: "kube-proxy by itself",
     resultMax: ({ max }: { max: number }) => `nf_conntrack_max ${integer(max)}`,
     leavesAlone: "leaves nf_conntrack_max as it is",
     memory: ({ memoryBytes }: { memoryBytes: number }) => `${bytes(memoryBytes)} at a full table`,
+    nodeMax: ({ max, source }: { max: number; source: KubeNodeMaxSource }): string =>
+      `The node ends up with nf_conntrack_max ${integer(max)}` +
+      (source === "kube-proxy"
+        ? ", kube-proxy's value"
+        : source === "kernel-default"
+          ? ": the kernel's own default is larger, and this release never lowers it"
+          : ": the sysctl.d value is larger, and this release never lowers it"),
+    namespaces:
+      "The limit is one for the node, but every pod's network namespace counts its own entries against it, so the node can hold more entries than this in all; nf_conntrack_max and the bucket count can be set only from the host's namespace, and a dump taken in a pod reads that pod's namespace only.",
     decidedBy: {
       "per-core": ({ cores }: { cores: number }) =>
         `32,768 per core × ${plural(cores, { one: "# core", other: "# cores" })}`,
@@ -64,10 +73,19 @@ function english() {
       "From 1.36 the per-core value is capped, so min carries a value above 1,048,576; a later release that also caps min would undo it.",
     sysctlFor: ({ keys }: { keys: string }) =>
       `kube-proxy does not manage ${keys}: keep them in the sysctl file.`,
-    configOnlyRaises: ({ timeouts }: { timeouts: boolean }): string =>
-      timeouts
-        ? "This kube-proxy only raises nf_conntrack_max and the TCP timeouts: where a larger value is already set on the node, it stays. Remove that setting to get these values."
-        : "This kube-proxy only raises nf_conntrack_max: where a larger value is already set on the node, it stays. Remove that setting to get this value.",
+    configOnlyRaises: ({
+      timeouts,
+      kernelDefault,
+    }: {
+      timeouts: boolean;
+      kernelDefault: number | null;
+    }): string =>
+      (timeouts
+        ? "This kube-proxy only raises nf_conntrack_max and the TCP timeouts: where a larger value is already on the node, it stays. "
+        : "This kube-proxy only raises nf_conntrack_max: where a larger value is already on the node, it stays. ") +
+      (kernelDefault === null
+        ? "Set the same values in sysctl.d (or remove a larger setting); kube-proxy then leaves them."
+        : `Here the kernel's own default, ${integer(kernelDefault)}, is larger and cannot be removed: set the value in sysctl.d; kube-proxy then leaves it.`),
     belowCores:
       "Fewer entries than cores cannot come from kube-proxy: set maxPerCore to 0 and use the sysctl file.",
   };
@@ -81,11 +99,20 @@ function chinese(): KubeMessages {
   const { integer, bytes } = formatsFor("zh-CN");
   return {
     intro:
-      "kube-proxy 每次启动都会按节点 CPU 核数自行设置 nf_conntrack_max。填入核数，即可看到它会怎么做，以及能得到建议值的 kube-proxy 配置。",
+      "kube-proxy 每次启动都会按节点 CPU 核数自行设置 nf_conntrack_max，iptables、ipvs 和 nftables 模式下都一样。填入核数，即可看到它会怎么做，以及能得到建议值的 kube-proxy 配置。",
     byItself: "kube-proxy 自己的设置",
     resultMax: ({ max }) => `nf_conntrack_max ${integer(max)}`,
     leavesAlone: "不修改 nf_conntrack_max",
     memory: ({ memoryBytes }) => `表满时 ${bytes(memoryBytes)}`,
+    nodeMax: ({ max, source }) =>
+      `节点最终的 nf_conntrack_max 为 ${integer(max)}` +
+      (source === "kube-proxy"
+        ? "，即 kube-proxy 的值"
+        : source === "kernel-default"
+          ? "：内核自身的默认值更大，而此版本从不调小"
+          : "：sysctl.d 中的值更大，而此版本从不调小"),
+    namespaces:
+      "上限对整个节点只有一个，但每个 Pod 的网络命名空间各自按这个上限计算自己的条目，因此整个节点合计可以超过这个数；nf_conntrack_max 和桶数只能在主机的命名空间里设置，在 Pod 里采集的数据只反映该 Pod 自己的命名空间。",
     decidedBy: {
       "per-core": ({ cores }) => `每核 32,768 × ${integer(cores)} 核`,
       min: () => "其下限 131,072",
@@ -125,10 +152,13 @@ function chinese(): KubeMessages {
     minAboveCap:
       "1.36 起每核的值有上限，因此用 min 承载超过 1,048,576 的值；若以后的版本也限制 min，这个配置就会失效。",
     sysctlFor: ({ keys }) => `kube-proxy 不管理 ${keys}：请保留在 sysctl 文件中。`,
-    configOnlyRaises: ({ timeouts }) =>
-      timeouts
-        ? "此版本的 kube-proxy 只会调大 nf_conntrack_max 和 TCP 超时：节点上已设置的更大值会保留。要得到这些值，请先移除那项设置。"
-        : "此版本的 kube-proxy 只会调大 nf_conntrack_max：节点上已设置的更大值会保留。要得到这个值，请先移除那项设置。",
+    configOnlyRaises: ({ timeouts, kernelDefault }) =>
+      (timeouts
+        ? "此版本的 kube-proxy 只会调大 nf_conntrack_max 和 TCP 超时：节点上已有的更大值会保留。"
+        : "此版本的 kube-proxy 只会调大 nf_conntrack_max：节点上已有的更大值会保留。") +
+      (kernelDefault === null
+        ? "请在 sysctl.d 中设置相同的值（或移除更大的设置），kube-proxy 便不再改动。"
+        : `这里内核自身的默认值 ${integer(kernelDefault)} 更大，且无法移除：请在 sysctl.d 中设置该值，kube-proxy 便不再改动。`),
     belowCores: "kube-proxy 无法设置少于核数的条目数：请把 maxPerCore 设为 0，改用 sysctl 文件。",
   };
 }

@@ -40,7 +40,8 @@ function english() {
     heading: "Start from the machine",
     intro:
       "Run this on the host (an ordinary user is enough; the parts that need root say so), then paste its output below, or any part of it, or the same commands run separately in any order.",
-    commandLabel: "Collector command",
+    commandLabel:
+      "Collector command: run it on the host, not in a pod or container (a dump there reads that namespace only)",
     rootCommandLabel: "The same as root, for the slab line and the kernel log",
     copyCommand: "Copy command",
     boxLabel: "Pasted output",
@@ -58,7 +59,8 @@ function english() {
           ? " per entry"
           : `; + ${integer(e.extensionBytes)} B extension area ${e.extensionReason === "kernel" ? `on ${e.kernelLabel}` : "for NAT (the host's role)"} = ${integer(e.totalBytes)} B per entry`
       }${e.matchesModel ? ", the figure measured for this kernel: bytes per entry stay the kernel's own and follow the role." : "."}`,
-    pageAssumed: "(4 KiB pages assumed: no page size in the paste)",
+    pageAssumed: ({ pageBytes }: { pageBytes: number }) =>
+      `(${integer(pageBytes / 1024)} KiB pages: no page size in the paste, so the smallest the slab line allows)`,
     unavailable: ({ sources }: { sources: string }) => `Not readable in this paste: ${sources}.`,
     unavailableSources: {
       sysctl: "the conntrack sysctls (module not loaded?)",
@@ -131,6 +133,8 @@ function english() {
         `The table is ${percent(share)} full: above 80 %, new connections will soon be dropped. Raise nf_conntrack_max.`,
       "max-unlimited": () =>
         "nf_conntrack_max is 0: no limit at all, the table can grow until memory runs out.",
+      "count-zero-namespace": () =>
+        "The count is 0 with a limit set: this dump was probably taken in a pod or container, whose network namespace counts only its own entries. Run the collector on the host.",
       "no-table-full": () =>
         "No sign of a full table, an insert race or overlong chains: no such drop or failed insert counted and no table-full message seen.",
       drops: ({ drops }: { drops: number }) =>
@@ -271,7 +275,7 @@ function chinese(): PasteMessages {
     heading: "从主机采集开始",
     intro:
       "在主机上运行下面的命令（普通用户即可；需要 root 的部分会注明），然后把输出粘贴到下面。也可以只贴其中一部分，或者把这些命令分开运行、按任意顺序粘贴。",
-    commandLabel: "采集命令",
+    commandLabel: "采集命令：请在主机上运行，不要在 Pod 或容器里运行（在那里只能读到该命名空间的数据）",
     rootCommandLabel: "以 root 运行同样的命令，可读取 slab 信息和内核日志",
     copyCommand: "复制命令",
     boxLabel: "粘贴的输出",
@@ -289,7 +293,8 @@ function chinese(): PasteMessages {
           ? ""
           : `；加上 ${integer(e.extensionBytes)} B 扩展区（${e.extensionReason === "kernel" ? `${e.kernelLabel} 内核默认分配` : "主机角色做 NAT"}）= 每个条目 ${integer(e.totalBytes)} B`
       }${e.matchesModel ? "，与该内核的实测值相同：每条目字节数保持为内核自己的值，并随主机角色变化。" : "。"}`,
-    pageAssumed: "（粘贴内容里没有页大小，按 4 KiB 计算）",
+    pageAssumed: ({ pageBytes }) =>
+      `（按 ${integer(pageBytes / 1024)} KiB 页计算：粘贴内容里没有页大小，取 slab 行所允许的最小页大小）`,
     unavailable: ({ sources }) => `这份粘贴中无法读取：${sources}。`,
     unavailableSources: {
       sysctl: "conntrack 内核参数（模块未加载？）",
@@ -357,6 +362,8 @@ function chinese(): PasteMessages {
       "fill-high": ({ share }) =>
         `连接跟踪表已用 ${percent(share)}：超过 80%，新连接很快会被丢弃。请调大 nf_conntrack_max。`,
       "max-unlimited": () => "nf_conntrack_max 为 0：完全不限制，表会一直增长直到内存耗尽。",
+      "count-zero-namespace": () =>
+        "设置了上限而条目数为 0：这份数据多半是在 Pod 或容器里采集的，其网络命名空间只计算自己的条目。请在主机上运行采集命令。",
       "no-table-full": () =>
         "没有表满、插入竞争或哈希链过长的迹象：没有这类丢包或插入失败的计数，也没有表满日志。",
       drops: ({ drops }) =>
