@@ -67,7 +67,9 @@ function Answer() {
           {answer.noTraffic && ` ${r.noTraffic}`}
         </p>
         <p className="answer-reference" data-testid="answer-reference">
-          {r.reference({ ramRule: answer.reference.ramRuleMax, kernel: answer.reference.kernelMax })}
+          {answer.basis === "ram"
+            ? r.referenceKernel({ kernel: answer.reference.kernelMax })
+            : r.reference({ ramRule: answer.reference.ramRuleMax, kernel: answer.reference.kernelMax })}
           {host &&
             hostCount !== undefined &&
             host.conntrackMax !== undefined &&

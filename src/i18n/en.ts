@@ -206,6 +206,8 @@ export const en = {
       "Your own nf_conntrack_max overrides the traffic's need; clear it to size from the traffic.",
     reference: ({ ramRule, kernel }: { ramRule: number; kernel: number }) =>
       `For reference: the RAM rule gives ${integer(ramRule)}, the kernel's own default is ${integer(kernel)}.`,
+    referenceKernel: ({ kernel }: { kernel: number }) =>
+      `For reference: the kernel's own default is ${integer(kernel)}.`,
     trafficAgainst: ({ what, limit }: { what: string; limit: number }) =>
       `The traffic against ${what} (${integer(limit)}):`,
     againstAnswer: "this answer",

@@ -158,6 +158,7 @@ export const zhCN: Messages = {
     maxFromHost: "按粘贴的主机诊断信息（其 MemTotal、内核和每条目大小）套用内存规则。",
     noTraffic: "尚未填写流量：在填写之前先用内存规则。",
     explicitOverTraffic: "你自己指定的 nf_conntrack_max 优先于流量所需；清空它即可按流量估算。",
+    referenceKernel: ({ kernel }) => `供参考：内核自身的默认值为 ${integer(kernel)}。`,
     reference: ({ ramRule, kernel }) =>
       `供参考：内存规则给出 ${integer(ramRule)}，内核自身的默认值为 ${integer(kernel)}。`,
     trafficAgainst: ({ what, limit }) => `流量与${what}（${integer(limit)}）相比：`,
