@@ -109,12 +109,13 @@ spawnSync("rm", ["-f", next]);
 symlinkSync(dist, next);
 renameSync(next, link);
 
+const asRoot = process.getuid?.() === 0;
 const conf = join(work, "nginx.conf");
 writeFileSync(
   conf,
   `# Written by scripts/serve-nginx.mjs; the site is ${SITE_CONF}.
 daemon off;
-worker_processes 1;
+${asRoot ? "# Started as root, the workers would drop to www-data, who cannot enter a checkout in a private\n# directory (a fresh clone under mktemp -d is 0700): this test server's workers stay root.\nuser root;\n" : ""}worker_processes 1;
 pid ${work}/nginx.pid;
 error_log stderr warn;
 events { worker_connections 256; }
