@@ -17,7 +17,7 @@ const sysctls = (count: number, max: number) =>
   `net.netfilter.nf_conntrack_count = ${count}\nnet.netfilter.nf_conntrack_max = ${max}`;
 
 describe("diagnose: the cause first", () => {
-  it("names the insert race of issue 24, not a full table, and nothing a bigger table would fix", () => {
+  it("names the insert race of a 1.6 %-full node, not a full table, and nothing a bigger table would fix", () => {
     const findings = diagnose(parseDiagnostics(RACE));
     expect(findings[0]).toEqual({
       code: "cause-insert-race",

@@ -119,7 +119,7 @@ user@power9:~$ grep MemTotal /proc/meminfo
 MemTotal:       263174528 kB
 `;
 
-// (h) The insert race of issue 24: a 5.15 Kubernetes node whose table is 1.6 % full, with
+// (h) The insert race: a 5.15 Kubernetes node whose table is 1.6 % full, with
 // insert_failed equal to drop, many clash_resolve, no early drop and no table-full message. Its
 // slab line is 5.10's geometry (320-byte objects, 12 per 4 KiB slab), the model's for 5.15.
 export const RACE = `MemTotal:       65851340 kB

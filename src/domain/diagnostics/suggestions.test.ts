@@ -63,7 +63,7 @@ describe("the TSDoc example of suggestedFields", () => {
   });
 });
 
-describe("suggestedFields: bytes per entry from the slab line (issue 24, section 4)", () => {
+describe("suggestedFields: bytes per entry from the slab line, plus the extension area", () => {
   const slab = (object: number, perSlab: number) =>
     `nf_conntrack 1 1 ${object} ${perSlab} 1 : tunables 0 0 0 : slabdata 1 1 0\n`;
   const memoryAfterPaste = (text: string, raw: Partial<RawInputs>) => {

@@ -21,7 +21,7 @@ export type SuggestedField = Extract<FieldKey, "ram" | "arch" | "kernel" | "page
  * where that kernel or the host's role gives every entry one), left empty ("the kernel's own") when
  * the slab shows the footprint the model has for that kernel, so the role still decides; without a
  * slab line, ip_conntrack's boot line "bytes per conntrack". Without a context only the slab
- * footprint is known, and it is not suggested: alone it undercounts (issue 24, section 4).
+ * footprint is known, and it is not suggested: alone it undercounts (docs/diagnostics.md).
  *
  * @example
  * suggestedFields(parseDiagnostics("MemTotal: 24683620 kB\n5.10.176 armv7l\n"))

@@ -84,7 +84,7 @@ describe("uncertainBoundaries", () => {
   });
 });
 
-describe("newer kernels (issue 27)", () => {
+describe("newer kernels, to 7.3", () => {
   it.each([
     // 2b749f257645 is in the net-next-6.19 pull: 6.18 accepts 0 (no limit), 6.19 refuses it.
     [v(6, 12), true],

@@ -328,7 +328,7 @@ describe("computeKubeNode", () => {
     ).toMatchObject({ max: 262144, source: "kernel-default", hashsizeWritten: null });
   });
 
-  // The audit's golden case (issue 27, F1): 16 GiB, 6.12, 256 B per entry (measured, the default
+  // The golden case of the raise-only releases: 16 GiB, 6.12, 256 B per entry (measured, the default
   // for 6.12 on 64-bit). 1.38 only raises: kube-proxy's 131072 (4 cores: min; 6 cores:
   // 6 × 32768 = 196608) is below the kernel's 262144, so the node keeps 262144:
   // 262144 × 256 + 262144 × 8 = 69,206,016 B.
