@@ -3,7 +3,7 @@ import { downloadName, SETUP_SCRIPT_NAME, SYSCTL_FILE_NAME } from "../domain/con
 import { TARGET_CHOICES } from "../domain/config/targets/target-field";
 import { useMessages } from "../store/messages";
 import { useCalcStore, useFieldIssues, useInvalidBehind } from "../store/calc-store";
-import { fieldList } from "./messages";
+import { unavailableText } from "./messages";
 import { useConfigFiles } from "../store/config";
 import { useOutputTarget } from "../store/extras";
 import { shareLink } from "../store/link";
@@ -42,10 +42,7 @@ export function ConfigBlocks() {
   const raw = useCalcStore((state) => state.raw);
   const issues = useFieldIssues();
   const invalid = useInvalidBehind("config");
-  const unavailable =
-    invalid.length > 0
-      ? t.results.invalidBlocks({ fields: fieldList(t, locale, invalid), count: invalid.length })
-      : null;
+  const unavailable = unavailableText(t, locale, invalid);
   const lang = useCalcStore((state) => state.lang);
   const chosen = useViewStore((state) => state.tab);
   const [linkStatus, copyLink] = useCopy();

@@ -106,6 +106,13 @@ export function differenceMessage(details: DetailsMessages, difference: KernelDi
   }
 }
 
+/** What a withdrawn block says instead of its text: the invalid fields it is computed from; null when none. */
+export function unavailableText(t: Messages, locale: string, invalid: readonly AnyFieldKey[]): string | null {
+  return invalid.length > 0
+    ? t.results.invalidBlocks({ fields: fieldList(t, locale, invalid), count: invalid.length })
+    : null;
+}
+
 /** Fields named for a message by their labels, as the language lists them: "RAM and Kernel version". */
 export function fieldList(t: Messages, locale: string, keys: readonly AnyFieldKey[]): string {
   return new Intl.ListFormat(locale, { type: "conjunction" }).format(

@@ -3,7 +3,7 @@ import type { TargetChoice } from "../domain/config/targets/target-field";
 import { TARGET_BLOCKS } from "../i18n/parts/targets";
 import { useMessages, usePart } from "../store/messages";
 import { useInvalidBehind } from "../store/calc-store";
-import { fieldList } from "./messages";
+import { unavailableText } from "./messages";
 import { useTargets } from "../store/targets";
 import { ConfigBlock } from "./config-block";
 
@@ -49,9 +49,7 @@ export function TargetBlocks({ shown }: { shown: TargetChoice }) {
   const invalidAlerts = useInvalidBehind("targets");
   const unavailableFor = (choice: Exclude<TargetChoice, "files">) => {
     const invalid = choice === "alerts" ? invalidAlerts : invalidConfig;
-    return invalid.length > 0
-      ? t.results.invalidBlocks({ fields: fieldList(t, locale, invalid), count: invalid.length })
-      : null;
+    return unavailableText(t, locale, invalid);
   };
   return (
     <>

@@ -1,6 +1,5 @@
-import { computeSizing, ramBytesPerEntry, type Sizing } from "./sizing";
+import { computeSizing, ramRuleEntries, type Sizing } from "./sizing";
 import { INT_MAX, type Inputs } from "./inputs";
-import { floorDiv } from "../core/integer";
 import type { SizingWay } from "./way";
 import type { FieldGroup } from "../core/field-spec";
 import type { TrafficSizing } from "../traffic/traffic-sizing";
@@ -51,7 +50,7 @@ export function computeAnswer(params: {
 }): Answer {
   const { inputs, way, traffic, kernelMax } = params;
   const reference = {
-    ramRuleMax: Math.min(floorDiv(inputs.ram, ramBytesPerEntry(inputs.arch)), INT_MAX),
+    ramRuleMax: Math.min(ramRuleEntries(inputs), INT_MAX),
     kernelMax,
   };
   const fromTraffic = way === "traffic" && traffic !== null && traffic.requiredMax >= 1;

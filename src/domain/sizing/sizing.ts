@@ -19,6 +19,15 @@ export function ramBytesPerEntry(arch: Arch): number {
 }
 
 /**
+ * The RAM rule's nf_conntrack_max before the INT_MAX clamp: MemTotal / ramBytesPerEntry(), rounded down.
+ *
+ * @example ramRuleEntries({ ram: 16 GiB, arch: 64 }) === 524288
+ */
+export function ramRuleEntries(inputs: Pick<Inputs, "ram" | "arch">): number {
+  return floorDiv(inputs.ram, ramBytesPerEntry(inputs.arch));
+}
+
+/**
  * The same rule written out for people: entries per MiB of RAM (the "32" of "RAM in MiB × 32").
  * One MiB divides evenly by ramBytesPerEntry(), so the factor is exact.
  *
@@ -145,7 +154,7 @@ export function computeSizing(inputs: Inputs): Sizing {
   if (inputs.max !== null) {
     max = inputs.max;
   } else {
-    const fromRam = floorDiv(inputs.ram, ramBytesPerEntry(inputs.arch));
+    const fromRam = ramRuleEntries(inputs);
     // The sysctl accepts 0..INT_MAX (proc_dointvec_minmax, 8b6861390ffe).
     max = Math.min(fromRam, INT_MAX);
     if (fromRam > INT_MAX) warnings.push({ code: "max-clamped", concerns: "max", unclamped: fromRam });
