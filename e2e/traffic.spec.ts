@@ -21,6 +21,9 @@ test("sizing from traffic makes the traffic's need the answer, the RAM rule and 
     "will overflow: the steady state alone needs 114%",
   );
   await expect(page.getByTestId("sysctl-snippet")).toContainText("net.netfilter.nf_conntrack_max = 360000");
+  await expect(page.getByTestId("sysctl-snippet")).toContainText(
+    "nf_conntrack_max from traffic (steady state + headroom)",
+  );
   // Back to RAM: the RAM rule answers, and the link says which way was chosen.
   await page.locator("input[name=sizing-mode][value=ram]").check();
   await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "524288");

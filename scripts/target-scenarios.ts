@@ -4,7 +4,7 @@ import { kernelRules } from "../src/domain/kernel/kernel-defaults";
 import { changedTimeouts, readTimeouts } from "../src/domain/kernel/timeouts";
 import { k8s } from "../src/domain/kube/kubernetes-version";
 import { DEFAULT_RAW, readInputs, type RawInputs } from "../src/domain/sizing/inputs";
-import { computeSizing } from "../src/domain/sizing/sizing";
+import { computeSizing, type Sizing } from "../src/domain/sizing/sizing";
 import { buildTargets, type TargetFile, type TargetSource } from "../src/domain/config/targets";
 import type { TimeoutKey } from "../src/domain/kernel/timeouts";
 
@@ -46,7 +46,7 @@ export interface RenderedScenario {
   readonly name: string;
   readonly alertThresholdPercent: number;
   /** Where the max comes from: the RAM rule (per host in the fleet variants) or an explicit max. */
-  readonly maxSource: "ram" | "explicit";
+  readonly maxSource: Sizing["maxSource"];
   readonly files: readonly TargetFile[];
   /** The same inputs with each fleet host's MemTotal: the values its per-host rules must give. */
   readonly fleet: readonly FleetHost[];

@@ -43,6 +43,7 @@ describe("computeAnswer", () => {
     // 360,000 buckets at 1 per bucket, rounded up to a multiple of 512: 360,448.
     expect(answer.sizing.buckets).toBe(360448);
     expect(answer.sizing.memory.total).toBe(360000 * 256 + 360448 * 8);
+    expect(answer.sizing.maxSource).toBe("traffic");
   });
 
   it("lets the reader's own max win in every way", () => {

@@ -59,7 +59,7 @@ export function computeAnswer(params: {
       way,
       basis: "traffic",
       noTraffic: false,
-      sizing: computeSizing({ ...inputs, max: traffic.requiredMax }),
+      sizing: { ...computeSizing({ ...inputs, max: traffic.requiredMax }), maxSource: "traffic" },
       reference,
     };
   }

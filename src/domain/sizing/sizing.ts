@@ -109,7 +109,8 @@ export type SizingWarning =
 export interface Sizing {
   /** nf_conntrack_max to set. */
   readonly max: number;
-  readonly maxSource: "ram" | "explicit";
+  /** Where max comes from: the RAM rule, the reader's own figure, or the traffic's need (answer.ts). */
+  readonly maxSource: "ram" | "explicit" | "traffic";
   /** ceil(max / ratio): the bucket count asked for, before the kernel's page rounding. */
   readonly bucketsRequested: number;
   /** nf_conntrack_buckets as the kernel allocates it (rounded, clamped): the value written to the config. */
