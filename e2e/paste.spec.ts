@@ -163,7 +163,26 @@ test("table-full lines of another namespace are told apart, in Chinese too", asy
   const first = page.getByTestId("diagnosis").locator("li.cause").first();
   await expect(first).toHaveAttribute("data-cause", "cause-other-namespace");
   await expect(first).toContainText("满的是另一个网络命名空间，不是这个");
-  await expect(first).toContainText("lsns -t net");
+  await expect(first).toContainText("日志中最多的是 netns 4026532481（2 条消息）。");
+  await expect(first).toContainText("lsns -t net | grep 4026532481");
+  await expect(page.getByTestId("table-full-messages")).toHaveAttribute("data-value", "2");
+  await expect(page.getByTestId("table-full-messages")).toHaveText("2（其中 2 条指明另一个命名空间）");
+});
+
+test("the table-full count adds both wordings and names the fullest namespace", async ({ page }) => {
+  await page.goto("./");
+  await page
+    .locator("textarea[name=paste]")
+    .fill(
+      "table_full_messages: 1\ntable_full_netns_messages: 4\ntable_full_in_netns 4026532305: 3\ntable_full_in_netns 4026532411: 1\n",
+    );
+  await expect(page.getByTestId("table-full-messages")).toHaveAttribute("data-value", "5");
+  await expect(page.getByTestId("table-full-messages")).toHaveText("5 (4 name another namespace)");
+  const cause = page.locator("li[data-cause=cause-other-namespace]");
+  await expect(cause).toContainText(
+    "The log names netns 4026532305 most (3 messages), and 1 other namespace.",
+  );
+  await expect(cause).toContainText("lsns -t net | grep 4026532305");
 });
 
 for (const colorScheme of ["light", "dark"] as const) {

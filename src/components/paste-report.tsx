@@ -41,6 +41,11 @@ export function PasteReport({
   const entry = pasteEntryBytes(diagnostics.slab, diagnostics.kernelRelease, diagnostics.arch, inputs);
   const count = diagnostics.conntrackCount ?? diagnostics.stats?.entries;
   const max = diagnostics.conntrackMax;
+  const { tableFullMessages, tableFullNetnsMessages } = diagnostics;
+  const logged =
+    tableFullMessages === undefined && tableFullNetnsMessages === undefined
+      ? undefined
+      : (tableFullMessages ?? 0) + (tableFullNetnsMessages ?? 0);
 
   return (
     <div className="paste-report" role="region" aria-label={p.diagnosisHeading}>
@@ -83,6 +88,15 @@ export function PasteReport({
                 <dt>{p.currentMax}</dt>
                 <dd data-testid="current-max" data-value={max}>
                   {n(max)}
+                </dd>
+              </div>
+            )}
+            {logged !== undefined && (
+              <div>
+                <dt>{p.tableFullLogged}</dt>
+                <dd data-testid="table-full-messages" data-value={logged}>
+                  {n(logged)}
+                  {(tableFullNetnsMessages ?? 0) > 0 && p.netnsShare({ netns: tableFullNetnsMessages ?? 0 })}
                 </dd>
               </div>
             )}
@@ -181,8 +195,16 @@ function causeText(paste: PasteMessages, finding: CauseFinding): CauseText {
   switch (finding.code) {
     case "cause-table-full":
       return { summary: c[finding.code].summary(finding), fixes: c[finding.code].fixes };
-    case "cause-other-namespace":
-      return { summary: c[finding.code].summary(finding), fixes: c[finding.code].fixes };
+    case "cause-other-namespace": {
+      const other = c[finding.code];
+      const named = finding.namespaces[0];
+      if (named === undefined) return { summary: other.summary(finding), fixes: other.fixes };
+      // Named in the log: say which, and find that one instead of listing every namespace.
+      return {
+        summary: other.summary(finding) + other.named({ ...named, others: finding.namespaces.length - 1 }),
+        fixes: [other.find(named), ...other.fixes.slice(1)],
+      };
+    }
     case "cause-insert-race": {
       const race = c[finding.code];
       return { summary: race.summary(finding), fixes: [race.resolution[finding.resolution], ...race.fixes] };

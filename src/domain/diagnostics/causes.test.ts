@@ -61,6 +61,7 @@ describe("diagnose: the cause first", () => {
       severity: "warning",
       messages: null,
       netnsMessages: 2,
+      namespaces: [{ inum: 4026532481, messages: 2 }],
       share: 1530 / 262144,
       countersRead: true,
     });

@@ -28,7 +28,9 @@
  *   recommends; it matches the nf_conntrack and ip_conntrack wordings, with or without the dot.
  *   From 6.17 a full namespace other than the initial one logs `table full in netns <inum>,
  *   dropping packet` instead (errata F6), which that pattern misses: it is counted on its own line,
- *   since it says another namespace (a container, a pod) was full, not this one.
+ *   since it says another namespace (a container, a pod) was full, not this one; and per namespace
+ *   (`table_full_in_netns <inum>: N`, sed, sort and uniq -c, which busybox has too), so the page can
+ *   say which namespace filled.
  *
  * POSIX sh only (dash, busybox ash): no brace expansion, no `[[`, no `pipefail`; no `sudo`. No
  * single quotes either, so the whole line can be wrapped in `sh -c '...'` (COLLECTOR_COMMAND_AS_ROOT).
@@ -53,6 +55,8 @@ export const COLLECTOR_STEPS: readonly string[] = [
   "if dmesg >/dev/null 2>&1; then" +
     ' echo "table_full_messages: $(dmesg | grep -c "table full, dropping packet")";' +
     ' echo "table_full_netns_messages: $(dmesg | grep -c "table full in netns")";' +
+    ' dmesg | sed -n "s/.*table full in netns \\([0-9]*\\),.*/\\1/p" | sort | uniq -c' +
+    ' | sed "s/^ *\\([0-9]*\\) \\([0-9]*\\)$/table_full_in_netns \\2: \\1/";' +
     ' else echo "table_full_messages: needs root"; fi',
 ];
 

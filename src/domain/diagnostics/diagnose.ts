@@ -1,7 +1,7 @@
 import { bytes } from "../core/units";
 import { computeKernelDefault } from "../kernel/kernel-defaults";
 import { atLeast, tryParseKernelVersion, v } from "../kernel/kernel-version";
-import type { ConntrackStats, Diagnostics } from "./dump";
+import type { ConntrackStats, Diagnostics, NamespaceMessages } from "./dump";
 import { suggestedFields } from "./suggestions";
 
 export type Severity = "info" | "warning";
@@ -47,6 +47,8 @@ export type Finding =
       readonly severity: "warning";
       readonly messages: number | null;
       readonly netnsMessages: number | null;
+      /** The namespaces those messages name (inode numbers), most messages first. */
+      readonly namespaces: readonly NamespaceMessages[];
       readonly share: number | null;
       readonly countersRead: boolean;
     }
@@ -198,6 +200,7 @@ function causes(d: Diagnostics, share: number | null, average: number | null): F
       severity: "warning",
       messages,
       netnsMessages,
+      namespaces: d.tableFullNamespaces ?? [],
       share,
       countersRead: stats !== undefined,
     });

@@ -62,6 +62,11 @@ export interface DiagnosticLine {
 /** What the collector or an error message says could not be read. */
 export type UnavailableSource = "sysctl" | "slabinfo" | "stats" | "kernel-log";
 
+export interface NamespaceMessages {
+  readonly inum: number;
+  readonly messages: number;
+}
+
 export interface SlabCost {
   /** The slab cache's name: nf_conntrack, or nf_conntrack_<id> on kernels <= 4.6. */
   readonly cache: string;
@@ -128,6 +133,11 @@ export interface Diagnostics {
    * the initial one hit nf_conntrack_max; the initial namespace still logs the plain wording.
    */
   readonly tableFullNetnsMessages?: number;
+  /**
+   * Which namespaces those were: the inode number each `table full in netns <inum>` line names (the
+   * number `lsns -t net` and `ls -l /proc/<pid>/ns/net` show), most messages first.
+   */
+  readonly tableFullNamespaces?: readonly NamespaceMessages[];
   /** Sum of `net_ratelimit: N callbacks suppressed` (any rate-limited network message). */
   readonly suppressedCallbacks?: number;
   readonly bootLine?: BootLine;

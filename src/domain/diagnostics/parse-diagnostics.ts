@@ -99,6 +99,8 @@ export function parseDiagnostics(text: string): Diagnostics {
     tableFullLogLines: 0,
     tableFullNetnsCount: null,
     tableFullNetnsLogLines: 0,
+    netnsLogLines: new Map(),
+    netnsCounts: null,
     suppressed: null,
     unavailable: new Set(),
   };
@@ -230,6 +232,12 @@ function finish(state: ParseState, records: LineRecord[], truncated: boolean): D
   }
   if (state.tableFullNetnsCount !== null) out.tableFullNetnsMessages = state.tableFullNetnsCount;
   else if (state.tableFullNetnsLogLines > 0) out.tableFullNetnsMessages = state.tableFullNetnsLogLines;
+  const perNamespace = state.netnsCounts ?? state.netnsLogLines;
+  if (perNamespace.size > 0) {
+    out.tableFullNamespaces = [...perNamespace]
+      .map(([inum, messages]) => ({ inum, messages }))
+      .sort((a, b) => b.messages - a.messages || a.inum - b.inum);
+  }
   if (state.suppressed !== null) out.suppressedCallbacks = state.suppressed;
   // A source reported unreadable but found elsewhere in the paste (run again as root) is fine.
   const found: Record<UnavailableSource, boolean> = {

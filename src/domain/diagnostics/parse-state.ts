@@ -43,6 +43,10 @@ export interface ParseState {
   tableFullLogLines: number;
   tableFullNetnsCount: number | null;
   tableFullNetnsLogLines: number;
+  /** Messages per namespace inode from `table full in netns <inum>` log lines. */
+  readonly netnsLogLines: Map<number, number>;
+  /** The collector's own per-namespace counts (`table_full_in_netns <inum>: N`); they beat the log lines. */
+  netnsCounts: Map<number, number> | null;
   suppressed: number | null;
   readonly unavailable: Set<UnavailableSource>;
 }

@@ -6,7 +6,21 @@ import type { Reader } from "./parse-state";
  */
 const TABLE_FULL_COUNT = /^table_full(_netns)?_messages: ?(\d{1,10})$/;
 
+/** The collector's per-namespace count (collector.ts): `table_full_in_netns 4026532305: 3`. */
+const NETNS_COUNT = /^table_full_in_netns (\d{1,10}): ?(\d{1,10})$/;
+
 export const readCollectorCount: Reader = (state, line, _tokens, record) => {
+  const perNamespace = NETNS_COUNT.exec(line);
+  if (perNamespace) {
+    record.kind = "table-full-count";
+    const counts = (state.netnsCounts ??= new Map<number, number>());
+    const inum = Number(perNamespace[1]);
+    const value = Number(perNamespace[2]);
+    const previous = counts.get(inum);
+    if (previous !== undefined) record.note = previous === value ? "duplicate" : "conflict";
+    else counts.set(inum, value);
+    return true;
+  }
   const match = TABLE_FULL_COUNT.exec(line);
   if (!match) return false;
   record.kind = "table-full-count";

@@ -14,7 +14,7 @@ const TABLE_FULL = "_conntrack: table full, dropping packet";
  * (the namespace's inode number) when the full namespace is not init_net; init_net keeps the wording
  * above (errata F6: `__nf_conntrack_alloc()` in 7.2.13). Counted apart: it names another namespace.
  */
-const TABLE_FULL_NETNS = /_conntrack: table full in netns \d{1,10}, dropping packet/;
+const TABLE_FULL_NETNS = /_conntrack: table full in netns (\d{1,10}), dropping packet/;
 
 /**
  * docs/kernel-facts.md §8: the table-full warning is net_warn_ratelimited(), and what the rate
@@ -37,8 +37,11 @@ export function readKernelLog(state: ParseState, line: string, record: LineRecor
     record.kind = "table-full";
     return true;
   }
-  if (line.includes("table full in netns") && TABLE_FULL_NETNS.test(line)) {
+  const netns = line.includes("table full in netns") ? TABLE_FULL_NETNS.exec(line) : null;
+  if (netns) {
     state.tableFullNetnsLogLines += 1;
+    const inum = Number(netns[1]);
+    state.netnsLogLines.set(inum, (state.netnsLogLines.get(inum) ?? 0) + 1);
     record.kind = "table-full";
     return true;
   }

@@ -27,7 +27,20 @@ type CauseMessages = {
     readonly summary: (finding: CauseOf<C>) => string;
     readonly fixes: readonly string[];
   };
-} & { readonly "cause-insert-race": { readonly resolution: Readonly<Record<RaceResolution, string>> } };
+} & { readonly "cause-insert-race": { readonly resolution: Readonly<Record<RaceResolution, string>> } } & {
+  readonly "cause-other-namespace": {
+    /** When the log names namespaces: the one with the most messages, and how many others. */
+    readonly named: (params: NamedNamespace) => string;
+    /** The first fix when the log names the namespace (its inode number). */
+    readonly find: (params: { inum: number }) => string;
+  };
+};
+
+interface NamedNamespace {
+  readonly inum: number;
+  readonly messages: number;
+  readonly others: number;
+}
 
 function english() {
   const { integer, percent, bytes, plural, pluralDecimal } = formatsFor("en");
@@ -127,6 +140,9 @@ function english() {
     } satisfies AlertMessages,
     currentCount: "Entries now (nf_conntrack_count)",
     currentMax: "Limit now (nf_conntrack_max)",
+    tableFullLogged: "Table-full messages",
+    netnsShare: ({ netns }: { netns: number }) =>
+      ` (${plural(netns, { one: "# names another namespace", other: "# name another namespace" })})`,
     findings: {
       fill: ({ share }: { share: number }) => `The table is ${percent(share)} full.`,
       "fill-high": ({ share }: { share: number }) =>
@@ -199,6 +215,10 @@ function english() {
                   "; ",
                 )} in the kernel log, but this namespace counts no early drop and no drop beyond the insert race${share === null ? "" : `, and its table is ${percent(share)} full`}. Each namespace (a container, a pod) counts its own entries against the one nf_conntrack_max.`
             : `${plural((messages ?? 0) + (netnsMessages ?? 0), { one: "# table-full message", other: "# table-full messages" })} in the kernel log${share === null ? "" : ` while the table is ${percent(share)} full`}: a burst that has passed, or another network namespace (a container, a pod) that reached the limit, since each counts its own entries against the one nf_conntrack_max. This namespace's counters (conntrack -S or /proc/net/stat/nf_conntrack) would tell which.`,
+        named: ({ inum, messages: count, others }: NamedNamespace) =>
+          ` The log names netns ${inum} most (${plural(count, { one: "# message", other: "# messages" })})${others > 0 ? `, and ${plural(others, { one: "# other namespace", other: "# other namespaces" })}` : ""}.`,
+        find: ({ inum }: { inum: number }) =>
+          `Find it: \`lsns -t net | grep ${inum}\` gives a process in namespace ${inum} (its PID) and its command; \`ls -l /proc/<PID>/ns/net\` shows the same number.`,
         fixes: [
           'Find the namespace: `lsns -t net` lists them; the number after "in netns" is the inode that `ls -l /proc/<pid>/ns/net` shows.',
           "Look inside it: `nsenter -t <pid> -n conntrack -C` and `conntrack -S`. Fix what fills it (a flood, short-lived UDP, long timeouts: timeouts are per namespace and start from the kernel's defaults in each).",
@@ -357,6 +377,8 @@ function chinese(): PasteMessages {
     },
     currentCount: "当前条目数（nf_conntrack_count）",
     currentMax: "当前上限（nf_conntrack_max）",
+    tableFullLogged: "表满消息",
+    netnsShare: ({ netns }: { netns: number }) => `（其中 ${integer(netns)} 条指明另一个命名空间）`,
     findings: {
       fill: ({ share }) => `连接跟踪表已用 ${percent(share)}。`,
       "fill-high": ({ share }) =>
@@ -415,6 +437,10 @@ function chinese(): PasteMessages {
                   "；",
                 )}，但这个命名空间没有提前丢弃，也没有插入竞争之外的丢包${share === null ? "" : `，表只用了 ${percent(share)}`}。每个命名空间（容器、Pod）各自计数，都以同一个 nf_conntrack_max 为上限。`
             : `内核日志中有 ${integer((messages ?? 0) + (netnsMessages ?? 0))} 条表满消息${share === null ? "" : `，而表现在只用了 ${percent(share)}`}：可能是已经过去的突发，也可能是另一个网络命名空间（容器、Pod）到达了上限——每个命名空间各自计数，都以同一个 nf_conntrack_max 为上限。这个命名空间的计数器（conntrack -S 或 /proc/net/stat/nf_conntrack）可以分辨是哪一种。`,
+        named: ({ inum, messages: count, others }: NamedNamespace) =>
+          `日志中最多的是 netns ${inum}（${integer(count)} 条消息）${others > 0 ? `，另有 ${integer(others)} 个命名空间` : ""}。`,
+        find: ({ inum }: { inum: number }) =>
+          `找到它：\`lsns -t net | grep ${inum}\` 给出命名空间 ${inum} 中的一个进程（PID）和它的命令；\`ls -l /proc/<PID>/ns/net\` 显示同一个数字。`,
         fixes: [
           "找到那个命名空间：`lsns -t net` 列出所有命名空间；“in netns” 后面的数字就是 `ls -l /proc/<pid>/ns/net` 显示的 inode。",
           "进去看：`nsenter -t <pid> -n conntrack -C` 和 `conntrack -S`。解决占满它的原因（洪泛、短命的 UDP、过长的超时：超时按命名空间设置，每个命名空间都从内核默认值开始）。",
