@@ -21,6 +21,7 @@ const SCENARIOS: readonly Scenario[] = [
   { name: "kernel-4.19", raw: { kernel: "4.19" } },
   { name: "kernel-5.15", raw: { kernel: "5.15" } },
   { name: "kernel-6.12", raw: { kernel: "6.12" } },
+  { name: "kernel-7.3", raw: { kernel: "7.3" } },
   { name: "32-bit", raw: { kernel: "5.10", arch: "32", ram: "3G" } },
   { name: "kube-node", raw: { kernel: "6.12", ram: "64G" }, kube: { cores: 16, version: k8s(36) } },
   {
@@ -48,6 +49,8 @@ export interface RenderedScenario {
   /** Where the max comes from: the RAM rule (per host in the fleet variants) or an explicit max. */
   readonly maxSource: Sizing["maxSource"];
   readonly files: readonly TargetFile[];
+  /** Whether nf_conntrack_max = 0 means no limit on the scenario's kernel (before 6.19). */
+  readonly maxZeroMeansNoLimit: boolean;
   /** The same inputs with each fleet host's MemTotal: the values its per-host rules must give. */
   readonly fleet: readonly FleetHost[];
 }
@@ -79,6 +82,7 @@ export function renderScenarios(): RenderedScenario[] {
       alertThresholdPercent,
       maxSource: source.sizing.maxSource,
       files: buildTargets(source),
+      maxZeroMeansNoLimit: source.rules.maxZeroMeansNoLimit,
       fleet,
     };
   });

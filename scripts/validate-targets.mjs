@@ -243,6 +243,8 @@ function fleetHosts(scenario) {
     steady("crowded:9100", 1000, 600, 1, 0, 1),
     steady("full:9100", 1000, 1000, 2, 1, 0),
     { ...steady("blip:9100", 1000, 10, 0, 0, 0), blip: true },
+    // nf_conntrack_max = 0, no limit before 6.19 (refused from 6.19): no fill, its failures the race.
+    ...(scenario.maxZeroMeansNoLimit ? [steady("nolimit:9100", 0, 5000, 1, 0, 1)] : []),
   ];
 }
 
@@ -275,7 +277,8 @@ function seriesOf(hosts) {
  */
 function expected(scenario, variant, host) {
   const T = scenario.alertThresholdPercent;
-  const fill = (100 * host.entries) / host.limit;
+  // A limit of 0 (no limit) has no fill: the rules filter it out instead of dividing by 0.
+  const fill = host.limit === 0 ? null : (100 * host.entries) / host.limit;
   const perHost = variant === "fleet" && scenario.maxSource === "ram";
   const hostRules = parse(scenario.files.find((f) => f.id === "prometheus-host").text).groups[0].rules;
   const pageMax = hostRules
@@ -290,11 +293,11 @@ function expected(scenario, variant, host) {
       : null;
   const rate = (r) => (r > 0 ? { value: r, from: 1 } : null);
   return {
-    NfConntrackTableFilling: fill > T ? { value: fill, from: 0 } : null,
+    NfConntrackTableFilling: fill !== null && fill > T ? { value: fill, from: 0 } : null,
     NfConntrackDrop: host.drop > host.insert ? rate(host.drop) : null,
     NfConntrackEarlyDrop: rate(host.early),
-    NfConntrackInsertFailed: fill >= 50 ? rate(host.insert) : null,
-    NfConntrackInsertRace: fill < 50 ? rate(host.insert) : null,
+    NfConntrackInsertFailed: fill !== null && fill >= 50 ? rate(host.insert) : null,
+    NfConntrackInsertRace: fill === null || fill < 50 ? rate(host.insert) : null,
     NfConntrackLimitBelowRecommended:
       limitValue === null ? null : { value: Math.min(limitValue, INT_MAX), from: 0 },
   };

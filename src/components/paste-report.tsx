@@ -8,6 +8,7 @@ import {
 } from "../domain/diagnostics/diagnose";
 import { type Diagnostics } from "../domain/diagnostics/dump";
 import { pasteEntryBytes } from "../domain/diagnostics/paste-entry-bytes";
+import { kernelRules } from "../domain/kernel/kernel-defaults";
 import { formatInteger } from "../domain/core/format";
 import type { AnyFieldKey } from "../domain/sizing/fields";
 import { alertsFiringNow, type AlertReason } from "../domain/config/targets/alerts-now";
@@ -223,7 +224,7 @@ function findingMessage(paste: PasteMessages, finding: Exclude<Finding, CauseFin
     case "fill-high":
       return f[finding.code]({ share: finding.share });
     case "max-unlimited":
-      return f["max-unlimited"]();
+      return f["max-unlimited"](finding);
     case "count-zero-namespace":
       return f["count-zero-namespace"]();
     case "no-table-full":
@@ -256,7 +257,12 @@ function findingMessage(paste: PasteMessages, finding: Exclude<Finding, CauseFin
 function AlertsNowReport({ diagnostics }: { diagnostics: Diagnostics }) {
   const p = usePart(PASTE);
   const threshold = useAlertThreshold();
-  const { firing, unknown } = alertsFiringNow(diagnostics, threshold);
+  const { inputs } = useSizing();
+  const { firing, unknown } = alertsFiringNow(
+    diagnostics,
+    threshold,
+    kernelRules(inputs.kernel).maxZeroMeansNoLimit,
+  );
   return (
     <div data-testid="alerts-now" data-value={firing.map((alert) => alert.name).join(" ")}>
       <h3>{p.alertsHeading({ threshold })}</h3>
@@ -281,8 +287,6 @@ function alertReasonMessage(p: PasteMessages, reason: AlertReason): string {
   switch (reason.code) {
     case "fill-above-threshold":
       return r["fill-above-threshold"](reason);
-    case "no-limit":
-      return r["no-limit"](reason);
     case "counter-since-boot":
       return r["counter-since-boot"](reason);
     case "table-full-logged":

@@ -138,7 +138,7 @@ export const en = {
         "nf_conntrack_max ÷ nf_conntrack_buckets. Empty: the chosen kernel's own, 1 from 5.15, 4 from 2.6.23, 8 before. The article uses 4.",
       struct:
         "Empty: what the chosen kernel was measured to use. On the host: `sudo awk '/^nf_conntrack(_[0-9a-f]+)? /{print $4}' /proc/slabinfo` (object size; up to 4.6 there is one cache per network namespace, named nf_conntrack_ and a number or address), or `cat /sys/kernel/slab/nf_conntrack/slab_size` (with alignment).",
-      max: "Optional: a target nf_conntrack_max of your own. Empty: derived from RAM.",
+      max: "Optional: a target nf_conntrack_max of your own. Empty: derived from RAM. Never 0: up to 6.18 it means no limit (the table grows until memory runs out), and kernels from 6.19 refuse it.",
       kernel: "The kernel the config is for: `uname -r`. The kernel's own defaults and the config follow it.",
       page: "`getconf PAGESIZE`: 4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB, which rounds tables to larger steps.",
       tcp_cps: "New TCP connections that close normally, per second (both sides of a proxy count).",

@@ -104,7 +104,7 @@ export const zhCN: Messages = {
         "nf_conntrack_max ÷ nf_conntrack_buckets。留空则用所选内核自身的值：5.15 起为 1，2.6.23 起为 4，更早为 8。原文用 4。",
       struct:
         "留空则用所选内核的实测值。在主机上查看：`sudo awk '/^nf_conntrack(_[0-9a-f]+)? /{print $4}' /proc/slabinfo`（对象大小；4.6 及更早每个网络命名空间一个缓存，名为 nf_conntrack_ 加编号或地址），或 `cat /sys/kernel/slab/nf_conntrack/slab_size`（含对齐）。",
-      max: "可选：自己指定的 nf_conntrack_max 目标值。留空则按内存推算。",
+      max: "可选：自己指定的 nf_conntrack_max 目标值。留空则按内存推算。不能填 0：6.18 及以前它表示不设上限（表会一直增长直到内存耗尽），6.19 起内核拒绝这个值。",
       kernel: "配置所针对的内核：`uname -r`。内核默认值和生成的配置都随之变化。",
       page: "`getconf PAGESIZE`：x86 为 4 KiB；arm64 和 ppc64le 内核可能是 16 或 64 KiB，哈希表会按更大的步长取整。",
       tcp_cps: "每秒正常关闭的 TCP 新建连接数（代理的两侧都要算）。",

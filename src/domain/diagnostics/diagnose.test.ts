@@ -21,8 +21,15 @@ describe("diagnose", () => {
     ]);
   });
 
-  it("says nf_conntrack_max = 0 means no limit (docs/kernel-facts.md §3)", () => {
-    expect(diagnose(sysctls(0, 10))).toEqual([{ code: "max-unlimited", severity: "warning" }]);
+  it("says nf_conntrack_max = 0 means no limit up to 6.18 and is refused from 6.19 (docs/kernel-facts.md §3)", () => {
+    const unlimited = (kernel: string) => ({ code: "max-unlimited", severity: "warning", kernel });
+    expect(diagnose(sysctls(0, 10))).toEqual([unlimited("unknown")]);
+    const on = (release: string) =>
+      diagnose(parseDiagnostics(`${release} x86_64\nnet.netfilter.nf_conntrack_max = 0\n`));
+    expect(on("6.18.44")).toEqual([unlimited("accepts")]);
+    expect(on("6.12.117")).toEqual([unlimited("accepts")]);
+    expect(on("6.19.1")).toEqual([unlimited("refuses")]);
+    expect(on("7.3.4")).toEqual([unlimited("refuses")]);
   });
 
   it("a count of 0 with a max set points to a dump taken in another namespace (errata F9)", () => {

@@ -1,5 +1,5 @@
 import { bytes } from "../core/units";
-import { computeKernelDefault } from "../kernel/kernel-defaults";
+import { computeKernelDefault, kernelRules } from "../kernel/kernel-defaults";
 import { atLeast, tryParseKernelVersion, v } from "../kernel/kernel-version";
 import type { ConntrackStats, Diagnostics, NamespaceMessages } from "./dump";
 import { suggestedFields } from "./suggestions";
@@ -86,8 +86,15 @@ export type Finding =
       readonly max: number;
       readonly share: number;
     }
-  /** nf_conntrack_max = 0: no limit (docs/kernel-facts.md §3). */
-  | { readonly code: "max-unlimited"; readonly severity: "warning" }
+  /**
+   * nf_conntrack_max = 0 (docs/kernel-facts.md §3): no limit before 6.19, refused from 6.19
+   * (2b749f257645). `kernel`: what the pasted release does with 0 ("unknown" without a release).
+   */
+  | {
+      readonly code: "max-unlimited";
+      readonly severity: "warning";
+      readonly kernel: "accepts" | "refuses" | "unknown";
+    }
   /**
    * A count of 0 beside a max: the dump was most likely taken in a network namespace that tracks
    * nothing (a pod or container), since each namespace counts only its own entries (`cnet->count` in
@@ -157,6 +164,12 @@ const INVALID_NOTABLE = 1000;
 function otherDrops(stats: ConntrackStats): number {
   const raceFailures = Math.max(0, stats.insertFailed - (stats.chainTooLong ?? 0));
   return Math.max(0, stats.drop - raceFailures);
+}
+
+function zeroMax(d: Diagnostics): "accepts" | "refuses" | "unknown" {
+  const kernel = tryParseKernelVersion(suggestedFields(d).kernel ?? "");
+  if (!kernel.ok) return "unknown";
+  return kernelRules(kernel.value).maxZeroMeansNoLimit ? "accepts" : "refuses";
 }
 
 function raceResolution(d: Diagnostics): RaceResolution {
@@ -258,7 +271,7 @@ export function diagnose(d: Diagnostics, kernelDefault?: { max: number; buckets:
   const average = count !== undefined && buckets !== undefined && buckets > 0 ? (2 * count) / buckets : null;
   const found = causes(d, share, average);
   const findings: Finding[] = [...found];
-  if (max === 0) findings.push({ code: "max-unlimited", severity: "warning" });
+  if (max === 0) findings.push({ code: "max-unlimited", severity: "warning", kernel: zeroMax(d) });
   else if (count !== undefined && max !== undefined && share !== null) {
     findings.push(
       share > FILL_HIGH

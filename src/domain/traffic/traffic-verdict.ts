@@ -16,14 +16,13 @@ export interface TrafficNeed {
  * @example trafficVerdict({ total: 150000, requiredMax: 180000 }, 180000) === "fits" // the page's own answer
  * @example trafficVerdict({ total: 150000, requiredMax: 180000 }, 160000) === "tight"
  * @example trafficVerdict({ total: 150000, requiredMax: 180000 }, 140000) === "does-not-fit"
- * @example trafficVerdict({ total: 1, requiredMax: 2 }, 0) === "fits" // 0 = no limit
+ *
+ * The limit is 1 or more: the page never sizes nf_conntrack_max = 0, which means no limit before
+ * 6.19 and is refused from 6.19 (2b749f257645; the max field takes 1 and up, kernel-facts.md §3).
  *
  * @internal exported for its tests
  */
 export function trafficVerdict(need: TrafficNeed, limit: number): TrafficVerdict {
-  // nf_conntrack_max = 0 means no limit: `if (nf_conntrack_max && unlikely(ct_count > nf_conntrack_max))`
-  // in __nf_conntrack_alloc().
-  if (limit <= 0) return "fits";
   if (need.total > limit) return "does-not-fit";
   return need.requiredMax <= limit ? "fits" : "tight";
 }
@@ -31,7 +30,7 @@ export function trafficVerdict(need: TrafficNeed, limit: number): TrafficVerdict
 export interface LimitComparison {
   readonly limit: number;
   readonly verdict: TrafficVerdict;
-  /** The steady state's share of the limit (total / limit); 0 when the limit is 0 (no limit). */
+  /** The steady state's share of the limit (total / limit). */
   readonly share: number;
 }
 
@@ -46,7 +45,7 @@ function compareWith(need: TrafficNeed, limit: number): LimitComparison {
   return {
     limit,
     verdict: trafficVerdict(need, limit),
-    share: limit > 0 ? need.total / limit : 0,
+    share: need.total / limit,
   };
 }
 

@@ -131,8 +131,6 @@ function english() {
     alertReasons: {
       "fill-above-threshold": ({ count, max, thresholdPercent }: AlertParams<"fill-above-threshold">) =>
         `${integer(count)} of ${integer(max)} entries in use: ${percent(count / max)}, above ${integer(thresholdPercent)} %.`,
-      "no-limit": ({ count }: AlertParams<"no-limit">) =>
-        `nf_conntrack_max is 0 with ${integer(count)} entries in use.`,
       "counter-since-boot": ({ counter, value }: AlertParams<"counter-since-boot">) =>
         `The ${counter} counter is at ${integer(value)}: it happened since boot, so the rule fired then.`,
       "table-full-logged": ({ messages }: AlertParams<"table-full-logged">) =>
@@ -147,8 +145,12 @@ function english() {
       fill: ({ share }: { share: number }) => `The table is ${percent(share)} full.`,
       "fill-high": ({ share }: { share: number }) =>
         `The table is ${percent(share)} full: above 80 %, new connections will soon be dropped. Raise nf_conntrack_max.`,
-      "max-unlimited": () =>
-        "nf_conntrack_max is 0: no limit at all, the table can grow until memory runs out.",
+      "max-unlimited": ({ kernel }: { kernel: "accepts" | "refuses" | "unknown" }): string =>
+        kernel === "refuses"
+          ? "nf_conntrack_max reads 0, which this kernel refuses (6.19 and later): the values pasted come from different hosts or kernels."
+          : kernel === "accepts"
+            ? "nf_conntrack_max is 0: no limit at all on this kernel, the table can grow until memory runs out. Kernels from 6.19 refuse 0: after such an upgrade a sysctl.d line setting 0 fails and the kernel's own default applies."
+            : "nf_conntrack_max is 0: no limit at all up to 6.18, the table can grow until memory runs out; kernels from 6.19 refuse 0.",
       "count-zero-namespace": () =>
         "The count is 0 with a limit set: this dump was probably taken in a pod or container, whose network namespace counts only its own entries. Run the collector on the host.",
       "no-table-full": () =>
@@ -369,7 +371,6 @@ function chinese(): PasteMessages {
     alertReasons: {
       "fill-above-threshold": ({ count, max, thresholdPercent }) =>
         `已用 ${integer(count)} / ${integer(max)} 个条目：${percent(count / max)}，超过 ${integer(thresholdPercent)} %。`,
-      "no-limit": ({ count }) => `nf_conntrack_max 为 0，而已有 ${integer(count)} 个条目。`,
       "counter-since-boot": ({ counter, value }) =>
         `${counter} 计数器为 ${integer(value)}：开机以来发生过，规则当时已经触发。`,
       "table-full-logged": ({ messages }) =>
@@ -383,7 +384,12 @@ function chinese(): PasteMessages {
       fill: ({ share }) => `连接跟踪表已用 ${percent(share)}。`,
       "fill-high": ({ share }) =>
         `连接跟踪表已用 ${percent(share)}：超过 80%，新连接很快会被丢弃。请调大 nf_conntrack_max。`,
-      "max-unlimited": () => "nf_conntrack_max 为 0：完全不限制，表会一直增长直到内存耗尽。",
+      "max-unlimited": ({ kernel }) =>
+        kernel === "refuses"
+          ? "nf_conntrack_max 读出为 0，而这个内核（6.19 及以后）拒绝这个值：粘贴的数据来自不同的主机或内核。"
+          : kernel === "accepts"
+            ? "nf_conntrack_max 为 0：这个内核上完全不限制，表会一直增长直到内存耗尽。6.19 起内核拒绝 0：升级后 sysctl.d 中设为 0 的那一行会失败，内核自己的默认值生效。"
+            : "nf_conntrack_max 为 0：6.18 及以前完全不限制，表会一直增长直到内存耗尽；6.19 起内核拒绝 0。",
       "count-zero-namespace": () =>
         "设置了上限而条目数为 0：这份数据多半是在 Pod 或容器里采集的，其网络命名空间只计算自己的条目。请在主机上运行采集命令。",
       "no-table-full": () =>

@@ -31,7 +31,7 @@ describe("alertsFiringNow", () => {
   ])(
     "fill: $count of $max at $threshold%: fires $fires, as 100 x count > threshold x max",
     ({ max, count, threshold, fires }) => {
-      const now = alertsFiringNow(parseDiagnostics(sysctls(max, count)), threshold);
+      const now = alertsFiringNow(parseDiagnostics(sysctls(max, count)), threshold, true);
       expect(now.firing).toEqual(
         fires
           ? [
@@ -47,15 +47,23 @@ describe("alertsFiringNow", () => {
     },
   );
 
-  it("fires the fill alert on an unlimited table with entries, as entries / 0 is +Inf to Prometheus", () => {
-    expect(alertsFiringNow(parseDiagnostics(sysctls(0, 5)), 75).firing).toEqual([
-      { name: "NfConntrackTableFilling", reason: { code: "no-limit", count: 5 } },
+  it("gives a limit of 0 no fill where it means no limit, as the rules do, and the race its failures", () => {
+    const race = `${sysctls(0, 5)}${STAT_HEADER}\n${statRow(1, 1, 0)}\n`;
+    expect(alertsFiringNow(parseDiagnostics(sysctls(0, 5)), 75, true)).toEqual({
+      firing: [],
+      unknown: COUNTER_ALERTS,
+    });
+    expect(alertsFiringNow(parseDiagnostics(race), 75, true).firing.map((f) => f.name)).toEqual([
+      "NfConntrackInsertRace",
     ]);
-    expect(alertsFiringNow(parseDiagnostics(sysctls(0, 0)), 75).firing).toEqual([]);
+    // From 6.19 the kernel refuses 0: a 0 read there tells no fill.
+    expect(alertsFiringNow(parseDiagnostics(sysctls(0, 5)), 75, false).unknown).toContain(
+      "NfConntrackTableFilling",
+    );
   });
 
   it("says each counter above 0 since boot would have fired, and the others stay quiet", () => {
-    const now: AlertsNow = alertsFiringNow(parseDiagnostics(PROMPTED), 75);
+    const now: AlertsNow = alertsFiringNow(parseDiagnostics(PROMPTED), 75, true);
     // PROMPTED: 1530 of 262144 entries; insert_failed 2, drop 0, early_drop 3 summed over two CPUs.
     expect(now).toEqual({
       firing: [
@@ -94,7 +102,7 @@ describe("alertsFiringNow", () => {
     "sums the per-CPU counters: drop $drop, early_drop $earlyDrop, insert_failed $insertFailed",
     ({ count, insertFailed, drop, earlyDrop, names }) => {
       const paste = `${sysctls(1000, count)}${STAT_HEADER}\n${statRow(insertFailed, drop, earlyDrop)}\n${statRow(0, 0, 0)}\n`;
-      const now = alertsFiringNow(parseDiagnostics(paste), 75);
+      const now = alertsFiringNow(parseDiagnostics(paste), 75, true);
       expect(now.firing.map((f) => f.name)).toEqual(names);
       expect(now.unknown).toEqual([]);
     },
@@ -106,6 +114,7 @@ describe("alertsFiringNow", () => {
         "cpu=0 found=0 invalid=0 insert=0 insert_failed=0 drop=4 early_drop=0 error=0 search_restart=0\n",
       ),
       75,
+      true,
     );
     expect(now.firing).toEqual([
       {
@@ -117,7 +126,11 @@ describe("alertsFiringNow", () => {
   });
 
   it("takes logged table-full messages as drops when no counters were pasted", () => {
-    const now = alertsFiringNow(parseDiagnostics("[12.5] nf_conntrack: table full, dropping packet\n"), 75);
+    const now = alertsFiringNow(
+      parseDiagnostics("[12.5] nf_conntrack: table full, dropping packet\n"),
+      75,
+      true,
+    );
     const reason: AlertReason = { code: "table-full-logged", messages: 1 };
     expect(now.firing).toEqual([{ name: "NfConntrackDrop", reason }]);
     expect(now.unknown).toEqual([
@@ -129,13 +142,13 @@ describe("alertsFiringNow", () => {
   });
 
   it("knows nothing from an empty paste, and never throws on any text", () => {
-    expect(alertsFiringNow(parseDiagnostics(""), 75)).toEqual({
+    expect(alertsFiringNow(parseDiagnostics(""), 75, true)).toEqual({
       firing: [],
       unknown: ["NfConntrackTableFilling", ...COUNTER_ALERTS],
     });
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 1, max: 100 }), (text, threshold) => {
-        const now = alertsFiringNow(parseDiagnostics(text), threshold);
+        const now = alertsFiringNow(parseDiagnostics(text), threshold, true);
         expect(now.firing.length + now.unknown.length).toBeLessThanOrEqual(5);
       }),
     );

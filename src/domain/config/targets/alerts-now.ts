@@ -4,7 +4,6 @@ import { ALERTS, INSERT_RACE_BELOW_PERCENT, type AlertName, type CounterColumn }
 /**
  * Why an alert would fire on the pasted machine, as codes and numbers the page words:
  * - `fill-above-threshold`: count / max is above the threshold, as NfConntrackTableFilling computes it;
- * - `no-limit`: nf_conntrack_max is 0 and entries exist: entries / limit is +Inf to Prometheus;
  * - `counter-since-boot`: the counter is above 0. The rule fires on a rate held for its `for:`,
  *   which one paste cannot show; but the counters start at 0 at boot and only grow, so a value
  *   above 0 means that this happened since boot, and the rule may have fired when it did. As the
@@ -21,7 +20,6 @@ export type AlertReason =
       readonly max: number;
       readonly thresholdPercent: number;
     }
-  | { readonly code: "no-limit"; readonly count: number }
   | {
       readonly code: "counter-since-boot";
       readonly counter: CounterColumn;
@@ -55,22 +53,30 @@ const COUNTERS = {
  * //   unknown: ["NfConntrackDrop", "NfConntrackEarlyDrop", "NfConntrackInsertFailed",
  * //     "NfConntrackInsertRace"] }
  */
-export function alertsFiringNow(d: Diagnostics, thresholdPercent: number): AlertsNow {
+export function alertsFiringNow(
+  d: Diagnostics,
+  thresholdPercent: number,
+  maxZeroMeansNoLimit: boolean,
+): AlertsNow {
   const firing: { name: AlertName; reason: AlertReason }[] = [];
   const unknown: AlertName[] = [];
   const count = d.conntrackCount ?? d.stats?.entries;
   const max = d.conntrackMax;
+  // A limit of 0 where it means none (before 6.19): the rules give such a host no fill (prometheus.ts
+  // fillPercent()), so the fill rule stays quiet and insert failures count as the race. Where 0 is
+  // refused, a 0 read is not this kernel's and the fill is unknown.
+  const noLimit = max === 0 && maxZeroMeansNoLimit;
   // The fill the insert rules split on, when the paste has it: 100 × count < 50 × max, in integers.
-  const raceFill =
-    count === undefined || max === undefined || max === 0
+  const raceFill = noLimit
+    ? true
+    : count === undefined || max === undefined || max === 0
       ? undefined
       : 100 * count < INSERT_RACE_BELOW_PERCENT * max;
   for (const { name } of ALERTS) {
     if (name === "NfConntrackTableFilling") {
-      if (count === undefined || max === undefined) unknown.push(name);
-      else if (max === 0) {
-        if (count > 0) firing.push({ name, reason: { code: "no-limit", count } });
-      } else if (100 * count > thresholdPercent * max) {
+      if (noLimit) continue;
+      if (count === undefined || max === undefined || max === 0) unknown.push(name);
+      else if (100 * count > thresholdPercent * max) {
         // 100 × count > threshold × max: the rule's 100 * entries / limit > threshold, in integers.
         firing.push({ name, reason: { code: "fill-above-threshold", count, max, thresholdPercent } });
       }

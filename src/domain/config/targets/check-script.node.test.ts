@@ -8,8 +8,8 @@ import { targetSource } from "./targets.fixture";
 
 // Node APIs, so this file is type-checked with tsconfig.node.json, not with the domain's settings.
 
-const checkScript = (threshold: number): string => {
-  const file = buildTargets(targetSource({}, { alertThresholdPercent: threshold })).find(
+const checkScript = (threshold: number, kernel = "6.12"): string => {
+  const file = buildTargets(targetSource({ kernel }, { alertThresholdPercent: threshold })).find(
     (t) => t.id === "check",
   );
   if (!file) throw new Error("no check target");
@@ -32,7 +32,7 @@ describe.skipIf(dash === undefined)("the check script, run by dash against fake 
   /** Writes a proc tree and runs the script; returns its line and exit code. */
   function run(
     proc: { count?: number; max?: number; stat?: string | null },
-    options: { threshold?: number; state?: string } = {},
+    options: { threshold?: number; state?: string; kernel?: string } = {},
   ): { line: string; code: number } {
     const dir = join(root, `proc${runs++}`);
     mkdirSync(join(dir, "sys/net/netfilter"), { recursive: true });
@@ -44,7 +44,7 @@ describe.skipIf(dash === undefined)("the check script, run by dash against fake 
     if (proc.stat !== null)
       writeFileSync(join(dir, "net/stat/nf_conntrack"), proc.stat ?? `${HEADER}\n${row(0, 0, 0)}\n`);
     const script = join(root, "check.sh");
-    writeFileSync(script, checkScript(options.threshold ?? 75));
+    writeFileSync(script, checkScript(options.threshold ?? 75, options.kernel));
     const env = {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
       NF_CONNTRACK_PROC: dir,
@@ -68,6 +68,19 @@ describe.skipIf(dash === undefined)("the check script, run by dash against fake 
     const result = run({ count, max });
     expect(result.code).toBe(code);
     expect(result.line.startsWith(`${word} - nf_conntrack ${count} of ${max} entries`)).toBe(true);
+  });
+
+  it("calls a limit of 0 no limit before 6.19, and a kernel the script was not made for from 6.19", () => {
+    expect(run({ count: 5, max: 0 }, { kernel: "6.18" })).toMatchObject({
+      code: 1,
+      line: expect.stringContaining(
+        "WARNING - nf_conntrack 5 of 0 entries (0%), threshold 75%; nf_conntrack_max is 0: no limit, the table grows until memory runs out",
+      ) as unknown,
+    });
+    expect(run({ count: 5, max: 0 }, { kernel: "6.19" })).toEqual({
+      code: 3,
+      line: "UNKNOWN - nf_conntrack_max reads 0, which kernels from 6.19 refuse: this script was made for kernel 6.19",
+    });
   });
 
   it("prints one Nagios line with the entries and the counters since boot as performance data", () => {

@@ -1,4 +1,5 @@
 import { headerLines, renderConfig, type ConfigLine } from "../config-files";
+import { formatKernelVersion } from "../../kernel/kernel-version";
 import { comment, kubeLines, type TargetFile, type TargetSource } from "./target-source";
 
 /** Nagios plugin exit codes (Nagios Plugin API, "Plugin Return Codes"): OK, WARNING, CRITICAL, UNKNOWN. */
@@ -96,7 +97,14 @@ export function checkTarget(source: TargetSource): TargetFile {
     "",
     "warn=$((max * THRESHOLD / 100))",
     'if [ "$max" -eq 0 ]; then',
-    `  raise ${EXIT.warning} "nf_conntrack_max is 0: no limit"`,
+    // 0 is no limit before 6.19 (`if (nf_conntrack_max && …)` in __nf_conntrack_alloc()); from 6.19
+    // the sysctl refuses it (2b749f257645), so a 0 there means the script runs on another kernel.
+    ...(source.rules.maxZeroMeansNoLimit
+      ? [`  raise ${EXIT.warning} "nf_conntrack_max is 0: no limit, the table grows until memory runs out"`]
+      : [
+          `  echo "UNKNOWN - nf_conntrack_max reads 0, which kernels from 6.19 refuse: this script was made for kernel ${formatKernelVersion(source.inputs.kernel)}"`,
+          `  exit ${EXIT.unknown}`,
+        ]),
     "  percent=0",
     "else",
     "  percent=$((count * 100 / max))",

@@ -36,8 +36,17 @@ const FOR = { fill: "5m", drop: "10m", insert: "15m", limit: "1h" } as const;
 /** The extra rule, Prometheus only: the limit set is below the recommended one. */
 const LIMIT_RULE = { name: "NfConntrackLimitBelowRecommended", severity: "info" } as const;
 
-/** The fill in percent, per series: node_exporter's NodeHighNumberConntrackEntriesUsed's ratio × 100. */
-const FILL = "100 * node_nf_conntrack_entries / node_nf_conntrack_entries_limit";
+/**
+ * The fill in percent, per series: node_exporter's NodeHighNumberConntrackEntriesUsed's ratio × 100.
+ * Where nf_conntrack_max = 0 means no limit (kernels before 6.19: `if (nf_conntrack_max &&
+ * unlikely(ct_count > nf_conntrack_max))` in __nf_conntrack_alloc(); 2b749f257645 refuses 0 from
+ * 6.19), a host set to 0 has no fill: the comparison filter drops its series instead of dividing by
+ * 0 (+Inf, which would page "table +Inf% full" for a table that cannot fill).
+ */
+const fillPercent = (maxZeroMeansNoLimit: boolean): string =>
+  maxZeroMeansNoLimit
+    ? "100 * node_nf_conntrack_entries / (node_nf_conntrack_entries_limit > 0)"
+    : "100 * node_nf_conntrack_entries / node_nf_conntrack_entries_limit";
 
 const rate = (metric: string) => `rate(${metric}[${WINDOW}])`;
 
@@ -62,6 +71,7 @@ export function prometheusTarget(source: TargetSource, values: ValuesFrom): Targ
   const host = values === "host";
   const recommended = ` Recommended for this host: ${rules.names.maxSysctl} = ${sizing.max}, ${sizing.buckets} buckets.`;
   const [filling, drop, earlyDrop, insertFailed, insertRace] = ALERTS;
+  const fill = fillPercent(rules.maxZeroMeansNoLimit);
   const rule = (
     alert: { readonly name: string; readonly severity: string },
     expr: string,
@@ -111,6 +121,14 @@ export function prometheusTarget(source: TargetSource, values: ValuesFrom): Targ
           comment("are absent and these rules stay silent; use the check script there."),
         ]
       : []),
+    ...(rules.maxZeroMeansNoLimit
+      ? [
+          comment(
+            "nf_conntrack_max = 0 means no limit before 6.19: such a host has no fill, so the fill rules",
+          ),
+          comment("skip it, its insert failures count as the race, and the limit rule names it."),
+        ]
+      : []),
     ...kubeLines(source, true, values),
     blank,
     section("groups", [
@@ -119,7 +137,7 @@ export function prometheusTarget(source: TargetSource, values: ValuesFrom): Targ
         section("rules", [
           rule(
             filling,
-            `${FILL} > ${threshold}`,
+            `${fill} > ${threshold}`,
             FOR.fill,
             "nf_conntrack table {{ $value | humanize }}% full on {{ $labels.instance }}",
             `More than ${threshold}% of nf_conntrack_max has been in use for ${FOR.fill}; once the table is full, new connections are dropped.`,
@@ -144,7 +162,7 @@ export function prometheusTarget(source: TargetSource, values: ValuesFrom): Targ
           ),
           rule(
             insertFailed,
-            `${rate(insertFailed.metric)} > 0 and ${FILL} >= ${INSERT_RACE_BELOW_PERCENT}`,
+            `${rate(insertFailed.metric)} > 0 and ${fill} >= ${INSERT_RACE_BELOW_PERCENT}`,
             FOR.insert,
             "nf_conntrack insert failures on {{ $labels.instance }}",
             `Inserts have failed at {{ $value | humanize }}/s (over ${WINDOW}) for ${FOR.insert} with the table ${INSERT_RACE_BELOW_PERCENT}% full or more: new entries clashed with one already in the table and their packets were dropped. If the table keeps filling, size it up; if not, see NfConntrackInsertRace.`,
@@ -156,7 +174,8 @@ export function prometheusTarget(source: TargetSource, values: ValuesFrom): Targ
           // 6a757c07e51f. The table's size plays no part.
           rule(
             insertRace,
-            `${rate(insertRace.metric)} > 0 and ${FILL} < ${INSERT_RACE_BELOW_PERCENT}`,
+            // `unless … >=`, not `and … <`: a host without a fill (no limit) keeps its race.
+            `${rate(insertRace.metric)} > 0 unless ${fill} >= ${INSERT_RACE_BELOW_PERCENT}`,
             FOR.insert,
             "nf_conntrack insert race on {{ $labels.instance }}",
             `Inserts have failed at {{ $value | humanize }}/s (over ${WINDOW}) for ${FOR.insert} while the table is less than ${INSERT_RACE_BELOW_PERCENT}% full: the insert race, parallel UDP packets of one new flow (DNS A and AAAA queries through NAT, typically on Kubernetes) racing to create the same entry; the loser is dropped and the client waits for a retry. A bigger table does not fix it: use single-request-reopen or TCP for DNS, or a node-local DNS cache.`,
@@ -188,22 +207,25 @@ export function prometheusTarget(source: TargetSource, values: ValuesFrom): Targ
  * recommendation. Otherwise the page's max; its value is then the limit.
  */
 function limitRule(
-  { sizing, inputs }: TargetSource,
+  { sizing, inputs, rules }: TargetSource,
   values: ValuesFrom,
 ): { expr: string; summary: string; description: string } {
   const summary = "nf_conntrack_max below the recommended on {{ $labels.instance }}";
+  const noLimit = rules.maxZeroMeansNoLimit
+    ? " A limit of 0 means none (before 6.19): the table grows until memory runs out."
+    : "";
   const exact = '{{ printf "%.0f" $value }}';
   if (values === "fleet" && sizing.maxSource === "ram") {
     const perEntry = ramBytesPerEntry(inputs.arch);
     return {
       expr: `clamp_max(floor(node_memory_MemTotal_bytes / ${perEntry}), ${INT_MAX}) > node_nf_conntrack_entries_limit`,
       summary,
-      description: `nf_conntrack_max has been below ${exact} for ${FOR.limit}: that is the RAM rule for this host's MemTotal (MemTotal / ${perEntry}, RAM in MiB x ${ramEntriesPerMiB(inputs.arch)}). On a Kubernetes node, kube-proxy may have set it.`,
+      description: `nf_conntrack_max has been below ${exact} for ${FOR.limit}: that is the RAM rule for this host's MemTotal (MemTotal / ${perEntry}, RAM in MiB x ${ramEntriesPerMiB(inputs.arch)}). On a Kubernetes node, kube-proxy may have set it.${noLimit}`,
     };
   }
   return {
     expr: `node_nf_conntrack_entries_limit < ${sizing.max}`,
     summary,
-    description: `nf_conntrack_max has been ${exact} for ${FOR.limit}, below the ${sizing.max} ${values === "fleet" ? "set for every host" : "recommended"}. On a Kubernetes node, kube-proxy may have set it.`,
+    description: `nf_conntrack_max has been ${exact} for ${FOR.limit}, below the ${sizing.max} ${values === "fleet" ? "set for every host" : "recommended"}. On a Kubernetes node, kube-proxy may have set it.${noLimit}`,
   };
 }

@@ -35,6 +35,8 @@ export const SCENARIOS = {
   "kernel 3.10": targetSource({ kernel: "3.10" }),
   "kernel 4.19": targetSource({ kernel: "4.19" }),
   "kernel 6.12": targetSource({ kernel: "6.12" }, { timeouts: [UDP_TIMEOUT] }),
+  /** Refuses nf_conntrack_max = 0 (6.19 on): no guard for a limit of 0 in the rules. */
+  "kernel 7.3": targetSource({ kernel: "7.3" }),
   "Kubernetes node": targetSource(
     { kernel: "6.12", ram: "64G" },
     { kube: { cores: 16, version: k8s(36) }, alertThresholdPercent: 80 },

@@ -241,19 +241,34 @@ const rulesOf = (file: TargetFile): Rule[] => {
   expect(groups.map((g) => g.name)).toEqual(["nf-conntrack"]);
   return groups[0]?.rules ?? [];
 };
-const FILL = "100 * node_nf_conntrack_entries / node_nf_conntrack_entries_limit";
+/** The fill; before 6.19 a limit of 0 (no limit) is filtered out instead of divided by. */
+const fillOf = (source: TargetSource) =>
+  source.rules.maxZeroMeansNoLimit
+    ? "100 * node_nf_conntrack_entries / (node_nf_conntrack_entries_limit > 0)"
+    : "100 * node_nf_conntrack_entries / node_nf_conntrack_entries_limit";
 /** The rules every variant shares, with the user's threshold. */
-const sharedRules = (threshold: number) => [
-  ["NfConntrackTableFilling", `${FILL} > ${threshold}`, "5m"],
-  [
-    "NfConntrackDrop",
-    "rate(node_nf_conntrack_stat_drop[5m]) > rate(node_nf_conntrack_stat_insert_failed[5m])",
-    "10m",
-  ],
-  ["NfConntrackEarlyDrop", "rate(node_nf_conntrack_stat_early_drop[5m]) > 0", "10m"],
-  ["NfConntrackInsertFailed", `rate(node_nf_conntrack_stat_insert_failed[5m]) > 0 and ${FILL} >= 50`, "15m"],
-  ["NfConntrackInsertRace", `rate(node_nf_conntrack_stat_insert_failed[5m]) > 0 and ${FILL} < 50`, "15m"],
-];
+const sharedRules = (source: TargetSource) => {
+  const fill = fillOf(source);
+  return [
+    ["NfConntrackTableFilling", `${fill} > ${source.alertThresholdPercent}`, "5m"],
+    [
+      "NfConntrackDrop",
+      "rate(node_nf_conntrack_stat_drop[5m]) > rate(node_nf_conntrack_stat_insert_failed[5m])",
+      "10m",
+    ],
+    ["NfConntrackEarlyDrop", "rate(node_nf_conntrack_stat_early_drop[5m]) > 0", "10m"],
+    [
+      "NfConntrackInsertFailed",
+      `rate(node_nf_conntrack_stat_insert_failed[5m]) > 0 and ${fill} >= 50`,
+      "15m",
+    ],
+    [
+      "NfConntrackInsertRace",
+      `rate(node_nf_conntrack_stat_insert_failed[5m]) > 0 unless ${fill} >= 50`,
+      "15m",
+    ],
+  ];
+};
 
 describe("the Prometheus rules", () => {
   it.each(scenarios)(
@@ -262,7 +277,7 @@ describe("the Prometheus rules", () => {
       const file = target(source, "prometheus");
       const list = rulesOf(file);
       expect(list.map((r) => [r.alert, r.expr, r.for])).toEqual([
-        ...sharedRules(source.alertThresholdPercent),
+        ...sharedRules(source),
         [
           "NfConntrackLimitBelowRecommended",
           // 64-bit: the RAM rule MemTotal / 32768, as computeSizing() with an INT_MAX clamp.
@@ -297,7 +312,7 @@ describe("the Prometheus rules", () => {
     (_name, source) => {
       const list = rulesOf(target(source, "prometheus-host"));
       expect(list.map((r) => [r.alert, r.expr, r.for])).toEqual([
-        ...sharedRules(source.alertThresholdPercent),
+        ...sharedRules(source),
         ["NfConntrackLimitBelowRecommended", `node_nf_conntrack_entries_limit < ${source.sizing.max}`, "1h"],
       ]);
       for (const rule of list) {
