@@ -58,7 +58,7 @@ export function PasteReport({
         <>
           {filledKeys.length > 0 && (
             <p className="filled" role="status">
-              {p.filled({ fields: filledKeys.map((key) => fieldText(t, key).label).join(", ") })}
+              {p.filled({ fields: filledKeys.map((key) => fieldText(t, key).label).join(p.listSeparator) })}
             </p>
           )}
           {entry && (
@@ -70,7 +70,9 @@ export function PasteReport({
           {diagnostics.unavailable.length > 0 && (
             <p className="block-why">
               {p.unavailable({
-                sources: diagnostics.unavailable.map((source) => p.unavailableSources[source]).join("; "),
+                sources: diagnostics.unavailable
+                  .map((source) => p.unavailableSources[source])
+                  .join(p.clauseSeparator),
               })}
             </p>
           )}
@@ -277,7 +279,9 @@ function AlertsNowReport({ diagnostics }: { diagnostics: Diagnostics }) {
           ))}
         </ul>
       )}
-      {unknown.length > 0 && <p className="block-why">{p.alertsUnknown({ names: unknown.join(", ") })}</p>}
+      {unknown.length > 0 && (
+        <p className="block-why">{p.alertsUnknown({ names: unknown.join(p.listSeparator) })}</p>
+      )}
     </div>
   );
 }

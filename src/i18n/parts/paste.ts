@@ -138,6 +138,9 @@ function english() {
     } satisfies AlertMessages,
     currentCount: "Entries now (nf_conntrack_count)",
     currentMax: "Limit now (nf_conntrack_max)",
+    /** Between the items of a list inside a sentence, and between clauses. */
+    listSeparator: ", ",
+    clauseSeparator: "; ",
     tableFullLogged: "Table-full messages",
     netnsShare: ({ netns }: { netns: number }) =>
       ` (${plural(netns, { one: "# names another namespace", other: "# name another namespace" })})`,
@@ -378,6 +381,8 @@ function chinese(): PasteMessages {
     },
     currentCount: "当前条目数（nf_conntrack_count）",
     currentMax: "当前上限（nf_conntrack_max）",
+    listSeparator: "、",
+    clauseSeparator: "；",
     tableFullLogged: "表满消息",
     netnsShare: ({ netns }: { netns: number }) => `（其中 ${integer(netns)} 条指明另一个命名空间）`,
     findings: {
