@@ -101,7 +101,6 @@ function english() {
       iptablesWhy: "Run as root; it adds to the raw and filter tables (--noflush).",
     },
     fix: {
-      heading: "Fix what fills it",
       stale: {
         heading: "Destinations that never answered",
         intro:
@@ -289,7 +288,6 @@ function chinese(): TableMessages {
       iptablesWhy: "以 root 运行；它向 raw 表和 filter 表追加规则（--noflush）。",
     },
     fix: {
-      heading: "修复占满表的原因",
       stale: {
         heading: "从未应答的目的地址",
         intro:
@@ -319,8 +317,8 @@ function chinese(): TableMessages {
         button: "用作 nf_conntrack_max",
         done: ({ max }) => `nf_conntrack_max 现为 ${integer(max)}（max 字段）：所有配置块和目标都会写入它。`,
         role: ({ nat, from, to }) =>
-          `本表有 ${entries(nat)} 经过 NAT，每个都带有 128 字节的扩展区：主机角色已改为 NAT 网关，每条目字节数 ${integer(from)} → ${integer(to)} B。`,
-        roleOnly: ({ nat }) => `本表有 ${entries(nat)} 经过 NAT：主机角色已改为 NAT 网关。`,
+          `本表中有 ${integer(nat)} 个条目经过 NAT，每个都带有 128 字节的扩展区：主机角色已改为 NAT 网关，每条目字节数 ${integer(from)} → ${integer(to)} B。`,
+        roleOnly: ({ nat }) => `本表中有 ${integer(nat)} 个条目经过 NAT：主机角色已改为 NAT 网关。`,
       },
       summary: {
         heading: "用于工单的摘要",
