@@ -2,14 +2,11 @@ import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { IDLE_EDGES_SECONDS, type IdleClass } from "../domain/table/table-stats";
 import type { TableMessages } from "../i18n/parts/table";
+import { duration } from "./duration";
 
-/** Seconds as the largest whole unit: "30 s", "10 min", "6 h", "2 d". */
-function duration(seconds: number): string {
-  if (seconds >= 86400 && seconds % 86400 === 0) return `${seconds / 86400} d`;
-  if (seconds >= 3600 && seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds >= 60 && seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
-}
+/** Axes and the hover band in the page's colours, so the chart follows its dark scheme. */
+const AXIS_STYLE = { stroke: "var(--muted)", tick: { fill: "var(--muted)", fontSize: 11 } } as const;
+const CURSOR = { fill: "var(--grid)" } as const;
 
 /** The idle-time distribution of one timeout's entries, chosen from those the table holds. */
 export function IdleChart({ idle, words }: { idle: readonly IdleClass[]; words: TableMessages }) {
@@ -40,11 +37,11 @@ export function IdleChart({ idle, words }: { idle: readonly IdleClass[]; words: 
       </label>
       <figure aria-label={label}>
         <BarChart width={560} height={220} data={data} style={{ maxWidth: "100%" }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="bin" fontSize={11} />
-          <YAxis allowDecimals={false} fontSize={11} />
-          <Tooltip />
-          <Bar dataKey="count" fill="#3b6ea5" isAnimationActive={false} />
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <XAxis dataKey="bin" {...AXIS_STYLE} />
+          <YAxis allowDecimals={false} {...AXIS_STYLE} />
+          <Tooltip cursor={CURSOR} />
+          <Bar dataKey="count" fill="var(--chart-entries)" isAnimationActive={false} />
         </BarChart>
         <figcaption>{label}</figcaption>
       </figure>

@@ -25,6 +25,7 @@ import {
 } from "../table-worker/table-session";
 import { ConfigBlock } from "./config-block";
 import { LazyPart } from "./load-boundary";
+import { CopySummary, StaleDelete, TimeoutWhatIfs, UseAsMax } from "./table-fixes";
 
 // Recharts loads with the idle-time chart, once a table was read.
 const IdleChart = lazy(() => import("./table-idle-chart").then((module) => ({ default: module.IdleChart })));
@@ -313,11 +314,15 @@ function TableResult({
         <NatBackends words={words} list={stats.natPairs} />
       </div>
       <NotrackRules words={words} stats={stats} picked={picked} />
+      <StaleDelete words={words} stats={stats} />
       <h3>{words.idleHeading}</h3>
       <p className="block-why">{words.idleIntro}</p>
       <LazyPart>
         <IdleChart idle={stats.idle} words={words} />
       </LazyPart>
+      <TimeoutWhatIfs words={words} stats={stats} />
+      <UseAsMax words={words} stats={stats} />
+      <CopySummary words={words} reading={reading} findings={findings} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { PASTE } from "./parts/paste";
 import { TARGET_BLOCKS } from "./parts/targets";
 import { TRAFFIC } from "./parts/traffic";
 import { DETAILS } from "./parts/details";
+import { TABLE } from "./parts/table";
 
 type Tree = { readonly [key: string]: unknown };
 
@@ -29,6 +30,7 @@ const CHINESE = [
   ["kube", KUBE["zh-CN"]],
   ["targets", TARGET_BLOCKS["zh-CN"]],
   ["details", DETAILS["zh-CN"]],
+  ["table", TABLE["zh-CN"]],
 ] as const;
 
 /**

@@ -53,8 +53,20 @@ const NOT_ASSURED_SHARE = 0.3;
 /** The table at 80 % of nf_conntrack_max: bursts will fill it. */
 const NEAR_MAX_SHARE = 0.8;
 
-/** A destination needs this many entries, all unreplied, to be called gone (fewer is normal churn). */
+/**
+ * A destination needs this many entries, all unreplied, to be called gone. A dead backend collects
+ * one entry per connect or datagram for the whole SYN_SENT (120 s) or UDP (30 s) timeout: a single
+ * client retrying every 10 s leaves 12. Below 10, a few unreplied entries are a SYN or a datagram
+ * in flight or one failed connect: normal churn, and not worth a delete.
+ */
 const STALE_MIN_ENTRIES = 10;
+
+/**
+ * UDP services that are one-way by design (syslog 514, VXLAN 4789, StatsD 8125; IANA): their
+ * entries are all unreplied with a healthy receiver, so they are no sign of a backend that went
+ * away, and deleting them frees nothing for long. The stateless-service finding covers them.
+ */
+const ONE_WAY_UDP_PORTS: ReadonlySet<number> = new Set([514, 4789, 8125]);
 
 export type Finding =
   | {
@@ -81,32 +93,44 @@ export type Finding =
     }
   | { readonly code: "not-assured"; readonly count: number; readonly share: number }
   | { readonly code: "near-max"; readonly count: number; readonly max: number; readonly share: number }
-  | {
-      readonly code: "stale-destination";
-      readonly protocol: string;
-      readonly address: string;
-      readonly port: number | null;
-      readonly count: number;
-    };
+  | ({ readonly code: "stale-destination" } & StaleDestination);
 
 /** A destination whose entries are all unreplied, counted exactly (a backend that went away). */
 export interface StaleDestination {
   readonly protocol: string;
+  readonly protocolNumber: number;
   readonly address: string;
   readonly port: number | null;
+  /** The conntrack zone of these entries (0: none). */
+  readonly zone: number;
   readonly count: number;
 }
 
-/** Destinations whose every entry is unreplied; only exact counters qualify (error 0). */
-function staleDestinations(stats: TableStats): StaleDestination[] {
+/**
+ * Destinations whose every entry is unreplied, at least STALE_MIN_ENTRIES of them, one-way UDP
+ * services aside; only exact counters qualify (error 0), so "every entry" is a fact.
+ *
+ * @example staleDestinations(stats)[0] // { protocol: "tcp", address: "10.0.0.9", port: 8080, zone: 0, count: 30, ... }
+ */
+export function staleDestinations(stats: TableStats): StaleDestination[] {
   return stats.unrepliedByDestination.items
     .filter(
       (item: TopItem) => item.error === 0 && item.flagged === item.count && item.count >= STALE_MIN_ENTRIES,
     )
     .map((item) => {
-      const [protocol = "", address = "", port = ""] = item.key.split("|");
-      return { protocol, address, port: port === "" ? null : Number(port), count: item.count };
-    });
+      const [protocol = "", address = "", port = "", zone = "0", number = "0"] = item.key.split("|");
+      return {
+        protocol,
+        protocolNumber: Number(number),
+        address,
+        port: port === "" ? null : Number(port),
+        zone: Number(zone),
+        count: item.count,
+      };
+    })
+    .filter(
+      (stale) => !(stale.protocol === "udp" && stale.port !== null && ONE_WAY_UDP_PORTS.has(stale.port)),
+    );
 }
 
 /** Entries of an idle class idle at least `seconds` (an edge of IDLE_EDGES_SECONDS: exact). */

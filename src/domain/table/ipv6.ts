@@ -18,7 +18,7 @@ function ipv4Octets(text: string): number[] | null {
 }
 
 /** The eight 16-bit groups of an IPv6 address in any RFC 4291 spelling, or null. */
-function ipv6Groups(text: string): number[] | null {
+export function ipv6Groups(text: string): number[] | null {
   const lower = text.toLowerCase();
   const halves = lower.split("::");
   if (halves.length > 2) return null;

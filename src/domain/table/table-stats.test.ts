@@ -181,7 +181,15 @@ describe("findings", () => {
       { code: "idle-established", count: 10, share: 1, idleSeconds: 3600 },
       { code: "dominant-destination", address: "10.0.0.53", count: 60, share: 0.6 },
       { code: "not-assured", count: 90, share: 0.9 },
-      { code: "stale-destination", protocol: "tcp", address: "10.0.0.9", port: 8080, count: 30 },
+      {
+        code: "stale-destination",
+        protocol: "tcp",
+        protocolNumber: 6,
+        address: "10.0.0.9",
+        port: 8080,
+        zone: 0,
+        count: 30,
+      },
     ]);
   });
 

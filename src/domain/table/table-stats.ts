@@ -61,7 +61,11 @@ export interface TableStats {
   readonly destinations: TopList;
   /** NAT'd entries: `protocol|original dst|port|reply src|port`, frontend to backend. */
   readonly natPairs: TopList;
-  /** `protocol|original dst|port`, with `flagged` = the unreplied ones (for stale destinations). */
+  /**
+   * `protocol|original dst|port|zone|protocol number`, with `flagged` = the unreplied ones (for
+   * stale destinations and the `conntrack -D` that removes them: the zone, because conntrack -D
+   * deletes in every zone unless told `-w`; the number, for protocols conntrack has no name for).
+   */
   readonly unrepliedByDestination: TopList;
   readonly idle: readonly IdleClass[];
 }
@@ -141,7 +145,7 @@ export function createTableAggregator(timeouts: Timeouts): TableAggregator {
       sources.add(original.src);
       destinations.add(original.dst);
       unrepliedByDestination.add(
-        `${entry.protocol}|${original.dst}|${original.dport ?? ""}`,
+        `${entry.protocol}|${original.dst}|${original.dport ?? ""}|${entry.zone}|${entry.protocolNumber}`,
         entry.unreplied,
       );
       if (reply && isNatted(entry)) {

@@ -100,6 +100,79 @@ function english() {
       iptablesTitle: "iptables",
       iptablesWhy: "Run as root; it adds to the raw and filter tables (--noflush).",
     },
+    fix: {
+      stale: {
+        heading: "Destinations that never answered",
+        intro:
+          "Every entry to these destinations is unreplied: a backend that went away. Deleting them frees the table now; remove the backend from its service first, or new ones take their place.",
+        title: "conntrack -D",
+        why: "Run as root where the table was listed (the host, or the network namespace it came from). It needs conntrack-tools.",
+      },
+      whatIf: {
+        heading: "Shorter timeouts",
+        intro:
+          "An entry idle longer than a shorter timeout would already be gone. For each timeout with entries in this table: how many would be gone, and the nf_conntrack_max the rest needs with the headroom. Set puts the value in the timeout's field, so every config block and target carries it.",
+        caption: ({ sysctl, now, count }: { sysctl: string; now: string; count: number }) =>
+          `${sysctl}: ${now} when read, ${entries(count)}`,
+        columns: { value: "Timeout", gone: "Entries gone", max: "nf_conntrack_max needed", action: "Field" },
+        now: "as read",
+        kernelDefault: "kernel default",
+        gone: ({ count, share }: { count: number; share: number }) => `${integer(count)} (${percent(share)})`,
+        set: "Set",
+        setLabel: ({ sysctl, seconds }: { sysctl: string; seconds: number }) =>
+          `Set ${sysctl} to ${integer(seconds)} s`,
+        isSet: "Set ✓",
+        caveat:
+          "A TCP connection idle longer than its timeout loses its entry: its next packet makes a new one (nf_conntrack_tcp_loose = 1, the default), but a NAT'd connection or a strict stateful rule drops it. Keep established above the keep-alive interval the applications use.",
+      },
+      useMax: {
+        heading: "Back to sizing",
+        explain: ({ count, headroom, max }: { count: number; headroom: number; max: number }) =>
+          `${entries(count)} counted + ${integer(headroom)}% headroom (the traffic section's field) = ${integer(max)}.`,
+        button: "Use as nf_conntrack_max",
+        done: ({ max }: { max: number }) =>
+          `nf_conntrack_max is now ${integer(max)} (the max field): every config block and target writes it.`,
+        role: ({ nat, from, to }: { nat: number; from: number; to: number }) =>
+          `This table holds ${entries(nat)} NAT'd, and each carries the 128-byte extension area: the host's role is now NAT gateway, and bytes per entry ${integer(from)} → ${integer(to)} B.`,
+        roleOnly: ({ nat }: { nat: number }) =>
+          `This table holds ${entries(nat)} NAT'd: the host's role is now NAT gateway.`,
+      },
+      summary: {
+        heading: "Summary for a ticket",
+        button: "Copy summary",
+        mask: "Mask addresses",
+        maskHint:
+          "IPv4 keeps its first two octets (10.0.x.x#1), IPv6 its /48 prefix (2001:db8:ffff::/48#1); each address gets its own number, so groups still read. Ports and protocols stay.",
+        preview: "Preview",
+        words: {
+          title: "conntrack table",
+          maskedNote: "Addresses masked: network part and a number per address.",
+          total: "Total",
+          count: "Entries",
+          share: "Share",
+          totals: {
+            entries: "Entries",
+            skipped: "Lines not understood",
+            ipv4: "IPv4",
+            ipv6: "IPv6",
+            assured: "Assured",
+            unreplied: "Unreplied",
+            nat: "NAT'd",
+            offloaded: "Offloaded",
+          },
+          protocols: "Protocol",
+          states: "TCP state",
+          findings: "What the table says",
+          noFindings: "nothing stands out",
+          services: "Destination service",
+          sources: "Source",
+          destinations: "Destination",
+          nat: "NAT: original destination → backend",
+          approximate: ({ bound }: { bound: number }) =>
+            `Counted approximately: each count may be up to ${integer(bound)} too high.`,
+        },
+      },
+    },
     findingsHeading: "What the table says",
     noFindings: "Nothing stands out.",
     findings: {
@@ -122,7 +195,7 @@ function english() {
       "near-max": (f: Extract<Finding, { code: "near-max" }>) =>
         `The table holds ${entries(f.count)}, ${percent(f.share)} of nf_conntrack_max (${integer(f.max)}).`,
       "stale-destination": (f: Extract<Finding, { code: "stale-destination" }>) =>
-        `All ${entries(f.count)} to ${f.address}${f.port === null ? "" : ` port ${f.port}`} (${f.protocol}) are unreplied: a backend that went away.`,
+        `All ${entries(f.count)} to ${f.address}${f.port === null ? "" : ` port ${f.port}`} (${f.protocol}${f.zone === 0 ? "" : `, zone ${f.zone}`}) are unreplied: a backend that went away; delete them below.`,
     },
   };
 }
@@ -145,7 +218,7 @@ function chinese(): TableMessages {
       "列出很大的表会占用主机几秒钟的 CPU。",
       "请在主机上运行：在容器的网络命名空间里只能列出该命名空间的条目。",
     ],
-    fileLabel: "表文件（conntrack -L、-o extended、-o xml、/proc/net/nf_conntrack；纯文本或 .gz）",
+    fileLabel: "表文件（conntrack -L、-o extended、-o xml、/proc/net/nf_conntrack；纯文本或 gzip 压缩）",
     dropHint: "或把文件拖放到这里",
     pasteNote: "粘贴到上面输入框中的条目行也会以同样方式读取。",
     progressLabel: "正在读取表",
@@ -214,6 +287,74 @@ function chinese(): TableMessages {
       iptablesTitle: "iptables",
       iptablesWhy: "以 root 运行；它向 raw 表和 filter 表追加规则（--noflush）。",
     },
+    fix: {
+      stale: {
+        heading: "从未应答的目的地址",
+        intro:
+          "发往这些目的地址的条目全部未应答：后端已经不在了。删除它们可以立即腾出表空间；请先把该后端从服务中移除，否则新的条目会再次出现。",
+        title: "conntrack -D",
+        why: "以 root 身份在列出该表的地方运行（主机，或该表所在的网络命名空间）。需要 conntrack-tools。",
+      },
+      whatIf: {
+        heading: "缩短超时",
+        intro:
+          "空闲时间超过更短超时的条目本来早已过期。对本表中有条目的每个超时：会少掉多少条目，以及剩余条目加上余量所需的 nf_conntrack_max。“设置”会把该值填入对应的超时字段，所有配置块和目标都会带上它。",
+        caption: ({ sysctl, now, count }) => `${sysctl}：读取时为 ${now}，${entries(count)}`,
+        columns: { value: "超时", gone: "会过期的条目", max: "所需 nf_conntrack_max", action: "字段" },
+        now: "读取时",
+        kernelDefault: "内核默认值",
+        gone: ({ count, share }) => `${integer(count)}（${percent(share)}）`,
+        set: "设置",
+        setLabel: ({ sysctl, seconds }) => `把 ${sysctl} 设为 ${integer(seconds)} 秒`,
+        isSet: "已设置 ✓",
+        caveat:
+          "空闲超过超时的 TCP 连接会失去它的条目：下一个数据包会新建条目（nf_conntrack_tcp_loose = 1，默认值），但经过 NAT 的连接或严格的有状态规则会丢弃它。established 超时应高于应用使用的 keep-alive 间隔。",
+      },
+      useMax: {
+        heading: "回到容量规划",
+        explain: ({ count, headroom, max }) =>
+          `统计到 ${entries(count)} + ${integer(headroom)}% 余量（流量部分的字段）= ${integer(max)}。`,
+        button: "用作 nf_conntrack_max",
+        done: ({ max }) => `nf_conntrack_max 现为 ${integer(max)}（max 字段）：所有配置块和目标都会写入它。`,
+        role: ({ nat, from, to }) =>
+          `本表中有 ${integer(nat)} 个条目经过 NAT，每个都带有 128 字节的扩展区：主机角色已改为 NAT 网关，每条目字节数 ${integer(from)} → ${integer(to)} B。`,
+        roleOnly: ({ nat }) => `本表中有 ${integer(nat)} 个条目经过 NAT：主机角色已改为 NAT 网关。`,
+      },
+      summary: {
+        heading: "用于工单的摘要",
+        button: "复制摘要",
+        mask: "隐藏地址",
+        maskHint:
+          "IPv4 保留前两段（10.0.x.x#1），IPv6 保留 /48 前缀（2001:db8:ffff::/48#1）；每个地址有自己的编号，分组依然清楚。端口和协议保留。",
+        preview: "预览",
+        words: {
+          title: "conntrack 表",
+          maskedNote: "地址已隐藏：保留网络部分，每个地址一个编号。",
+          total: "总计",
+          count: "条目",
+          share: "占比",
+          totals: {
+            entries: "条目",
+            skipped: "无法识别的行",
+            ipv4: "IPv4",
+            ipv6: "IPv6",
+            assured: "已确认（ASSURED）",
+            unreplied: "未应答（UNREPLIED）",
+            nat: "经过 NAT",
+            offloaded: "已卸载（OFFLOAD）",
+          },
+          protocols: "协议",
+          states: "TCP 状态",
+          findings: "表中的发现",
+          noFindings: "没有突出的问题",
+          services: "目的服务",
+          sources: "源地址",
+          destinations: "目的地址",
+          nat: "NAT：原始目的地址 → 后端",
+          approximate: ({ bound }) => `近似统计：每个计数最多可能偏高 ${integer(bound)}。`,
+        },
+      },
+    },
     findingsHeading: "表中的发现",
     noFindings: "没有突出的问题。",
     findings: {
@@ -236,7 +377,7 @@ function chinese(): TableMessages {
       "near-max": (f) =>
         `表中有 ${entries(f.count)}，达到 nf_conntrack_max（${integer(f.max)}）的 ${percent(f.share)}。`,
       "stale-destination": (f) =>
-        `发往 ${f.address}${f.port === null ? "" : ` 端口 ${f.port}`}（${f.protocol}）的 ${entries(f.count)} 全部未应答：后端已经不在了。`,
+        `发往 ${f.address}${f.port === null ? "" : ` 端口 ${f.port}`}（${f.protocol}${f.zone === 0 ? "" : `，zone ${f.zone}`}）的 ${entries(f.count)} 全部未应答：后端已经不在了，可在下面删除。`,
     },
   };
 }
