@@ -114,7 +114,7 @@ function english() {
           "An entry idle longer than a shorter timeout would already be gone. For each timeout with entries in this table: how many would be gone, and the nf_conntrack_max the rest needs with the headroom. Set puts the value in the timeout's field, so every config block and target carries it.",
         caption: ({ sysctl, now, count }: { sysctl: string; now: string; count: number }) =>
           `${sysctl}: ${now} when read, ${entries(count)}`,
-        columns: { value: "Timeout", gone: "Entries gone", max: "nf_conntrack_max needed", action: "Field" },
+        columns: { value: "Timeout", gone: "Entries gone", max: "Max needed", action: "Field" },
         now: "as read",
         kernelDefault: "kernel default",
         gone: ({ count, share }: { count: number; share: number }) => `${integer(count)} (${percent(share)})`,
@@ -300,7 +300,7 @@ function chinese(): TableMessages {
         intro:
           "空闲时间超过更短超时的条目本来早已过期。对本表中有条目的每个超时：会少掉多少条目，以及剩余条目加上余量所需的 nf_conntrack_max。“设置”会把该值填入对应的超时字段，所有配置块和目标都会带上它。",
         caption: ({ sysctl, now, count }) => `${sysctl}：读取时为 ${now}，${entries(count)}`,
-        columns: { value: "超时", gone: "会过期的条目", max: "所需 nf_conntrack_max", action: "字段" },
+        columns: { value: "超时", gone: "会过期的条目", max: "所需上限", action: "字段" },
         now: "读取时",
         kernelDefault: "内核默认值",
         gone: ({ count, share }) => `${integer(count)}（${percent(share)}）`,
