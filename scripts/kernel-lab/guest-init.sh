@@ -41,6 +41,9 @@ section max cat /proc/sys/net/netfilter/nf_conntrack_max
 section buckets cat /proc/sys/net/netfilter/nf_conntrack_buckets
 section timeouts grep -H . /proc/sys/net/netfilter/nf_conntrack_*timeout*
 section slab grep "^nf_conntrack " /proc/slabinfo
+# The hash table's own allocation: kvmalloc()'s vmalloc fallback is listed with its caller (a
+# table small enough for one block of pages from kmalloc() has no line here).
+section vmallocinfo sh -c "grep -e nf_conntrack -e nf_ct_ /proc/vmallocinfo; true"
 section collector sh /collector.sh
 
 if [ -n "$FILL" ]; then

@@ -103,6 +103,44 @@ function fillTable(boots) {
   );
 }
 
+/**
+ * The hash table's own allocation for the boots that read /proc/vmallocinfo with a table past
+ * 2 MiB: none listed means one block of pages from kvmalloc()'s kmalloc path.
+ */
+function vmallocTable(boots) {
+  const rows = boots
+    .filter((b) => b.ok && b.hashsize && Array.isArray(b.measurements.vmalloc) && b.hashsize >= 300000)
+    .map((b) => {
+      const page = b.measurements.pageSize;
+      const table = b.measurements.buckets * 8;
+      const areas = b.measurements.vmalloc.filter((a) => a.caller.startsWith("nf_ct_alloc_hashtable"));
+      const largest = [...areas].sort((x, y) => y.sizeBytes - x.sizeBytes)[0];
+      return [
+        `${b.suite} ${b.flavour}`,
+        release(b),
+        pageKiB(b),
+        `hashsize=${b.hashsize}`,
+        String(table),
+        largest ? `${largest.sizeBytes} (pages=${largest.pages})` : "none: one block of pages",
+        largest ? String(largest.sizeBytes - page) : "",
+        b.kernelConfig?.CONFIG_HAVE_ARCH_HUGE_VMALLOC === "y" ? "y" : "n",
+      ];
+    });
+  return table(
+    [
+      "Kernel",
+      "uname -r",
+      "Page",
+      "Module option",
+      "Table bytes",
+      "vmallocinfo size",
+      "Mapped bytes",
+      "HAVE_ARCH_HUGE_VMALLOC",
+    ],
+    rows,
+  );
+}
+
 function failureList(boots) {
   const failed = boots.filter((b) => !b.ok);
   if (failed.length === 0) return "Every boot completed.";
@@ -132,6 +170,10 @@ export function renderReport(fixture) {
     "### Memory of a filled table (2048 MiB guest)",
     "",
     fillTable(boots),
+    "",
+    "### The hash table's allocation (/proc/vmallocinfo, 2048 MiB guest)",
+    "",
+    vmallocTable(boots),
     "",
     "### Boots that did not complete",
     "",

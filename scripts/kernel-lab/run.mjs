@@ -38,6 +38,19 @@ const SMALL_MEMORY = [512, 2048];
 const FILL_MEMORY = 2048;
 const FILL_STEPS = [20000, 50000];
 const HASHSIZE = 100000;
+/**
+ * Module options whose table is past 2 MiB, to read the hash table's allocation in
+ * /proc/vmallocinfo: 300000 buckets (2.4 MB of 8-byte heads) fit one 4 MiB block of pages, so
+ * kvmalloc()'s kmalloc path takes them; 700000 (5.6 MB) are past the largest block and go to
+ * vmalloc, where a huge (PMD) mapping rounds them up to 2 MiB. With 16 KiB pages the largest
+ * block is 32 MiB (order 11) and so is PMD_SIZE: 5000000 buckets (40 MB) go to vmalloc there.
+ * 32-bit kernels do not select HAVE_ARCH_HUGE_VMALLOC: none for them.
+ */
+const VMALLOC_HASHSIZES = {
+  amd64: [300000, 700000],
+  arm64: [300000, 700000],
+  "arm64-16k": [700000, 5000000],
+};
 
 const TARGETS = [
   ...["bullseye", "bookworm", "trixie"].map((suite) => ({
@@ -178,6 +191,7 @@ function prepare(target, collector) {
     ),
   ].map((p) => unpacked(apt.download(`${p}:${arch}`)));
   const roots = [unpacked(kdeb), ...parts];
+  const kernelConfig = configOf(roots, release);
   const kernel = roots
     .flatMap((r) => [
       ...(existsSync(join(r, "boot"))
@@ -225,6 +239,7 @@ function prepare(target, collector) {
   return {
     kernel,
     kernelPackage: { name: kdeb.package, sha256: kdeb.sha256, version: kdeb.version },
+    kernelConfig,
     busyboxPackage: { name: bdeb.package, sha256: bdeb.sha256, version: bdeb.version },
     modules: { loaded: all.order.map((m) => m.name), missing: all.missing, builtin: all.builtin },
     base,
@@ -235,6 +250,8 @@ function prepare(target, collector) {
 function bootsOf(target) {
   const boots = target.memory.map((m) => ({ memoryMiB: m, hashsize: null, fill: null }));
   boots.push({ memoryMiB: FILL_MEMORY, hashsize: HASHSIZE, fill: null });
+  for (const hashsize of VMALLOC_HASHSIZES[target.flavour] ?? [])
+    boots.push({ memoryMiB: FILL_MEMORY, hashsize, fill: null });
   if (target.fill)
     for (const fill of ["filter", "nat"]) boots.push({ memoryMiB: FILL_MEMORY, hashsize: null, fill });
   return boots.map((b) => ({
@@ -263,12 +280,74 @@ function measurements(s, fill) {
     insmod: s.insmod ?? "",
     collectorOutput: s.collector ?? null,
     dmesgConntrack: (s.dmesg ?? "").split("\n").filter(Boolean),
+    vmalloc: vmallocAreas(s.vmallocinfo),
   };
   if (fill) {
     result.nftSetup = s.netsetup ?? null;
     result.fill = FILL_STEPS.map((step) => fillStep(s, step, page));
   }
   return result;
+}
+
+/**
+ * The conntrack lines of /proc/vmallocinfo: `<start>-<end> <size> <caller> pages=<n> vmalloc
+ * N0=<n>`. The size includes the guard page; pages counts base pages, also under a huge mapping.
+ * Absent (null) on boots from before the section existed.
+ */
+function vmallocAreas(text) {
+  if (text === undefined) return null;
+  return text
+    .split("\n")
+    .map((line) => /^0x[0-9a-f]+-0x[0-9a-f]+\s+(\d+)\s+(\S+(?: \[\S+\])?)(.*)$/.exec(line.trim()))
+    .filter(Boolean)
+    .map((m) => ({
+      line: m[0],
+      sizeBytes: Number(m[1]),
+      caller: m[2],
+      pages: num(/pages=(\d+)/.exec(m[3])?.[1]),
+      flags: m[3]
+        .trim()
+        .split(/\s+/)
+        .filter((f) => f && !f.includes("=")),
+    }));
+}
+
+/**
+ * The kernel build options that decide the hash table's mapping, from the package's own config
+ * (/boot/config-<release>, or config in the modules directory of sid's split packages).
+ */
+const CONFIG_KEYS = [
+  "CONFIG_HAVE_ARCH_HUGE_VMALLOC",
+  "CONFIG_HAVE_ARCH_HUGE_VMAP",
+  "CONFIG_PTDUMP_DEBUGFS",
+  "CONFIG_ARM64_4K_PAGES",
+  "CONFIG_ARM64_16K_PAGES",
+  "CONFIG_ARCH_FORCE_MAX_ORDER",
+  "CONFIG_NUMA",
+];
+function configOf(roots, release) {
+  const file = roots
+    .flatMap((r) => [
+      join(r, "boot", `config-${release}`),
+      ...(hasModules(r) ? [join(modulesDir(r), "config")] : []),
+    ])
+    .find((f) => existsSync(f));
+  if (!file) return null;
+  const text = readFileSync(file, "utf8");
+  return Object.fromEntries(
+    CONFIG_KEYS.map((k) => [
+      k,
+      new RegExp(`^${k}=(.*)$`, "m").exec(text)?.[1] ?? (text.includes(`# ${k} is not set`) ? "n" : null),
+    ]),
+  );
+}
+
+const qemuVersions = new Map();
+/** "QEMU emulator version 7.2.22 (Debian 1:7.2+dfsg-…)" of the binary a boot ran. */
+function qemuVersion(binary) {
+  if (!qemuVersions.has(binary))
+    qemuVersions.set(binary, execFileSync(binary, ["--version"], { encoding: "utf8" }).split("\n")[0]);
+  return qemuVersions.get(binary);
 }
 
 /** JSON with object keys sorted at every level, so reruns give byte-identical files. */
@@ -301,11 +380,19 @@ async function main() {
   const onlyArg = process.argv.indexOf("--only");
   const only = onlyArg > 0 ? process.argv[onlyArg + 1].split(",") : null;
   const targets = TARGETS.filter((t) => !only || only.some((o) => t.id.includes(o)));
+  // --boot hashsize700000: only the boots whose id contains one of these; the target's other boots
+  // keep their previous records. --jobs 1: one guest at a time (default 2).
+  const bootArg = process.argv.indexOf("--boot");
+  const bootOnly = bootArg > 0 ? process.argv[bootArg + 1].split(",") : null;
+  const selected = (id) => !bootOnly || bootOnly.some((o) => id.includes(o));
+  const jobsArg = process.argv.indexOf("--jobs");
+  const width = jobsArg > 0 ? Number(process.argv[jobsArg + 1]) : 2;
   mkdirSync(LAB, { recursive: true });
   const collector = await collectorCommand();
   const previous = existsSync(FIXTURE) ? JSON.parse(readFileSync(FIXTURE, "utf8")) : { boots: [] };
   const ids = new Set(targets.map((t) => t.id));
-  const records = previous.boots.filter((b) => !ids.has(b.target));
+  // A selected target's failure to prepare (a record whose id is the target's) is always redone.
+  const records = previous.boots.filter((b) => !ids.has(b.target) || (b.id !== b.target && !selected(b.id)));
   let x86Accel = null;
   const jobs = [];
   for (const target of targets) {
@@ -324,7 +411,7 @@ async function main() {
       });
       continue;
     }
-    for (const b of bootsOf(target)) {
+    for (const b of bootsOf(target).filter((x) => selected(x.id))) {
       jobs.push(async () => {
         const conf = `HASHSIZE=${b.hashsize ?? ""}\nFILL=${b.fill ?? ""}\nFILL_STEPS="${FILL_STEPS.join(" ")}"\nNFT="${prep.nft?.command ?? ""}"\n`;
         const initrd = join(LAB, "initrd", `${b.id}.cpio.gz`);
@@ -368,9 +455,11 @@ async function main() {
           machine: target.machine,
           flavour: target.flavour,
           kernelPackage: prep.kernelPackage,
+          kernelConfig: prep.kernelConfig,
           busyboxPackage: prep.busyboxPackage,
           modules: prep.modules,
           qemu: argv.map((a) => (a.startsWith(REPO) ? relative(REPO, a) : a)),
+          qemuVersion: qemuVersion(argv[0]),
           accel,
           memoryMiB: b.memoryMiB,
           hashsize: b.hashsize,
@@ -382,7 +471,7 @@ async function main() {
       });
     }
   }
-  records.push(...(await pool(jobs, 2)));
+  records.push(...(await pool(jobs, width)));
   records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   mkdirSync(dirname(FIXTURE), { recursive: true });
   writeFileSync(

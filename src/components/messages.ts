@@ -102,7 +102,13 @@ export function differenceMessage(details: DetailsMessages, difference: KernelDi
     case "max-zero-refused":
       return d["max-zero-refused"]();
     case "huge-vmalloc":
-      return d["huge-vmalloc"]({ tableBytes: difference.tableBytes, upToBytes: difference.upToBytes });
+      return d["huge-vmalloc"]({
+        tableBytes: difference.tableBytes,
+        upToBytes: difference.upToBytes,
+        hugePageBytes: difference.hugePageBytes,
+        x86: difference.hugeOn.includes("x86-64"),
+        arm64: difference.hugeOn.includes("arm64"),
+      });
   }
 }
 

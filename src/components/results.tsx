@@ -35,6 +35,7 @@ function Answer() {
   const pasted = useCalcStore((state) => state.pasteReading);
   const n = (value: number) => formatInteger(value, locale);
   const r = t.results;
+  const footprint = sizing.hashTableFootprint;
   const warningsFor = (concerns: SizingWarning["concerns"]) =>
     sizing.warnings.filter((warning) => warning.concerns === concerns);
   const host = answer.way === "paste" && pasted?.status === "read" ? pasted.diagnostics : null;
@@ -120,9 +121,12 @@ function Answer() {
               headBytes: sizing.headBytes,
               totalBytes: sizing.memory.hashTable,
             })}
-            {sizing.hashTableFootprint &&
-              sizing.hashTableFootprint.bytes > sizing.memory.hashTable &&
-              r.hashTableFootprint({ footprintBytes: sizing.hashTableFootprint.bytes })}
+            {footprint?.via === "pages" &&
+              footprint.bytes > sizing.memory.hashTable &&
+              r.hashTableFootprint({ footprintBytes: footprint.bytes })}
+            {footprint?.via === "vmalloc" &&
+              footprint.upToBytes > footprint.bytes &&
+              r.hashTableRange({ fromBytes: footprint.bytes, upToBytes: footprint.upToBytes })}
           </li>
           <li>{r.chainAtFull({ chain: sizing.chainLengthAtFull })}</li>
         </ul>

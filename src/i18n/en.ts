@@ -250,7 +250,9 @@ export const en = {
       totalBytes: number;
     }) => `Hash table: ${integer(buckets)} × ${headBytes} B = ${bytes(totalBytes)}, allocated up front.`,
     hashTableFootprint: ({ footprintBytes }: { footprintBytes: number }) =>
-      ` As allocated it may occupy ${bytes(footprintBytes)}: tables up to 4 MiB come from one power-of-two block of pages.`,
+      ` As allocated it may occupy ${bytes(footprintBytes)}: one power-of-two block of pages.`,
+    hashTableRange: ({ fromBytes, upToBytes }: { fromBytes: number; upToBytes: number }) =>
+      ` As allocated it takes ${bytes(fromBytes)} to ${bytes(upToBytes)}: huge pages may round it up.`,
   },
   warnings: {
     "max-clamped": ({ unclamped, intMax }: { unclamped: number; intMax: number }) =>

@@ -188,7 +188,9 @@ export const zhCN: Messages = {
     hashTable: ({ buckets, headBytes, totalBytes }) =>
       `哈希表：${integer(buckets)} × ${headBytes} B = ${bytes(totalBytes)}，预先一次性分配。`,
     hashTableFootprint: ({ footprintBytes }) =>
-      `实际分配时可能占用 ${bytes(footprintBytes)}：4 MiB 以内的表来自一整块 2 的幂大小的连续页。`,
+      `实际分配时可能占用 ${bytes(footprintBytes)}：一整块 2 的幂大小的连续页。`,
+    hashTableRange: ({ fromBytes, upToBytes }) =>
+      `实际分配时占用 ${bytes(fromBytes)} 到 ${bytes(upToBytes)}：大页映射可能向上取整。`,
   },
   warnings: {
     "max-clamped": ({ unclamped, intMax }) =>

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "../sizing/inputs";
-import { explainDifferences, hugeVmallocBytes, uncertainBoundaries } from "./kernel-compare";
+import { explainDifferences, uncertainBoundaries } from "./kernel-compare";
 import { defaultEntryBytes } from "./entry-size";
 import { kernelRules } from "./kernel-defaults";
-import { bytes } from "../core/units";
 import { computeKernelDefault } from "./kernel-defaults";
 import { v } from "./kernel-version";
 import { computeSizing } from "../sizing/sizing";
@@ -99,30 +98,30 @@ describe("newer kernels, to 7.3", () => {
   });
 
   it.each([
-    // The worked example's table: 6302208 × 8 = 50,417,664 B, up to 25 × 2 MiB = 52,428,800 B.
-    { tableBytes: 50417664, kernel: v(6, 12), arch: 64 as const, page: 4096, upTo: 52428800 },
-    { tableBytes: 50417664, kernel: v(5, 18), arch: 64 as const, page: 4096, upTo: 52428800 },
-    // Before 9becb6889130 (5.18) kvmalloc's vmalloc fallback maps 4 KiB pages only.
-    { tableBytes: 50417664, kernel: v(5, 17), arch: 64 as const, page: 4096, upTo: null },
-    // 32-bit x86 does not select HAVE_ARCH_HUGE_VMALLOC.
-    { tableBytes: 50417664, kernel: v(6, 12), arch: 32 as const, page: 4096, upTo: null },
-    // Up to 4 MiB the kmalloc path's power-of-two block already bounds it; an exact multiple stays.
-    { tableBytes: 2097152, kernel: v(6, 12), arch: 64 as const, page: 4096, upTo: null },
-    { tableBytes: 3 * 1048576, kernel: v(6, 12), arch: 64 as const, page: 4096, upTo: null },
-    { tableBytes: 8388608, kernel: v(6, 12), arch: 64 as const, page: 4096, upTo: null },
-    { tableBytes: 8392704, kernel: v(6, 12), arch: 64 as const, page: 4096, upTo: 10485760 },
-    // Other page sizes have other PMD sizes: not modelled.
-    { tableBytes: 50417664, kernel: v(6, 12), arch: 64 as const, page: 65536, upTo: null },
-  ])("hugeVmallocBytes($tableBytes, $kernel.major.$kernel.minor, $arch-bit, $page) = $upTo", (row) => {
-    expect(
-      hugeVmallocBytes(row.tableBytes, { kernel: row.kernel, arch: row.arch, page: bytes(row.page) }),
-    ).toBe(row.upTo);
+    // x86-64 from 5.18 (9becb6889130, fac54e2bfb5b), arm64 from 6.1 (e92072237e6c); the worked
+    // example's 50,417,664-byte table may take 25 x 2 MiB = 52,428,800 B.
+    { kernel: "6.12", hugeOn: ["x86-64", "arm64"] },
+    { kernel: "6.1", hugeOn: ["x86-64", "arm64"] },
+    { kernel: "6.0", hugeOn: ["x86-64"] },
+    { kernel: "5.18", hugeOn: ["x86-64"] },
+    { kernel: "5.17", hugeOn: null },
+  ])("the worked example on $kernel: the table's range names $hugeOn", ({ kernel, hugeOn }) => {
+    const inputs = readInputs({ ...ARTICLE_RAW, ram: "787752M", kernel });
+    const differences = explainDifferences(inputs, computeSizing(inputs), computeKernelDefault(inputs));
+    const huge = differences.find((d) => d.code === "huge-vmalloc");
+    if (hugeOn === null) expect(huge).toBeUndefined();
+    else
+      expect(huge).toEqual({
+        code: "huge-vmalloc",
+        tableBytes: 50417664,
+        upToBytes: 52428800,
+        hugePageBytes: 2097152,
+        hugeOn,
+      });
   });
 
-  it("the worked example on 6.12 says its table may take 52,428,800 B", () => {
-    const inputs = readInputs({ ...ARTICLE_RAW, ram: "787752M" });
-    const differences = explainDifferences(inputs, computeSizing(inputs), computeKernelDefault(inputs));
-    expect(differences).toContainEqual({ code: "huge-vmalloc", tableBytes: 50417664, upToBytes: 52428800 });
+  it("a table within the largest page block has no huge-page range (it already takes the block)", () => {
+    expect(codes({ ram: "16G", kernel: "6.12" })).not.toContain("huge-vmalloc");
   });
 
   it("7.2 has its own measured entry size, 256 B", () => {

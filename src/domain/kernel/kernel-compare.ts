@@ -4,6 +4,7 @@ import { CAP_ABOVE, type KernelDefault } from "./kernel-defaults";
 import { atLeast, compareKernelVersions, NEWEST_KERNEL, v, type KernelVersion } from "./kernel-version";
 import type { Sizing } from "../sizing/sizing";
 import { GiB } from "../core/units";
+import type { HugeVmallocArch } from "./hash-table-footprint";
 
 /**
  * One sentence's worth of difference between the recommendation and what the kernel does by
@@ -29,7 +30,13 @@ export type KernelDifference =
   | { code: "list-head" }
   | { code: "num-physpages" }
   | { code: "max-zero-refused" }
-  | { code: "huge-vmalloc"; tableBytes: number; upToBytes: number };
+  | {
+      code: "huge-vmalloc";
+      tableBytes: number;
+      upToBytes: number;
+      hugePageBytes: number;
+      hugeOn: readonly HugeVmallocArch[];
+    };
 
 /** Where a difference belongs on the page, and how loudly. */
 export const DIFFERENCE_SEVERITY: Readonly<Record<KernelDifference["code"], "warning" | "info">> = {
@@ -115,8 +122,17 @@ export function explainDifferences(
   if (rules.headPointers === 2) out.push({ code: "list-head" });
   if (!rules.ramFromMemTotal) out.push({ code: "num-physpages" });
   if (!rules.maxZeroMeansNoLimit) out.push({ code: "max-zero-refused" });
-  const huge = hugeVmallocBytes(sizing.memory.hashTable, inputs);
-  if (huge !== null) out.push({ code: "huge-vmalloc", tableBytes: sizing.memory.hashTable, upToBytes: huge });
+  // The table's own footprint (hash-table-footprint.ts): a range once huge vmalloc pages may round it.
+  const footprint = sizing.hashTableFootprint;
+  if (footprint && footprint.hugePageBytes !== null && footprint.upToBytes > footprint.bytes) {
+    out.push({
+      code: "huge-vmalloc",
+      tableBytes: footprint.bytes,
+      upToBytes: footprint.upToBytes,
+      hugePageBytes: footprint.hugePageBytes,
+      hugeOn: footprint.hugeOn,
+    });
+  }
   return out;
 }
 
@@ -133,34 +149,6 @@ const UNCERTAIN: ReadonlyArray<{ code: UncertainBoundary; from: KernelVersion; u
   // Anything after the newest release whose source was read (NEWEST_KERNEL) is not checked.
   { code: "newer-than-checked", from: v(NEWEST_KERNEL.major, NEWEST_KERNEL.minor + 1), until: v(99, 999) },
 ];
-
-/**
- * The most a hash table of `tableBytes` may occupy once kvmalloc() falls back to a huge vmalloc
- * mapping (BOUNDARIES.hugeVmalloc, 5.18 on): __vmalloc_node_range() rounds a VM_ALLOW_HUGE_VMAP area
- * of PMD_SIZE or more up to PMD_SIZE (`size = ALIGN(real_size, 1UL << shift)` with
- * `shift = PMD_SHIFT` when `size >= PMD_SIZE`, mm/vmalloc.c). PMD_SIZE is 2 MiB with 4 KiB pages
- * (512 eight-byte entries per table page); only 64-bit kernels (x86-64, arm64 select
- * HAVE_ARCH_HUGE_VMALLOC; 32-bit x86 does not) and only 4 KiB pages are modelled. Whether huge pages
- * are used depends on the build and on free 2 MiB blocks, so this is the top of a range whose
- * bottom is the page-exact size; null when it cannot differ.
- *
- * @example hugeVmallocBytes(50417664, { kernel: v(6, 12), arch: 64, page: bytes(4096) }) // 52428800
- * @internal exported for its tests
- */
-export function hugeVmallocBytes(
-  tableBytes: number,
-  inputs: Pick<Inputs, "kernel" | "arch" | "page">,
-): number | null {
-  if (!atLeast(inputs.kernel, BOUNDARIES.hugeVmalloc) || inputs.arch !== 64 || inputs.page !== 4096)
-    return null;
-  const pmdBytes = 2 * 1024 * 1024;
-  // kvmalloc()'s kmalloc path serves up to 4 MiB (order 10) from one power-of-two block first
-  // (hashTableFootprint() in sizing.ts); a vmalloc fallback of that size rounds to no more than that
-  // block, so only larger tables can take more than their page-exact size.
-  if (tableBytes <= 2 * pmdBytes) return null;
-  const rounded = Math.ceil(tableBytes / pmdBytes) * pmdBytes;
-  return rounded === tableBytes ? null : rounded;
-}
 
 /** The uncertain windows that the given version falls inside. */
 export function uncertainBoundaries(version: KernelVersion): UncertainBoundary[] {

@@ -2,13 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ARTICLE_PRESET, DEFAULT_RAW, INT_MAX, readInputs, type Inputs } from "./inputs";
 import { bucketStep } from "../kernel/table-geometry";
-import {
-  computeSizing,
-  hashTableFootprint,
-  largestBucketCount,
-  ramBytesPerEntry,
-  ramEntriesPerMiB,
-} from "./sizing";
+import { v } from "../kernel/kernel-version";
+import { computeSizing, largestBucketCount, ramBytesPerEntry, ramEntriesPerMiB } from "./sizing";
 import { bytes, GiB, MiB, TiB } from "../core/units";
 import { HOST_ROLES } from "./role";
 
@@ -303,19 +298,17 @@ describe("computeSizing properties", () => {
   });
 });
 
-describe("hashTableFootprint (E10: nf_ct_alloc_hashtable() in 4.6.2 and 4.18)", () => {
-  it("rounds a table of up to 4 MiB to the power-of-two page block it is allocated from", () => {
-    // hashsize=100000 on 64-bit: 100352 heads x 8 B = 802816 B, an order-8 block of 1 MiB.
-    expect(hashTableFootprint(bytes(802816), bytes(4096))).toEqual({ bytes: 1048576, via: "pages" });
-    expect(hashTableFootprint(bytes(4096), bytes(4096))).toEqual({ bytes: 4096, via: "pages" });
-    expect(hashTableFootprint(bytes(4 * MiB), bytes(4096))).toEqual({ bytes: 4 * MiB, via: "pages" });
-  });
-
-  it("counts a larger table page-exact: it comes from vmalloc", () => {
-    expect(hashTableFootprint(bytes(50_000_000), bytes(4096))).toEqual({ bytes: 50_003_968, via: "vmalloc" });
-  });
-
-  it("does not guess for other page sizes", () => {
-    expect(hashTableFootprint(bytes(802816), bytes(65536))).toBeNull();
+describe("computeSizing's hashTableFootprint", () => {
+  it("follows the chosen kernel: the worked example's table is a range on 6.12, page-exact on 5.10", () => {
+    // 6302208 heads x 8 B = 50,417,664 B, up to 25 x 2 MiB = 52,428,800 B (hash-table-footprint.ts).
+    const ram = bytes(787752 * MiB);
+    expect(computeSizing(inputs({ ram })).hashTableFootprint).toMatchObject({
+      bytes: 50417664,
+      upToBytes: 52428800,
+    });
+    expect(computeSizing(inputs({ ram, kernel: v(5, 10) })).hashTableFootprint).toMatchObject({
+      bytes: 50417664,
+      upToBytes: 50417664,
+    });
   });
 });

@@ -3,6 +3,7 @@ import { INT_MAX, type Arch, type Inputs } from "./inputs";
 import { pointerBytes } from "../kernel/arch";
 import { RAM_PER_HEAD_BYTE } from "../kernel/kernel-defaults";
 import { computeTableGeometry } from "../kernel/table-geometry";
+import { computeHashTableFootprint, type HashTableFootprint } from "../kernel/hash-table-footprint";
 import { bytes, MiB, GiB, type Bytes } from "../core/units";
 
 /** Entries per bucket in the RAM-proportional rule: the kernel's default from 2.6.23 to 5.14. */
@@ -46,30 +47,6 @@ export function ramEntriesPerMiB(arch: Arch): number {
  */
 export function largestBucketCount(headBytes: Bytes, step: number): number {
   return roundDown(floorDiv(INT_MAX, headBytes), step);
-}
-
-/**
- * The memory a hash table of `tableBytes` really occupies. Tables up to 4 MiB come from one
- * power-of-two block of pages: `__get_free_pages(GFP_KERNEL | __GFP_NOWARN, get_order(sz))` in
- * nf_ct_alloc_hashtable() of 4.x (4.6.2), and kvmalloc()'s kmalloc path, which hands sizes above
- * KMALLOC_MAX_CACHE_SIZE to the page allocator with the same get_order(), in later kernels (4.18).
- * A 100352-bucket table (784 KiB) then takes a 1 MiB block. Larger tables, or when no such block is
- * free, come from vmalloc, which maps whole pages: the table's own size, already a page multiple.
- * The largest block is order 10 (MAX_ORDER 11 on x86-64, i386 and arm64 with 4 KiB pages); other
- * page sizes build with other orders, so for them this returns null (not modelled).
- *
- * @example hashTableFootprint(bytes(802816), bytes(4096)) // { bytes: 1048576, via: "pages" }
- */
-export function hashTableFootprint(
-  tableBytes: Bytes,
-  page: Bytes,
-): { readonly bytes: Bytes; readonly via: "pages" | "vmalloc" } | null {
-  if (page !== 4096) return null;
-  const largestBlock = 1024 * page;
-  if (tableBytes > largestBlock) return { bytes: bytes(roundUp(tableBytes, page)), via: "vmalloc" };
-  let block: number = page;
-  while (block < tableBytes) block *= 2;
-  return { bytes: bytes(block), via: "pages" };
 }
 
 /**
@@ -128,8 +105,11 @@ export interface Sizing {
     readonly hashTable: Bytes;
     readonly total: Bytes;
   };
-  /** What the hash table occupies once allocated (a power-of-two block up to 4 MiB); null if not modelled. */
-  readonly hashTableFootprint: ReturnType<typeof hashTableFootprint>;
+  /**
+   * What the hash table occupies once allocated: a power-of-two block up to 4 MiB, else page-exact
+   * up to rounded to 2 MiB where huge vmalloc mappings apply; null if not modelled.
+   */
+  readonly hashTableFootprint: HashTableFootprint | null;
   /** total / RAM. */
   readonly ramShare: number;
   /** total / 896 MiB on 32-bit; null on 64-bit. */
@@ -196,7 +176,7 @@ export function computeSizing(inputs: Inputs): Sizing {
     headBytes,
     chainLengthAtFull,
     memory: { entries, hashTable, total },
-    hashTableFootprint: hashTableFootprint(hashTable, inputs.page),
+    hashTableFootprint: computeHashTableFootprint(hashTable, inputs),
     ramShare,
     lowmemShare,
     warnings,

@@ -4,6 +4,24 @@ import type { TimeoutReason } from "../../domain/kernel/timeouts";
 import type { Locale } from "../../domain/core/locale";
 import { formatsFor } from "../format";
 
+/** Where kvmalloc() may use huge vmalloc pages: x86-64 from 5.18, arm64 from 6.1 (hash-table-footprint.ts). */
+interface HugeOn {
+  readonly x86: boolean;
+  readonly arm64: boolean;
+}
+
+function hugeArchesEn({ x86, arm64 }: HugeOn): string {
+  if (x86 && arm64) return "x86-64 (from 5.18) and arm64 (from 6.1)";
+  if (x86) return "x86-64 (from 5.18; arm64 only from 6.1)";
+  return "arm64 (from 6.1)";
+}
+
+function hugeArchesZh({ x86, arm64 }: HugeOn): string {
+  if (x86 && arm64) return "x86-64（5.18 起）和 arm64（6.1 起）";
+  if (x86) return "x86-64（5.18 起；arm64 要到 6.1 起）";
+  return "arm64（6.1 起）";
+}
+
 // The words of the folded details (what the kernel does by itself, the charts, the timeouts):
 // they load with those panels, so the page's first download carries only their headings.
 
@@ -59,8 +77,18 @@ function english() {
         "This kernel sizes from the physical page count (num_physpages), closer to installed RAM than MemTotal: its own default may be slightly larger than shown.",
       "max-zero-refused": () =>
         "From 6.19 nf_conntrack_max = 0 is refused (the sysctl's minimum is 1); before, 0 meant no limit at all.",
-      "huge-vmalloc": ({ tableBytes, upToBytes }: { tableBytes: number; upToBytes: number }) =>
-        `From 5.18 a hash table this large may be mapped with 2 MiB pages on x86-64 and arm64, rounding its ${bytes(tableBytes)} up to ${bytes(upToBytes)}: the real figure lies between the two (/proc/vmallocinfo names the allocation).`,
+      "huge-vmalloc": ({
+        tableBytes,
+        upToBytes,
+        hugePageBytes,
+        x86,
+        arm64,
+      }: {
+        tableBytes: number;
+        upToBytes: number;
+        hugePageBytes: number;
+      } & HugeOn) =>
+        `On ${hugeArchesEn({ x86, arm64 })} a hash table this large may be mapped with ${bytes(hugePageBytes)} pages, rounding its ${bytes(tableBytes)} up to ${bytes(upToBytes)}: the real figure lies between the two (a freshly booted Debian 6.12 took the rounded size; /proc/vmallocinfo names the allocation).`,
     } satisfies Record<KernelDifference["code"], (values: never) => string>,
     uncertain: {
       "ip-or-nf-conntrack":
@@ -204,8 +232,8 @@ function chinese(): DetailsMessages {
         "该内核按物理页数（num_physpages）计算，比 MemTotal 更接近物理内存容量：它的实际默认值可能比这里显示的略大。",
       "max-zero-refused": () =>
         "6.19 起 nf_conntrack_max 不能设为 0（该参数最小为 1）；之前 0 表示完全不限制。",
-      "huge-vmalloc": ({ tableBytes, upToBytes }) =>
-        `5.18 起，在 x86-64 和 arm64 上这么大的哈希表可能用 2 MiB 大页映射，其 ${bytes(tableBytes)} 会向上取整到 ${bytes(upToBytes)}：实际占用介于两者之间（/proc/vmallocinfo 中可看到这次分配）。`,
+      "huge-vmalloc": ({ tableBytes, upToBytes, hugePageBytes, x86, arm64 }) =>
+        `在 ${hugeArchesZh({ x86, arm64 })} 上，这么大的哈希表可能用 ${bytes(hugePageBytes)} 大页映射，其 ${bytes(tableBytes)} 会向上取整到 ${bytes(upToBytes)}：实际占用介于两者之间（刚启动的 Debian 6.12 取的是取整后的大小；/proc/vmallocinfo 中可看到这次分配）。`,
     },
     uncertain: {
       "ip-or-nf-conntrack":
