@@ -1,8 +1,7 @@
 import { lengthIssue, MAX_FIELD_TEXT_LENGTH, type FieldIssue, type FieldSpec } from "../core/field-spec";
 import { tryParseGroupedInteger } from "../core/decimal";
 import { fail, ok, type Result } from "../core/result";
-import { KUBE_PROXY } from "./kube-proxy-policy";
-import { k8s, type KubernetesVersion } from "./kubernetes-version";
+import { k8s, OLDEST_KUBE_PROXY, type KubernetesVersion } from "./kubernetes-version";
 
 /** int32 in the KubeProxyConfiguration: `MaxPerCore *int32`, `Min *int32`. */
 export const INT32_MAX = 2147483647;
@@ -13,7 +12,7 @@ export const INT32_MAX = 2147483647;
  */
 export const KUBE_PROXY_LIMITS = {
   cores: { min: 1, max: 8192 },
-  minor: { min: KUBE_PROXY.oldest.minor, max: 99 },
+  minor: { min: OLDEST_KUBE_PROXY.minor, max: 99 },
 } as const;
 
 /**

@@ -84,11 +84,6 @@ export const KUBE_PROXY = {
    * (CHANGELOG-1.29.md: #120354 for the UDP timeouts, #120808 for tcpBeLiberal).
    */
   udpTimeoutsSince: k8s(29),
-  /**
-   * The oldest release this tool models: KubeProxyConfiguration v1alpha1 with conntrack.maxPerCore and
-   * conntrack.min. Older releases (256k fixed in 1.2, per-core scaling since 1.3) are long unsupported.
-   */
-  oldest: k8s(10),
 } as const;
 
 export interface KubeProxyParams {
