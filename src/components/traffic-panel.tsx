@@ -3,9 +3,9 @@ import { TRAFFIC_FIELD_KEYS } from "../domain/traffic/traffic-fields";
 import { TRAFFIC_PRESET_IDS, TRAFFIC_PRESETS } from "../domain/traffic/traffic-presets";
 import { useMessages, usePart } from "../store/messages";
 import { TRAFFIC } from "../i18n/parts/traffic";
-import { applyTrafficPreset, useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
+import { useCalcStore, useFieldIssues, useSizing } from "../store/calc-store";
 import { TrafficVerdicts } from "./traffic-verdicts";
-import { useTrafficView } from "../store/traffic-view";
+import { applyTrafficPreset, useTrafficView } from "../store/traffic-view";
 import { Field } from "./field";
 
 /** Seconds from milliseconds: 30, 0.5. */

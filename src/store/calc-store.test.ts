@@ -1,15 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_ALL_RAW } from "../domain/sizing/fields";
-import {
-  applyFields,
-  applyPaste,
-  applyTrafficPreset,
-  loadSearch,
-  setField,
-  setLang,
-  setPaste,
-  useCalcStore,
-} from "./calc-store";
+import { applyFields, applyPaste, loadSearch, setField, setLang, setPaste, useCalcStore } from "./calc-store";
+import { applyTrafficPreset } from "./traffic-view";
 
 // zustand's testing guide: every test starts from the store's initial state. Fake timers keep a
 // paste one test typed from being read during the next.

@@ -19,7 +19,7 @@ import type { SnapshotRates } from "../domain/diagnostics/snapshot-rates";
 import { explainDifferences, uncertainBoundaries } from "../domain/kernel/kernel-compare";
 import { computeKernelDefault } from "../domain/kernel/kernel-defaults";
 import { distributionKernel } from "../domain/kernel/kernel-version";
-import { trafficPresetFields, type TrafficPresetId } from "../domain/traffic/traffic-presets";
+import type { TrafficPresetId } from "../domain/traffic/traffic-presets";
 import type { Locale } from "../domain/core/locale";
 import { decodeSearch, type LinkState } from "../url/codec";
 
@@ -69,8 +69,11 @@ export function setField(key: AnyFieldKey, text: string): void {
 
 type LinkFields = Pick<CalcState, "raw" | "validRaw">;
 
-/** The fields after setting several at once: each as given, each valid one also as its value. */
-function withFields(state: CalcState, fields: Partial<Record<AnyFieldKey, string>>): LinkFields {
+/**
+ * The fields after setting several at once: each as given, each valid one also as its value. For
+ * actions that set more than fields (applyTrafficPreset() in traffic-view.ts).
+ */
+export function withFields(state: CalcState, fields: Partial<Record<AnyFieldKey, string>>): LinkFields {
   const raw = { ...state.raw };
   const validRaw = { ...state.validRaw };
   for (const [key, text] of Object.entries(fields) as Array<[AnyFieldKey, string]>) {
@@ -83,11 +86,6 @@ function withFields(state: CalcState, fields: Partial<Record<AnyFieldKey, string
 /** Sets several fields at once (values read from a pasted diagnostic dump). */
 export function applyFields(fields: Partial<Record<AnyFieldKey, string>>): void {
   useCalcStore.setState((state) => withFields(state, fields));
-}
-
-/** A traffic preset was chosen: its fields are written, and its assumptions shown. */
-export function applyTrafficPreset(id: TrafficPresetId): void {
-  useCalcStore.setState((state) => ({ ...withFields(state, trafficPresetFields(id)), trafficPreset: id }));
 }
 
 /** The box is read this long after its last change (parsing a 1 MiB paste takes tens of ms). */

@@ -2,11 +2,18 @@ import { useMemo } from "react";
 import { compareTraffic } from "../domain/traffic/traffic-verdict";
 import { computeTrafficSizing, sizingForRequiredMax } from "../domain/traffic/traffic-sizing";
 import { readTraffic } from "../domain/traffic/traffic-fields";
-import { useKernelView, useSizing } from "./calc-store";
+import { trafficPresetFields, type TrafficPresetId } from "../domain/traffic/traffic-presets";
+import { useCalcStore, useKernelView, useSizing, withFields } from "./calc-store";
 import { useTimeouts } from "./extras";
 
-// Its own module, loaded with the traffic panel alone: the traffic model stays out of the page's
-// first download.
+// Its own module, loaded with the traffic panel alone: the traffic model and its presets stay out
+// of the page's first download.
+
+/** A traffic preset was chosen: its fields are written, and its assumptions shown. */
+export function applyTrafficPreset(id: TrafficPresetId): void {
+  useCalcStore.setState((state) => ({ ...withFields(state, trafficPresetFields(id)), trafficPreset: id }));
+}
+
 /** What the traffic needs, against the recommendation and the kernel's default. */
 export function useTrafficView() {
   const { validRaw, inputs, sizing } = useSizing();
