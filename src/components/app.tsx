@@ -5,9 +5,8 @@ import { initialLocale, useMessages } from "../store/messages";
 import { setLang, useCalcStore } from "../store/calc-store";
 import { reloadPage, usePageStatus } from "../store/page-status";
 import { URL_VERSION } from "../url/migrations";
-import { DIFFERENCE_SEVERITY } from "../domain/kernel/kernel-compare";
 import { formatKernelVersion } from "../domain/kernel/kernel-version";
-import { useKernelView, useSizing } from "../store/calc-store";
+import { useKernelWarns, useSizing } from "../store/calc-store";
 import { chooseMode, useGroupSet, useSizingMode } from "../store/view";
 import { showInputs } from "../store/inputs-fold";
 import { Fold } from "./fold";
@@ -55,16 +54,13 @@ function startFromMachine(event: MouseEvent) {
 function Details() {
   const { t } = useMessages();
   const { inputs } = useSizing();
-  const { differences, uncertain } = useKernelView();
+  const kernelWarns = useKernelWarns();
   const timeoutsSet = useGroupSet("timeouts");
   const kubeSet = useGroupSet("kube");
   const byTraffic = useSizingMode() === "traffic";
   const kubeRole = useCalcStore((state) => state.validRaw.role === "kubernetes");
   // Entry lines in the paste box open the table's section, which reads them.
   const pasteHoldsTable = useCalcStore((state) => /\bsrc=\S+\s+dst=\S+|<flow>/.test(state.paste));
-  const kernelWarns =
-    uncertain.length > 0 ||
-    differences.some((difference) => DIFFERENCE_SEVERITY[difference.code] === "warning");
   return (
     <div className="details">
       <Fold

@@ -3,7 +3,8 @@ import { DIFFERENCE_SEVERITY } from "../domain/kernel/kernel-compare";
 import { formatKernelVersion } from "../domain/kernel/kernel-version";
 import { useMessages, usePart } from "../store/messages";
 import { DETAILS } from "../i18n/parts/details";
-import { useKernelView, useSizing } from "../store/calc-store";
+import { useSizing } from "../store/calc-store";
+import { useKernelView } from "../store/kernel-view";
 import { differenceMessage } from "./messages";
 import { RichText } from "./rich-text";
 

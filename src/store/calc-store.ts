@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { create } from "zustand";
 import {
   ALL_FIELD_KEYS,
@@ -16,9 +16,8 @@ import { computeTrafficSizing } from "../domain/traffic/traffic-sizing";
 import { readInputs } from "../domain/sizing/inputs";
 import type { Diagnostics } from "../domain/diagnostics/dump";
 import type { SnapshotRates } from "../domain/diagnostics/snapshot-rates";
-import { explainDifferences, uncertainBoundaries } from "../domain/kernel/kernel-compare";
+import type { kernelWarns } from "../domain/kernel/kernel-compare";
 import { computeKernelDefault } from "../domain/kernel/kernel-defaults";
-import { distributionKernel } from "../domain/kernel/kernel-version";
 import type { TrafficPresetId } from "../domain/traffic/traffic-presets";
 import type { Locale } from "../domain/core/locale";
 import { decodeSearch, type LinkState } from "../url/codec";
@@ -174,18 +173,30 @@ export function useInvalidBehind(part: "answer" | "config" | "targets"): readonl
   }, [raw, way, part]);
 }
 
-/** What the chosen kernel does by itself on this machine, and how the recommendation differs. */
-export function useKernelView() {
-  const { validRaw, inputs, sizing } = useSizing();
-  return useMemo(() => {
-    const kernel = computeKernelDefault(inputs);
-    return {
-      kernel,
-      differences: explainDifferences(inputs, sizing, kernel),
-      uncertain: uncertainBoundaries(inputs.kernel),
-      distribution: distributionKernel(validRaw.kernel),
+/**
+ * Whether the kernel's section opens by itself (kernelWarns()). The comparison is its own file,
+ * loaded just after the first render, beside the kernel panel that shows it: the first download
+ * only needs this one answer of it. False until the file is here, and if it cannot be had (the
+ * panel, which needs it too, then says so in its place).
+ */
+export function useKernelWarns(): boolean {
+  const { inputs, sizing } = useSizing();
+  const [compare, setCompare] = useState<{ readonly kernelWarns: typeof kernelWarns } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void import("../domain/kernel/kernel-compare")
+      .then((module) => {
+        if (current) setCompare({ kernelWarns: module.kernelWarns });
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
     };
-  }, [validRaw.kernel, inputs, sizing]);
+  }, []);
+  return useMemo(
+    () => compare !== null && compare.kernelWarns(inputs, sizing, computeKernelDefault(inputs)),
+    [compare, inputs, sizing],
+  );
 }
 
 /** The issue of each invalid field, for messages at the fields. */

@@ -3,7 +3,7 @@ import { compareTraffic } from "../domain/traffic/traffic-verdict";
 import { computeTrafficSizing, sizingForRequiredMax } from "../domain/traffic/traffic-sizing";
 import { readTraffic } from "../domain/traffic/traffic-fields";
 import { trafficPresetFields, type TrafficPresetId } from "../domain/traffic/traffic-presets";
-import { useCalcStore, useKernelView, useSizing, withFields } from "./calc-store";
+import { useCalcStore, useSizing, withFields } from "./calc-store";
 import { useTimeouts } from "./extras";
 
 // Its own module, loaded with the traffic panel alone: the traffic model and its presets stay out
@@ -16,8 +16,8 @@ export function applyTrafficPreset(id: TrafficPresetId): void {
 
 /** What the traffic needs, against the recommendation and the kernel's default. */
 export function useTrafficView() {
-  const { validRaw, inputs, sizing } = useSizing();
-  const { kernel } = useKernelView();
+  const { validRaw, inputs, sizing, answer } = useSizing();
+  const kernelMax = answer.reference.kernelMax;
   const { values } = useTimeouts();
   return useMemo(() => {
     const traffic = readTraffic(validRaw);
@@ -25,8 +25,8 @@ export function useTrafficView() {
     return {
       traffic,
       result,
-      comparison: compareTraffic(result, sizing.max, kernel.max),
+      comparison: compareTraffic(result, sizing.max, kernelMax),
       asMax: sizingForRequiredMax(inputs, result.requiredMax),
     };
-  }, [validRaw, values, inputs, sizing.max, kernel.max]);
+  }, [validRaw, values, inputs, sizing.max, kernelMax]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ARTICLE_PRESET, DEFAULT_RAW, readInputs, type RawInputs } from "../sizing/inputs";
-import { explainDifferences, uncertainBoundaries } from "./kernel-compare";
+import { explainDifferences, kernelWarns, uncertainBoundaries } from "./kernel-compare";
 import { defaultEntryBytes } from "./entry-size";
 import { kernelRules } from "./kernel-defaults";
 import { computeKernelDefault } from "./kernel-defaults";
@@ -56,6 +56,18 @@ describe("explainDifferences", () => {
     );
     expect(codes({ ram: "990M", kernel: "4.4" })).toContain("max-from-unrounded");
     expect(codes({ kernel: "6.12", ram: "64M" })).toContain("kernel-floor");
+  });
+});
+
+describe("kernelWarns (whether the kernel's section opens by itself)", () => {
+  it.each([
+    { raw: { ram: "16G", ratio: "4", kernel: "6.12" }, warns: true, why: "the ratio shrinks the table" },
+    { raw: { ram: "16G", ratio: "1", kernel: "7.3" }, warns: false, why: "a bigger table, all checked" },
+    { raw: { ram: "16G", ratio: "1", kernel: "7.4" }, warns: true, why: "newer than checked" },
+    { raw: { ram: "16G", ratio: "1", kernel: "2.6.18" }, warns: true, why: "ip_conntrack or nf_conntrack" },
+  ])("$raw.kernel, ratio $raw.ratio: $warns ($why)", ({ raw, warns }) => {
+    const inputs = readInputs({ ...ARTICLE_RAW, ...raw });
+    expect(kernelWarns(inputs, computeSizing(inputs), computeKernelDefault(inputs))).toBe(warns);
   });
 });
 

@@ -137,6 +137,22 @@ export function explainDifferences(
 }
 
 /**
+ * Whether the comparison warns: a difference worth a warning, or a version whose behaviour the
+ * version alone does not tell. The page opens the kernel's section by itself then.
+ *
+ * @example kernelWarns(inputs, computeSizing(inputs), computeKernelDefault(inputs)) // true for the
+ * article's ratio 4 on 6.12, which shrinks the kernel's own 262144-bucket table
+ */
+export function kernelWarns(inputs: Inputs, sizing: Sizing, kernel: KernelDefault): boolean {
+  return (
+    uncertainBoundaries(inputs.kernel).length > 0 ||
+    explainDifferences(inputs, sizing, kernel).some(
+      (difference) => DIFFERENCE_SEVERITY[difference.code] === "warning",
+    )
+  );
+}
+
+/**
  * A version window whose behaviour cannot be told from the version alone. 2.6.15 to 2.6.21 ship
  * both ip_conntrack and nf_conntrack (587aa64163b removed ip_conntrack in 2.6.22), and which one a
  * host runs depends on its build. Every other boundary was checked in the source of the releases
