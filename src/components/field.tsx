@@ -12,6 +12,8 @@ interface FieldProps {
   issue: FieldIssue | undefined;
   /** A label other than the field's own (for example, hidden when a table row names it). */
   label?: ReactNode;
+  /** The hint of a field whose panel loads on its own and brings its words (src/i18n/parts/). */
+  hint?: string;
   /** Extra content under the control (presets, for example). */
   extra?: ReactNode;
   /** Label and control on one line, the hint for screen readers only (a compact choice). */
@@ -33,12 +35,13 @@ export interface ControlProps {
  * A labelled control named after its URL key. An invalid value stays as typed, is marked
  * aria-invalid, and the message saying what is accepted is tied to it by aria-describedby.
  */
-export function Field({ name, issue, extra, label, inline = false, children }: FieldProps) {
+export function Field({ name, issue, extra, label, hint, inline = false, children }: FieldProps) {
   const { t } = useMessages();
   const value = useCalcStore((state) => state.raw[name]);
   const id = `field-${name}`;
   const text = fieldText(t, name);
-  const describedBy = issue ? `${id}-error` : text.hint ? `${id}-hint` : undefined;
+  const shownHint = hint ?? text.hint;
+  const describedBy = issue ? `${id}-error` : shownHint ? `${id}-hint` : undefined;
   return (
     <div className={inline ? "field inline" : "field"}>
       <label htmlFor={id}>{label ?? text.label}</label>
@@ -56,9 +59,9 @@ export function Field({ name, issue, extra, label, inline = false, children }: F
           {fieldIssueMessage(t, name, issue)}
         </p>
       ) : (
-        text.hint && (
+        shownHint && (
           <p id={`${id}-hint`} className={inline ? "visually-hidden" : "field-hint"}>
-            <RichText text={text.hint} />
+            <RichText text={shownHint} />
           </p>
         )
       )}

@@ -19,10 +19,10 @@ export function KubePanel() {
     <section className="kube" aria-labelledby="kube-heading">
       <p className="block-why">{k.intro}</p>
       <div className="traffic-fields">
-        <Field name="cores" issue={issues.cores}>
+        <Field name="cores" issue={issues.cores} hint={k.hints.cores}>
           {(control) => <input {...control} type="text" inputMode="numeric" autoComplete="off" />}
         </Field>
-        <Field name="k8s" issue={issues.k8s}>
+        <Field name="k8s" issue={issues.k8s} hint={k.hints.k8s}>
           {(control) => <input {...control} type="text" autoComplete="off" spellCheck={false} />}
         </Field>
       </div>

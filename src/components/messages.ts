@@ -8,10 +8,14 @@ import type { DetailsMessages } from "../i18n/parts/details";
 
 /** Typed issues, warnings and differences in words: values picked here, sentences from the table. */
 
-/** A field's label and hint; a timeout field is named after its sysctl, explained in its table row. */
+/**
+ * A field's label and hint; a timeout field is named after its sysctl, explained in its table row.
+ * The hint is empty for a field whose panel brings its own (Field's `hint`).
+ */
 export function fieldText(t: Messages, key: AnyFieldKey): { label: string; hint: string } {
   if (isTimeoutField(key)) return { label: key.slice("to_".length), hint: "" };
-  return { label: t.fields.labels[key], hint: t.fields.hints[key] };
+  const hints: Partial<Record<AnyFieldKey, string>> = t.fields.hints;
+  return { label: t.fields.labels[key], hint: hints[key] ?? "" };
 }
 
 function acceptedText<K extends AcceptedKind>(

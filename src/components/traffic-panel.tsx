@@ -50,7 +50,7 @@ export function TrafficPanel() {
       )}
       <div className="traffic-fields">
         {TRAFFIC_FIELD_KEYS.map((key) => (
-          <Field key={key} name={key} issue={issues[key]}>
+          <Field key={key} name={key} issue={issues[key]} hint={tr.hints[key]}>
             {(control) => <input {...control} type="text" inputMode="decimal" autoComplete="off" />}
           </Field>
         ))}

@@ -5,12 +5,20 @@ import type { SizingWarning } from "../domain/sizing/sizing";
 import type { TargetChoice } from "../domain/config/targets/target-field";
 import type { HostRole } from "../domain/sizing/role";
 import type { TrafficVerdict } from "../domain/traffic/traffic-verdict";
+import type { TrafficFieldKey } from "../domain/traffic/traffic-fields";
+import type { KubeKey } from "../domain/kube/kube-proxy-fields";
 import { formatsFor } from "./format";
 
 const { integer, percent, bytes, plural, pluralDecimal } = formatsFor("en");
 
 /** Fields with a label and a hint; a timeout field is named after its sysctl instead. */
 type LabelledFieldKey = Exclude<AnyFieldKey, TimeoutUrlKey>;
+
+/**
+ * Fields whose hints this table carries: the traffic's and the Kubernetes node's are shown only by
+ * their panels, which load on their own and bring them (parts/traffic.ts, parts/kube.ts).
+ */
+type HintedFieldKey = Exclude<LabelledFieldKey, TrafficFieldKey | KubeKey>;
 
 /** One sentence per kind of accepted value (FieldSpec.accepted), from its numbers. */
 export type AcceptedMessages = { readonly [K in AcceptedKind]: (params: AcceptedParams[K]) => string };
@@ -141,19 +149,11 @@ export const en = {
       max: "Optional: a target nf_conntrack_max of your own. Empty: derived from RAM. Never 0: up to 6.18 it means no limit (the table grows until memory runs out), and kernels from 6.19 refuse it.",
       kernel: "The kernel the config is for: `uname -r`. The kernel's own defaults and the config follow it.",
       page: "`getconf PAGESIZE`: 4 KiB on x86; arm64 and ppc64le kernels may use 16 or 64 KiB, which rounds tables to larger steps.",
-      tcp_cps: "New TCP connections that close normally, per second (both sides of a proxy count).",
-      tcp_life: "Seconds from SYN to close. Units: ms, s, min, h, d; a bare number is seconds.",
-      udp_cps: "New UDP flows per second (a DNS lookup is one).",
-      udp_life: "Seconds of traffic per flow: 0 for request/response such as DNS.",
-      headroom: "Percent on top of the steady state, for bursts.",
-      cores:
-        "`getconf _NPROCESSORS_ONLN` on the node (or count /sys/devices/system/cpu/online): kube-proxy counts every online CPU, while `nproc` follows the shell's CPU affinity and can be smaller. Empty: not a Kubernetes node.",
-      k8s: "`kubectl version`: the node's kube-proxy version, such as 1.36.",
       alert:
         "The Prometheus rules and the check script warn when the table is fuller than this; 75 is node_exporter's own alert.",
       target:
         "The same values as plain files, for the tool that deploys them, or as alerts that watch the table.",
-    } satisfies Record<LabelledFieldKey, string>,
+    } satisfies Record<HintedFieldKey, string>,
   },
   fieldIssues: {
     accepted: {

@@ -107,14 +107,6 @@ export const zhCN: Messages = {
       max: "可选：自己指定的 nf_conntrack_max 目标值。留空则按内存推算。不能填 0：6.18 及以前它表示不设上限（表会一直增长直到内存耗尽），6.19 起内核拒绝这个值。",
       kernel: "配置所针对的内核：`uname -r`。内核默认值和生成的配置都随之变化。",
       page: "`getconf PAGESIZE`：x86 为 4 KiB；arm64 和 ppc64le 内核可能是 16 或 64 KiB，哈希表会按更大的步长取整。",
-      tcp_cps: "每秒正常关闭的 TCP 新建连接数（代理的两侧都要算）。",
-      tcp_life: "从 SYN 到关闭的秒数。单位：ms、s、min、h、d；只写数字表示秒。",
-      udp_cps: "每秒新的 UDP 流（一次 DNS 查询算一个）。",
-      udp_life: "每个流持续有流量的秒数：DNS 这类一问一答填 0。",
-      headroom: "在稳态之上预留的百分比，用于应对突发。",
-      cores:
-        "在节点上运行 `getconf _NPROCESSORS_ONLN`（或查看 /sys/devices/system/cpu/online）：kube-proxy 统计所有在线 CPU，而 `nproc` 受当前 shell 的 CPU 亲和性限制，可能更小。留空表示不是 Kubernetes 节点。",
-      k8s: "`kubectl version`：节点上 kube-proxy 的版本，如 1.36。",
       alert:
         "连接跟踪表的占用超过这个比例时，Prometheus 规则和检查脚本发出警告；75 是 node_exporter 自带告警的取值。",
       target: "同样的取值：纯配置文件、部署它们的工具，或监视连接跟踪表的告警。",

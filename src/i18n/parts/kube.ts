@@ -1,5 +1,6 @@
 import type { KubeNodeMaxSource, KubeProxyNote } from "../../domain/kube/kube-proxy-policy";
 import type { Locale } from "../../domain/core/locale";
+import type { KubeKey } from "../../domain/kube/kube-proxy-fields";
 import { formatsFor } from "../format";
 
 function english() {
@@ -7,6 +8,11 @@ function english() {
   return {
     intro:
       "kube-proxy sets nf_conntrack_max itself every time it starts, from the node's cores, the same way in iptables, ipvs and nftables mode. Enter the cores to see what it does and the kube-proxy configuration that gives the recommended value.",
+    hints: {
+      cores:
+        "`getconf _NPROCESSORS_ONLN` on the node (or count /sys/devices/system/cpu/online): kube-proxy counts every online CPU, while `nproc` follows the shell's CPU affinity and can be smaller. Empty: not a Kubernetes node.",
+      k8s: "`kubectl version`: the node's kube-proxy version, such as 1.36.",
+    } satisfies Record<KubeKey, string>,
     byItself: "kube-proxy by itself",
     resultMax: ({ max }: { max: number }) => `nf_conntrack_max ${integer(max)}`,
     leavesAlone: "leaves nf_conntrack_max as it is",
@@ -100,6 +106,11 @@ function chinese(): KubeMessages {
   return {
     intro:
       "kube-proxy 每次启动都会按节点 CPU 核数自行设置 nf_conntrack_max，iptables、ipvs 和 nftables 模式下都一样。填入核数，即可看到它会怎么做，以及能得到建议值的 kube-proxy 配置。",
+    hints: {
+      cores:
+        "在节点上运行 `getconf _NPROCESSORS_ONLN`（或查看 /sys/devices/system/cpu/online）：kube-proxy 统计所有在线 CPU，而 `nproc` 受当前 shell 的 CPU 亲和性限制，可能更小。留空表示不是 Kubernetes 节点。",
+      k8s: "`kubectl version`：节点上 kube-proxy 的版本，如 1.36。",
+    },
     byItself: "kube-proxy 自己的设置",
     resultMax: ({ max }) => `nf_conntrack_max ${integer(max)}`,
     leavesAlone: "不修改 nf_conntrack_max",

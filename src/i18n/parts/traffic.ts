@@ -1,5 +1,6 @@
 import type { PresetAssumption, TrafficPresetId } from "../../domain/traffic/traffic-presets";
 import type { Locale } from "../../domain/core/locale";
+import type { TrafficFieldKey } from "../../domain/traffic/traffic-fields";
 import { formatsFor } from "../format";
 
 /** One protocol's term of the traffic sum. */
@@ -17,6 +18,13 @@ function english() {
     heading: "Size from traffic",
     intro:
       "What your traffic needs: entries at steady state = new connections per second × (seconds open + seconds the kernel keeps the entry afterwards).",
+    hints: {
+      tcp_cps: "New TCP connections that close normally, per second (both sides of a proxy count).",
+      tcp_life: "Seconds from SYN to close. Units: ms, s, min, h, d; a bare number is seconds.",
+      udp_cps: "New UDP flows per second (a DNS lookup is one).",
+      udp_life: "Seconds of traffic per flow: 0 for request/response such as DNS.",
+      headroom: "Percent on top of the steady state, for bursts.",
+    } satisfies Record<TrafficFieldKey, string>,
     presetsLabel: "Traffic presets",
     presets: {
       "nat-gateway": "NAT gateway",
@@ -77,6 +85,13 @@ function chinese(): TrafficMessages {
     heading: "按流量估算",
     intro:
       "按你的流量需要多少：稳态条目数 = 每秒新建连接数 ×（连接存续秒数 + 连接结束后内核保留条目的秒数）。",
+    hints: {
+      tcp_cps: "每秒正常关闭的 TCP 新建连接数（代理的两侧都要算）。",
+      tcp_life: "从 SYN 到关闭的秒数。单位：ms、s、min、h、d；只写数字表示秒。",
+      udp_cps: "每秒新的 UDP 流（一次 DNS 查询算一个）。",
+      udp_life: "每个流持续有流量的秒数：DNS 这类一问一答填 0。",
+      headroom: "在稳态之上预留的百分比，用于应对突发。",
+    },
     presetsLabel: "流量预设",
     presets: {
       "nat-gateway": "NAT 网关",
