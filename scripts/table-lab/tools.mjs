@@ -6,6 +6,8 @@ const TOOLS = [
   { bin: "nft", pkg: "nftables" },
   { bin: "iptables-restore", pkg: "iptables" },
   { bin: "ping", pkg: "iputils-ping" },
+  // `ip link set lo up` in the namespace; minimal images leave iproute2 out.
+  { bin: "ip", pkg: "iproute2" },
   { bin: "unshare", pkg: "util-linux" },
 ];
 
