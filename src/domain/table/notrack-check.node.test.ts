@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ensureLabTools } from "../../../scripts/table-lab/tools.mjs";
 import { v } from "../kernel/kernel-version";
 import { defaultTimeouts } from "../kernel/timeouts";
@@ -30,6 +30,9 @@ describe.skipIf(!isRoot)("generated NOTRACK rules, checked by nft and iptables-r
     stats.services.items.map((item) => item.key),
   );
   const dir = mkdtempSync(join(tmpdir(), "notrack-"));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
   const check = (command: string, args: string[], text: string, name: string) => {
     const file = join(dir, name);
     writeFileSync(file, text);
