@@ -52,7 +52,7 @@ export default tseslint.config(
   },
   {
     // The benchmark and the screenshots also run functions inside the page (page.evaluate).
-    files: ["scripts/bench.mjs", "scripts/screenshots.mjs"],
+    files: ["scripts/bench.mjs", "scripts/bench-table/*.mjs", "scripts/screenshots.mjs"],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   layer(

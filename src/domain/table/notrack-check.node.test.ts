@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { ensureLabTools } from "../../../scripts/table-lab/tools.mjs";
 import { v } from "../kernel/kernel-version";
 import { defaultTimeouts } from "../kernel/timeouts";
 import { computeNotrackServices, renderNotrackIptables, renderNotrackNft } from "./notrack";
@@ -11,33 +12,13 @@ import { createTableReader } from "./table-reader";
 /**
  * The generated rule sets as the tools themselves read them: `nft -c -f` and
  * `iptables-restore --test` parse and check without applying. Both need root (netlink); as root
- * the Debian packages are installed when missing, as scripts/validate-targets.mjs does (CI runs as
- * root). Without root, the output says so and only this check is skipped. Node APIs, so this
- * file is type-checked with tsconfig.node.json.
+ * the Debian packages are installed when missing (scripts/table-lab/tools.mjs, shared with the
+ * live test; apt waits for the other's dpkg lock; CI runs as root). Without root, the output says
+ * so and only this check is skipped. Node APIs, so this file is type-checked with
+ * tsconfig.node.json.
  */
 const labTable = readFileSync("fixtures/table/lab-6.18.44/conntrack-L.txt", "utf8");
 const isRoot = process.getuid?.() === 0;
-const has = (bin: string) => spawnSync("sh", ["-c", `command -v ${bin}`], { stdio: "ignore" }).status === 0;
-
-function ensureTools(): void {
-  const missing = [
-    ["nft", "nftables"],
-    ["iptables-restore", "iptables"],
-  ].filter(([bin]) => !has(bin ?? ""));
-  if (missing.length === 0) return;
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const packages = missing.map(([, pkg]) => pkg ?? "");
-  const install = () =>
-    spawnSync("apt-get", ["install", "-y", "--no-install-recommends", ...packages], {
-      stdio: "inherit",
-      env,
-    });
-  if (install().status !== 0) {
-    spawnSync("apt-get", ["update"], { stdio: "inherit", env });
-    install();
-  }
-}
-
 if (!isRoot) console.warn("notrack-check: not root, so nft -c and iptables-restore --test are skipped");
 
 describe.skipIf(!isRoot)("generated NOTRACK rules, checked by nft and iptables-restore", () => {
@@ -49,6 +30,9 @@ describe.skipIf(!isRoot)("generated NOTRACK rules, checked by nft and iptables-r
     stats.services.items.map((item) => item.key),
   );
   const dir = mkdtempSync(join(tmpdir(), "notrack-"));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
   const check = (command: string, args: string[], text: string, name: string) => {
     const file = join(dir, name);
     writeFileSync(file, text);
@@ -58,10 +42,10 @@ describe.skipIf(!isRoot)("generated NOTRACK rules, checked by nft and iptables-r
   };
 
   it("covers tcp, udp, IPv4 and IPv6 services of the lab's table", () => {
-    ensureTools();
+    expect(ensureLabTools()).toBeNull();
     expect(services.some((s) => s.protocol === "tcp")).toBe(true);
     expect(services.some((s) => s.ipv6.length > 0)).toBe(true);
-  });
+  }, 300_000);
 
   it("nft -c -f accepts the nftables rule set", () => {
     check("nft", ["-c", "-f"], renderNotrackNft(services), "notrack.nft");

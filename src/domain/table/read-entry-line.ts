@@ -25,16 +25,79 @@ const DIGITS = /^\d+$/;
 /** A state word: TCP's SYN_SENT, SCTP's COOKIE_WAIT, DCCP's PARTOPEN, old TCP's NONE. */
 const STATE = /^[A-Z][A-Z0-9_]*$/;
 
-/** Keys that belong to a tuple; any other key (or a flag) closes it. */
-const TUPLE_KEYS = new Set(["src", "dst", "sport", "dport", "type", "code", "id", "srckey", "dstkey"]);
-
 /** Largest value of a port, an ICMP type, a mark or a zone we accept (u16, u8, u32, u16). */
 const MAX_U32 = 4294967295;
 
-function toInteger(text: string, max: number): number | null {
-  if (!DIGITS.test(text) || text.length > 10) return null;
-  const n = Number(text);
+/**
+ * The decimal integer of at most 10 digits and at most `max` that fills `text` from `from` on, or
+ * null. By hand and in place: it runs for every number of every line, and a regex and a slice per
+ * field were a tenth of reading a large table.
+ */
+function toInteger(text: string, max: number, from = 0): number | null {
+  const length = text.length - from;
+  if (length <= 0 || length > 10) return null;
+  let n = 0;
+  for (let i = from; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    n = n * 10 + c - 48;
+  }
   return n <= max ? n : null;
+}
+
+/** The keys read from `key=value` tokens, told apart without slicing the key out (tokenKey). */
+const enum Key {
+  Src,
+  Dst,
+  Sport,
+  Dport,
+  Type,
+  /** code=, id=, srckey=, dstkey=: part of a tuple, not read. */
+  OtherTupleKey,
+  Mark,
+  Zone,
+  ZoneOrig,
+  Other,
+}
+
+/** Which key a token with its `=` at `equals` has (TUPLE_KEYS and the three read after a tuple). */
+function tokenKey(token: string, equals: number): Key {
+  switch (equals) {
+    case 2:
+      return token.startsWith("id") ? Key.OtherTupleKey : Key.Other;
+    case 3:
+      return token.startsWith("src") ? Key.Src : token.startsWith("dst") ? Key.Dst : Key.Other;
+    case 4:
+      if (token.startsWith("type")) return Key.Type;
+      if (token.startsWith("code")) return Key.OtherTupleKey;
+      if (token.startsWith("mark")) return Key.Mark;
+      return token.startsWith("zone") ? Key.Zone : Key.Other;
+    case 5:
+      return token.startsWith("sport") ? Key.Sport : token.startsWith("dport") ? Key.Dport : Key.Other;
+    case 6:
+      return token.startsWith("srckey") || token.startsWith("dstkey") ? Key.OtherTupleKey : Key.Other;
+    case 9:
+      return token.startsWith("zone-orig") ? Key.ZoneOrig : Key.Other;
+    default:
+      return Key.Other;
+  }
+}
+
+/** Splits on runs of whitespace, as `split(/\s+/)` after trim() does; plain spaces without a regex. */
+function splitTokens(text: string): string[] {
+  if (text.includes("\t") || text.includes("\r") || text.includes("\f") || text.includes("\v")) {
+    return text.split(/\s+/);
+  }
+  const tokens: string[] = [];
+  let start = 0;
+  for (;;) {
+    const space = text.indexOf(" ", start);
+    if (space < 0) break;
+    if (space > start) tokens.push(text.slice(start, space));
+    start = space + 1;
+  }
+  if (start < text.length) tokens.push(text.slice(start));
+  return tokens;
 }
 
 interface TupleDraft {
@@ -60,6 +123,10 @@ const familyOf = (address: string): Family => (address.includes(":") ? "ipv6" : 
 
 /** Strips mailing-list quoting (`> `, `>> `) and the leading spaces of event lines. */
 function unquote(line: string): string {
+  // Most lines have neither: the regex and trim() only when the first or last character asks.
+  const first = line.charCodeAt(0);
+  const last = line.charCodeAt(line.length - 1);
+  if (first > 32 && first !== 62 && last > 32) return line;
   return line.replace(/^(?:\s*>)+/, "").trim();
 }
 
@@ -79,10 +146,10 @@ function unquote(line: string): string {
 export function readEntryLine(line: string): LineReading {
   const text = unquote(line);
   if (text === "") return { kind: "blank" };
-  const summary = SUMMARY.exec(text);
+  const summary = text.startsWith("conntrack v") ? SUMMARY.exec(text) : null;
   if (summary) return { kind: "summary", version: summary[1] ?? "", count: Number(summary[2]) };
   if (text.startsWith("-A ") || text.startsWith("-I ")) return readSaveLine(text);
-  const tokens = text.split(/\s+/);
+  const tokens = splitTokens(text);
   let at = 0;
   if (EVENT_PREFIX.test(tokens[at] ?? "")) at += 1;
   let family: Family | null = null;
@@ -137,24 +204,26 @@ export function readEntryLine(line: string): LineReading {
     const equals = token.indexOf("=");
     // Words without a key (the date inside -o ktimestamp's "[start=Tue Dec  3 ...]") are skipped.
     if (equals <= 0) continue;
-    const key = token.slice(0, equals);
-    const value = token.slice(equals + 1);
-    if (key === "src") {
+    const key = tokenKey(token, equals);
+    const value = equals + 1;
+    if (key === Key.Src) {
       if (tuples.length === 2) return { kind: "unknown" };
       open = {};
       tuples.push(open);
     }
-    if (open && TUPLE_KEYS.has(key)) {
-      if (key === "src" || key === "dst") {
-        const address = canonicalAddress(value);
+    if (open && key <= Key.OtherTupleKey) {
+      if (key === Key.Src || key === Key.Dst) {
+        const address = canonicalAddress(token.slice(value));
         if (address === null) return { kind: "unknown" };
-        open[key] = address;
-      } else if (key === "sport" || key === "dport") {
-        const port = toInteger(value, 65535);
+        if (key === Key.Src) open.src = address;
+        else open.dst = address;
+      } else if (key === Key.Sport || key === Key.Dport) {
+        const port = toInteger(token, 65535, value);
         if (port === null) return { kind: "unknown" };
-        open[key] = port;
-      } else if (key === "type") {
-        const type = toInteger(value, 255);
+        if (key === Key.Sport) open.sport = port;
+        else open.dport = port;
+      } else if (key === Key.Type) {
+        const type = toInteger(token, 255, value);
         if (type === null) return { kind: "unknown" };
         open.type = type;
       }
@@ -164,9 +233,9 @@ export function readEntryLine(line: string): LineReading {
     // stream_timeout=18000", secctx=, use=, id=, labels=, delta-time=, packets=, bytes=,
     // zone-reply=, helper=) do not change what the entry counts as.
     open = undefined;
-    if (key === "mark") mark = toInteger(value, MAX_U32) ?? 0;
-    else if (key === "zone") zone = toInteger(value, 65535);
-    else if (key === "zone-orig") zoneOrig = toInteger(value, 65535);
+    if (key === Key.Mark) mark = toInteger(token, MAX_U32, value) ?? 0;
+    else if (key === Key.Zone) zone = toInteger(token, 65535, value);
+    else if (key === Key.ZoneOrig) zoneOrig = toInteger(token, 65535, value);
   }
   const original = finishTuple(tuples[0]);
   if (!original) return { kind: "unknown" };

@@ -6,7 +6,9 @@
  * - a key's true count lies in [count - error, count], and error ≤ N / capacity;
  * - every key whose true count exceeds N / capacity is held;
  * - while fewer than `capacity` distinct keys were seen, every count is exact (error 0).
- * The smallest counter is found with a binary min-heap, so each add costs O(log capacity).
+ * The counters sit in the paper's Stream-Summary: buckets of equal count in a list ordered by
+ * count, so an add costs O(1) (one map lookup and a few array writes). A binary min-heap (O(log
+ * capacity) swaps, each two map writes) made the lists 80 % of reading a 1,000,000-entry table.
  */
 export interface TopItem {
   readonly key: string;
@@ -36,51 +38,80 @@ export interface SpaceSaving {
 
 /** @example const s = createSpaceSaving(2); s.add("a"); s.add("a"); s.add("b"); s.top(1).items[0]?.key === "a" */
 export function createSpaceSaving(capacity: number): SpaceSaving {
+  const NONE = -1;
+  // Counter slots: the key, its count, error and flagged adds, its bucket, and its neighbours in
+  // that bucket's list of counters.
   const keys: string[] = [];
-  const counts: number[] = [];
-  const errors: number[] = [];
-  const flags: number[] = [];
+  const counts = new Float64Array(capacity);
+  const errors = new Float64Array(capacity);
+  const flags = new Float64Array(capacity);
+  const bucketOf = new Int32Array(capacity);
+  const prev = new Int32Array(capacity);
+  const next = new Int32Array(capacity);
+  // Buckets (at most one per counter): their count, first counter, and neighbours in count order.
+  const bucketCount = new Float64Array(capacity);
+  const bucketHead = new Int32Array(capacity);
+  const bucketPrev = new Int32Array(capacity);
+  const bucketNext = new Int32Array(capacity);
+  const freeBuckets: number[] = [];
+  for (let b = capacity - 1; b >= 0; b -= 1) freeBuckets.push(b);
+  let smallestBucket = NONE;
   const index = new Map<string, number>();
   let total = 0;
   let errorBound = 0;
 
-  const swap = (a: number, b: number) => {
-    const key = keys[a] ?? "";
-    keys[a] = keys[b] ?? "";
-    keys[b] = key;
-    const c = counts[a] ?? 0;
-    counts[a] = counts[b] ?? 0;
-    counts[b] = c;
-    const e = errors[a] ?? 0;
-    errors[a] = errors[b] ?? 0;
-    errors[b] = e;
-    const f = flags[a] ?? 0;
-    flags[a] = flags[b] ?? 0;
-    flags[b] = f;
-    index.set(keys[a], a);
-    index.set(keys[b], b);
+  /** A new, empty bucket for `count`, placed after `after` (NONE: first). */
+  const newBucket = (count: number, after: number): number => {
+    const b = freeBuckets.pop() ?? NONE;
+    bucketCount[b] = count;
+    bucketHead[b] = NONE;
+    bucketPrev[b] = after;
+    const following = after === NONE ? smallestBucket : (bucketNext[after] ?? NONE);
+    bucketNext[b] = following;
+    if (following !== NONE) bucketPrev[following] = b;
+    if (after === NONE) smallestBucket = b;
+    else bucketNext[after] = b;
+    return b;
   };
-  const count = (i: number) => counts[i] ?? 0;
-  const siftUp = (start: number) => {
-    let i = start;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (count(parent) <= count(i)) return;
-      swap(parent, i);
-      i = parent;
-    }
+  const attach = (slot: number, b: number) => {
+    const head = bucketHead[b] ?? NONE;
+    bucketOf[slot] = b;
+    prev[slot] = NONE;
+    next[slot] = head;
+    if (head !== NONE) prev[head] = slot;
+    bucketHead[b] = slot;
   };
-  const siftDown = (start: number) => {
-    let i = start;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let smallest = i;
-      if (left < keys.length && count(left) < count(smallest)) smallest = left;
-      if (right < keys.length && count(right) < count(smallest)) smallest = right;
-      if (smallest === i) return;
-      swap(i, smallest);
-      i = smallest;
+  /** Takes a counter out of its bucket; frees the bucket when it empties. */
+  const detach = (slot: number) => {
+    const b = bucketOf[slot] ?? NONE;
+    const before = prev[slot] ?? NONE;
+    const after = next[slot] ?? NONE;
+    if (before !== NONE) next[before] = after;
+    else bucketHead[b] = after;
+    if (after !== NONE) prev[after] = before;
+    if (bucketHead[b] !== NONE) return;
+    const lower = bucketPrev[b] ?? NONE;
+    const higher = bucketNext[b] ?? NONE;
+    if (lower !== NONE) bucketNext[lower] = higher;
+    else smallestBucket = higher;
+    if (higher !== NONE) bucketPrev[higher] = lower;
+    freeBuckets.push(b);
+  };
+  /** Moves a counter to the bucket of its count + 1. */
+  const increment = (slot: number) => {
+    const b = bucketOf[slot] ?? NONE;
+    const count = (counts[slot] ?? 0) + 1;
+    counts[slot] = count;
+    const higher = bucketNext[b] ?? NONE;
+    if (higher !== NONE && bucketCount[higher] === count) {
+      detach(slot);
+      attach(slot, higher);
+    } else if (bucketHead[b] === slot && next[slot] === NONE) {
+      // Alone in its bucket: the bucket itself takes the new count, its place in the order holds.
+      bucketCount[b] = count;
+    } else {
+      detach(slot);
+      attach(slot, newBucket(count, b));
     }
   };
 
@@ -89,33 +120,35 @@ export function createSpaceSaving(capacity: number): SpaceSaving {
       total += 1;
       const at = index.get(key);
       if (at !== undefined) {
-        counts[at] = count(at) + 1;
         if (flagged) flags[at] = (flags[at] ?? 0) + 1;
-        siftDown(at);
+        increment(at);
         return;
       }
       if (keys.length < capacity) {
+        const slot = keys.length;
         keys.push(key);
-        counts.push(1);
-        errors.push(0);
-        flags.push(flagged ? 1 : 0);
-        index.set(key, keys.length - 1);
-        siftUp(keys.length - 1);
+        counts[slot] = 1;
+        errors[slot] = 0;
+        flags[slot] = flagged ? 1 : 0;
+        index.set(key, slot);
+        const b =
+          smallestBucket !== NONE && bucketCount[smallestBucket] === 1 ? smallestBucket : newBucket(1, NONE);
+        attach(slot, b);
         return;
       }
-      const smallest = count(0);
-      index.delete(keys[0] ?? "");
-      keys[0] = key;
-      index.set(key, 0);
-      errors[0] = smallest;
-      counts[0] = smallest + 1;
-      flags[0] = flagged ? 1 : 0;
+      const slot = bucketHead[smallestBucket] ?? 0;
+      const smallest = counts[slot] ?? 0;
+      index.delete(keys[slot] ?? "");
+      keys[slot] = key;
+      index.set(key, slot);
+      errors[slot] = smallest;
+      flags[slot] = flagged ? 1 : 0;
       errorBound = Math.max(errorBound, smallest);
-      siftDown(0);
+      increment(slot);
     },
     top(limit) {
       const items = keys
-        .map((key, i) => ({ key, count: count(i), error: errors[i] ?? 0, flagged: flags[i] ?? 0 }))
+        .map((key, i) => ({ key, count: counts[i] ?? 0, error: errors[i] ?? 0, flagged: flags[i] ?? 0 }))
         .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
         .slice(0, limit);
       return { items, total, exact: errorBound === 0, errorBound };

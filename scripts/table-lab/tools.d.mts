@@ -1,0 +1,2 @@
+export function namespaceUnavailable(): string | null;
+export function ensureLabTools(): string | null;
