@@ -105,6 +105,27 @@ test("shows progress at once and can be cancelled", async ({ page }) => {
   await expect(page.getByTestId("table-status")).toContainText("cancelled");
 });
 
+test("reads a large plain file in two halves, in two workers, to the same counts", async ({ page }) => {
+  // Over the 8 MiB from which table-session.ts splits a plain file; a whole number of copies of
+  // the lab's 91 entries, so every count is the lab's times the copies.
+  const copies = 600;
+  const lines = lab("proc-net-nf_conntrack.txt").toString("utf8");
+  const big = join(mkdtempSync(join(tmpdir(), "table-e2e-")), "big.txt");
+  writeFileSync(big, lines.repeat(copies));
+  await page.goto("./#table");
+  await page.locator("input[name=table-file]").setInputFiles(big);
+  const value = (id: string) => page.getByTestId(id);
+  await expect(value("table-entries")).toHaveAttribute("data-value", String(91 * copies), {
+    timeout: 30_000,
+  });
+  await expect(value("table-skipped")).toHaveAttribute("data-value", "0");
+  await expect(value("table-unreplied")).toHaveAttribute("data-value", String(31 * copies));
+  await expect(value("table-nat")).toHaveAttribute("data-value", String(8 * copies));
+  const first = page.getByTestId("table-top-services").locator("li").first();
+  await expect(first).toHaveAttribute("data-port", "53");
+  await expect(first).toHaveAttribute("data-value", String(30 * copies));
+});
+
 test("ticks a service and copies NOTRACK rules scoped to its addresses", async ({ page, context }) => {
   test.setTimeout(120_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -1,11 +1,12 @@
-import { createTableReader } from "../domain/table/table-reader";
-import type { TableReply, TableRequest, WorkerStop } from "./protocol";
-
-/**
- * Text read at most (1 GiB): about 5 million entries, 20 times the largest default table
- * (262,144 entries) — beyond that reading stops and says so, rather than working on without end.
- */
-const MAX_TEXT_BYTES = 1024 * 1024 * 1024;
+import type { Timeouts } from "../domain/kernel/timeouts";
+import { createTableReader, mergeTableReadings } from "../domain/table/table-reader";
+import {
+  MAX_TEXT_BYTES,
+  type PartReading,
+  type TableReply,
+  type TableRequest,
+  type WorkerStop,
+} from "./protocol";
 
 /**
  * Expansion ratio that marks a gzip bomb: conntrack listings compress about 8 to 15 times with
@@ -58,7 +59,14 @@ const post = (reply: TableReply) => {
   postMessage(reply);
 };
 
-async function readFile(request: Extract<TableRequest, { kind: "file" }>) {
+/**
+ * Reads a blob to its end (or a stop), posting progress; null when it could not be read (then
+ * `failed` was posted). `whole`: the top lists with every counter, for mergeTableReadings.
+ */
+async function readBlob(
+  request: { readonly file: Blob; readonly gzip: boolean; readonly timeouts: Timeouts },
+  whole: boolean,
+): Promise<PartReading | null> {
   const reader = createTableReader(request.timeouts);
   let bytesRead = 0;
   let textBytes = 0;
@@ -94,10 +102,42 @@ async function readFile(request: Extract<TableRequest, { kind: "file" }>) {
     }
   } catch {
     post({ kind: "failed", stopped: request.gzip ? "gzip" : "read" });
-    return;
+    return null;
   }
   if (!stopped) reader.push(decoder.decode());
-  post({ kind: "done", reading: reader.finish(), bytesRead, stopped });
+  return { reading: reader.finish(whole), bytesRead, stopped };
+}
+
+async function readFile(request: Extract<TableRequest, { kind: "file" }>) {
+  const read = await readBlob(request, false);
+  if (read) post({ kind: "done", ...read });
+}
+
+/**
+ * One part of a plain file. The second posts its reading to the first; the first merges the two,
+ * or, when one reading of the whole might differ (mergeTableReadings), reads the whole file.
+ */
+async function readPart(request: Extract<TableRequest, { kind: "part" }>) {
+  const { file, splitAt, port, timeouts } = request;
+  if (request.part === "second") {
+    const read = await readBlob({ file: file.slice(splitAt), gzip: false, timeouts }, true);
+    if (read) port.postMessage(read satisfies PartReading);
+    return;
+  }
+  const second = new Promise<PartReading>((resolve) => {
+    port.onmessage = (event: MessageEvent<PartReading>) => {
+      resolve(event.data);
+    };
+  });
+  const first = await readBlob({ file: file.slice(0, splitAt), gzip: false, timeouts }, true);
+  if (!first) return;
+  const other = await second;
+  const reading = first.stopped || other.stopped ? null : mergeTableReadings(first.reading, other.reading);
+  if (reading) {
+    post({ kind: "done", reading, bytesRead: first.bytesRead + other.bytesRead, stopped: null });
+    return;
+  }
+  await readFile({ kind: "file", file, gzip: false, timeouts });
 }
 
 function readText(request: Extract<TableRequest, { kind: "text" }>) {
@@ -109,5 +149,6 @@ function readText(request: Extract<TableRequest, { kind: "text" }>) {
 onmessage = (event: MessageEvent<TableRequest>) => {
   const request = event.data;
   if (request.kind === "file") void readFile(request);
+  else if (request.kind === "part") void readPart(request);
   else readText(request);
 };

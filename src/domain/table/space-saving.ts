@@ -155,3 +155,53 @@ export function createSpaceSaving(capacity: number): SpaceSaving {
     },
   };
 }
+
+/** The smallest count a list that ever replaced a counter holds: what a key it lacks may have had. */
+function missingCount(list: TopList): number {
+  return list.exact ? 0 : (list.items[list.items.length - 1]?.count ?? 0);
+}
+
+/**
+ * Two Space-Saving summaries of two parts of a stream, as one summary of the whole (the merge of
+ * Agarwal et al., "Mergeable summaries", PODS 2012, for Space-Saving): counts of a key add; a key
+ * one part lacks gets that part's smallest count, both as count and as error, since it may have
+ * been counted there and replaced (0 when that part is exact: it holds every key it saw). So a
+ * key's true count still lies in [count - error, count], the error bound is the two parts' smallest
+ * counts added (each at most the part's total / capacity, so at most total / capacity), and every
+ * key above total / capacity is held. Both parts must hold every counter (`top(Infinity)`).
+ *
+ * @example mergeTopLists(a.top(Infinity), b.top(Infinity), 20).items[0]?.key
+ */
+export function mergeTopLists(first: TopList, second: TopList, limit: number): TopList {
+  const firstMissing = missingCount(first);
+  const secondMissing = missingCount(second);
+  const merged = new Map<string, { key: string; count: number; error: number; flagged: number }>();
+  for (const item of first.items) {
+    merged.set(item.key, {
+      key: item.key,
+      count: item.count + secondMissing,
+      error: item.error + secondMissing,
+      flagged: item.flagged,
+    });
+  }
+  for (const item of second.items) {
+    const held = merged.get(item.key);
+    if (held) {
+      held.count += item.count - secondMissing;
+      held.error += item.error - secondMissing;
+      held.flagged += item.flagged;
+    } else {
+      merged.set(item.key, {
+        key: item.key,
+        count: item.count + firstMissing,
+        error: item.error + firstMissing,
+        flagged: item.flagged,
+      });
+    }
+  }
+  const items = [...merged.values()]
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, limit);
+  const errorBound = firstMissing + secondMissing;
+  return { items, total: first.total + second.total, exact: errorBound === 0, errorBound };
+}

@@ -1,7 +1,7 @@
 import type { Timeouts } from "../kernel/timeouts";
 import { readEntryLine } from "./read-entry-line";
 import { readXmlFlow } from "./read-xml-flow";
-import { createTableAggregator, type TableStats } from "./table-stats";
+import { createTableAggregator, mergeTableStats, type TableStats } from "./table-stats";
 
 /**
  * Longest line read (characters). The longest real entry line is under 600 characters (an IPv6
@@ -45,8 +45,11 @@ export interface TableReading {
 export interface TableReader {
   /** Reads more text (any split, even mid-line); false once reading has stopped. */
   push(text: string): boolean;
-  /** Reads the last line, and returns the reading. */
-  finish(): TableReading;
+  /**
+   * Reads the last line, and returns the reading. `whole`: the top lists with every counter, for
+   * mergeTableReadings.
+   */
+  finish(whole?: boolean): TableReading;
   /** Entries and lines so far, for progress. */
   progress(): { entries: number; lines: number; skipped: number };
 }
@@ -164,7 +167,7 @@ export function createTableReader(timeouts: Timeouts): TableReader {
       }
       return true;
     },
-    finish() {
+    finish(whole = false) {
       if (!stopped) {
         if (overlong) {
           lines += 1;
@@ -174,8 +177,32 @@ export function createTableReader(timeouts: Timeouts): TableReader {
       }
       partial = "";
       xml = "";
-      return { stats: aggregator.result(), lines, skipped, skippedSamples, summary, stopped };
+      return { stats: aggregator.result(whole), lines, skipped, skippedSamples, summary, stopped };
     },
     progress: () => ({ entries, lines, skipped }),
+  };
+}
+
+/**
+ * The readings of a text's two parts, split after a newline and each read with `finish(true)`, as
+ * one reading of the whole text; null when they might differ from one reading, so the text must be
+ * read in one part: a part stopped (not-a-table, binary), skipped a line (an XML flow or a
+ * conntrack summary spliced into a line can straddle the split, and the samples' line numbers
+ * would need the first part's count), or had an exact map reach its limit (mergeTableStats).
+ *
+ * @example mergeTableReadings(first.finish(true), second.finish(true))?.stats.entries
+ */
+export function mergeTableReadings(first: TableReading, second: TableReading): TableReading | null {
+  if (first.stopped || second.stopped || first.skipped > 0 || second.skipped > 0) return null;
+  const stats = mergeTableStats(first.stats, second.stats);
+  if (!stats) return null;
+  return {
+    stats,
+    lines: first.lines + second.lines,
+    skipped: 0,
+    skippedSamples: [],
+    // One reading keeps the last summary it meets.
+    summary: second.summary ?? first.summary,
+    stopped: null,
   };
 }

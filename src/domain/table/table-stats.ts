@@ -1,7 +1,7 @@
 import type { Timeouts } from "../kernel/timeouts";
 import { isNatted, PORT_PROTOCOLS, type TableEntry } from "./entry";
 import { entryTimeoutKey, timeoutSeconds, type EntryTimeoutKey } from "./entry-timeout";
-import { createSpaceSaving, type TopList } from "./space-saving";
+import { createSpaceSaving, mergeTopLists, type TopList } from "./space-saving";
 
 /**
  * Counters per top list. Space-Saving's overcount is at most entries / capacity (space-saving.ts):
@@ -12,6 +12,16 @@ const TOP_CAPACITY = 4096;
 
 /** How many items of each top list the result keeps. */
 const TOP_SHOWN = 20;
+
+/** Items kept per top list (TOP_SHOWN, more for the lists that findings filter further). */
+const SHOWN: Readonly<Record<TopListKey, number>> = {
+  services: TOP_SHOWN,
+  serviceAddresses: TOP_SHOWN * 8,
+  sources: TOP_SHOWN,
+  destinations: TOP_SHOWN,
+  natPairs: TOP_SHOWN * 4,
+  unrepliedByDestination: TOP_SHOWN * 4,
+};
 
 /**
  * Keys of the small exact maps (protocols, TCP states, zones, marks) before the rest are counted
@@ -72,7 +82,11 @@ export interface TableStats {
 
 export interface TableAggregator {
   add(entry: TableEntry): void;
-  result(): TableStats;
+  /**
+   * The counts. `whole`: every counter of the top lists, not only those shown, for
+   * mergeTableStats (a part of a table read apart from the rest).
+   */
+  result(whole?: boolean): TableStats;
 }
 
 function bump(map: Map<string, number>, key: string): void {
@@ -171,7 +185,8 @@ export function createTableAggregator(timeouts: Timeouts): TableAggregator {
         idleClass.bins[bin] = (idleClass.bins[bin] ?? 0) + 1;
       }
     },
-    result() {
+    result(whole = false) {
+      const shown = (key: TopListKey) => (whole ? Infinity : SHOWN[key]);
       const record = (map: Map<string, number>) =>
         Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
       return {
@@ -186,16 +201,82 @@ export function createTableAggregator(timeouts: Timeouts): TableAggregator {
         offloaded,
         zones: record(zones),
         marks: record(marks),
-        services: services.top(TOP_SHOWN),
-        serviceAddresses: serviceAddresses.top(TOP_SHOWN * 8),
-        sources: sources.top(TOP_SHOWN),
-        destinations: destinations.top(TOP_SHOWN),
-        natPairs: natPairs.top(TOP_SHOWN * 4),
-        unrepliedByDestination: unrepliedByDestination.top(TOP_SHOWN * 4),
+        services: services.top(shown("services")),
+        serviceAddresses: serviceAddresses.top(shown("serviceAddresses")),
+        sources: sources.top(shown("sources")),
+        destinations: destinations.top(shown("destinations")),
+        natPairs: natPairs.top(shown("natPairs")),
+        unrepliedByDestination: unrepliedByDestination.top(shown("unrepliedByDestination")),
         idle: [...idle]
           .map(([timeoutKey, value]) => ({ timeoutKey, ...value }))
           .sort((a, b) => (a.timeoutKey < b.timeoutKey ? -1 : 1)),
       };
     },
+  };
+}
+
+type TopListKey =
+  "services" | "serviceAddresses" | "sources" | "destinations" | "natPairs" | "unrepliedByDestination";
+
+const TOP_LIST_KEYS = Object.keys(SHOWN) as TopListKey[];
+
+/** Two exact maps' counts added, or null when a single reading could have counted them otherwise. */
+function mergeRecords(
+  first: Readonly<Record<string, number>>,
+  second: Readonly<Record<string, number>>,
+): Record<string, number> | null {
+  // Past MAX_EXACT_KEYS, which keys fall under OTHER_KEY depends on the order they came in.
+  if (OTHER_KEY in first || OTHER_KEY in second) return null;
+  const merged = new Map(Object.entries(first));
+  for (const [key, count] of Object.entries(second)) merged.set(key, (merged.get(key) ?? 0) + count);
+  if (merged.size > MAX_EXACT_KEYS) return null;
+  return Object.fromEntries([...merged].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * The counts of a table read in two parts (each `result(true)`, with every counter), as the
+ * result of one reading: totals, exact maps and idle bins add; the top lists merge with their
+ * error bounds added (mergeTopLists), so a list exact in both parts stays exact and equals one
+ * reading's. Null when the parts' exact maps reached MAX_EXACT_KEYS: read the table in one part.
+ *
+ * @example mergeTableStats(first.result(true), second.result(true))?.entries
+ */
+export function mergeTableStats(first: TableStats, second: TableStats): TableStats | null {
+  const protocols = mergeRecords(first.protocols, second.protocols);
+  const tcpStates = mergeRecords(first.tcpStates, second.tcpStates);
+  const zones = mergeRecords(first.zones, second.zones);
+  const marks = mergeRecords(first.marks, second.marks);
+  if (!protocols || !tcpStates || !zones || !marks) return null;
+  const idle = new Map<EntryTimeoutKey, IdleClass>(first.idle.map((c) => [c.timeoutKey, c]));
+  for (const c of second.idle) {
+    const held = idle.get(c.timeoutKey);
+    idle.set(
+      c.timeoutKey,
+      held
+        ? {
+            ...held,
+            bins: held.bins.map((count, bin) => count + (c.bins[bin] ?? 0)),
+            longerThanAssumed: held.longerThanAssumed + c.longerThanAssumed,
+          }
+        : c,
+    );
+  }
+  const lists = Object.fromEntries(
+    TOP_LIST_KEYS.map((key) => [key, mergeTopLists(first[key], second[key], SHOWN[key])]),
+  ) as Record<TopListKey, TopList>;
+  return {
+    entries: first.entries + second.entries,
+    ipv4: first.ipv4 + second.ipv4,
+    ipv6: first.ipv6 + second.ipv6,
+    protocols,
+    tcpStates,
+    assured: first.assured + second.assured,
+    unreplied: first.unreplied + second.unreplied,
+    nat: first.nat + second.nat,
+    offloaded: first.offloaded + second.offloaded,
+    zones,
+    marks,
+    ...lists,
+    idle: [...idle.values()].sort((a, b) => (a.timeoutKey < b.timeoutKey ? -1 : 1)),
   };
 }
