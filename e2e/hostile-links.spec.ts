@@ -243,5 +243,9 @@ test.describe("no address stops the page", () => {
     await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "134217728");
     await expect.poll(() => new URL(page.url()).search).toContain("ram=4T");
     expect(new URL(page.url()).pathname).toBe(`/${base.pathname}`);
+    // Chunks the page loads after its first render (the kernel comparison) may still be in the
+    // route when the test ends: let them finish before the page closes, or their fetched response
+    // is disposed under them.
+    await page.unrouteAll({ behavior: "wait" });
   });
 });
