@@ -232,7 +232,8 @@ export function CopySummary({
         reading,
         findings,
         describe: (finding) => (words.findings[finding.code] as (f: Finding) => string)(finding),
-        words: w.words,
+        // The totals' names are the panel's own.
+        words: { ...w.words, totals: words.totals },
         locale,
         maskAddresses: masked,
       }),

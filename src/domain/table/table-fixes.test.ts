@@ -262,7 +262,7 @@ describe("summary for a ticket", () => {
       reading,
       findings: tableFindings(reading.stats, null),
       describe: describe_,
-      words: words.fix.summary.words,
+      words: { ...words.fix.summary.words, totals: words.totals },
       locale: "en",
       maskAddresses,
     });
@@ -291,7 +291,7 @@ describe("summary for a ticket", () => {
       reading,
       findings: [{ code: "unreplied", count: 1, share: 0.5 }],
       describe: () => "a | b",
-      words: words.fix.summary.words,
+      words: { ...words.fix.summary.words, totals: words.totals },
       locale: "en",
       maskAddresses: false,
     });
