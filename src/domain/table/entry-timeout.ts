@@ -43,7 +43,9 @@ const TCP_STATE_TIMEOUTS: Readonly<Record<string, EntryTimeoutKey>> = {
  *
  * @example entryTimeoutKey({ protocol: "udp", assured: true, ... }) === "udp_timeout_stream"
  */
-export function entryTimeoutKey(entry: TableEntry): EntryTimeoutKey | null {
+export function entryTimeoutKey(
+  entry: Pick<TableEntry, "protocol" | "state" | "assured">,
+): EntryTimeoutKey | null {
   switch (entry.protocol) {
     case "tcp":
       return TCP_STATE_TIMEOUTS[entry.state ?? ""] ?? null;

@@ -1,3 +1,5 @@
+import { ADDRESS_WORDS, readAddress } from "./ipv6";
+
 /** One connection-tracking entry, as read from any of the listing formats (read-entry-line.ts). */
 
 /** One direction's tuple. Ports are null for protocols without them (icmp, gre, unknown). */
@@ -53,16 +55,179 @@ export const PROTOCOL_NUMBERS: Readonly<Record<string, number>> = {
 export const PORT_PROTOCOLS: ReadonlySet<string> = new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
 
 /**
+ * Names seen in a table (protocols, state words), each kept once and known by its index, so that
+ * reading a line allocates no string for them: a line's word is compared in place with those held.
+ * At most `limit` names: a table has a handful; past the limit a line with a new one is not read.
+ */
+export interface Names {
+  readonly list: readonly string[];
+  /** The index of `text[from, to)`, added if new; -1 past the limit. */
+  id(text: string, from: number, to: number): number;
+}
+
+/** @example createNames(["tcp"], 64).id("udp 17", 0, 3) === 1 */
+export function createNames(known: readonly string[], limit: number): Names {
+  const list = [...known];
+  return {
+    list,
+    id(text, from, to) {
+      const length = to - from;
+      for (let i = 0; i < list.length; i += 1) {
+        const name = list[i] ?? "";
+        if (name.length === length && text.startsWith(name, from)) return i;
+      }
+      if (list.length >= limit) return -1;
+      list.push(text.slice(from, to));
+      return list.length - 1;
+    },
+  };
+}
+
+/**
+ * The protocols conntrack names, first (their indices are fixed): the names of PROTOCOL_NUMBERS
+ * and `unknown`.
+ */
+export const KNOWN_PROTOCOLS = [
+  "tcp",
+  "udp",
+  "icmp",
+  "icmpv6",
+  "udplite",
+  "sctp",
+  "dccp",
+  "gre",
+  "unknown",
+  "igmp",
+];
+export const TCP = 0;
+
+/** How many protocol and state names one table may have (createNames). */
+const NAMES_LIMIT = 64;
+
+/** The names of one table: protocols (KNOWN_PROTOCOLS first) and state words. */
+export interface TableNames {
+  readonly protocols: Names;
+  readonly states: Names;
+}
+
+export const createTableNames = (): TableNames => ({
+  protocols: createNames(KNOWN_PROTOCOLS, NAMES_LIMIT),
+  states: createNames([], NAMES_LIMIT),
+});
+
+/** Offsets of the four addresses in PackedEntry.addresses. */
+export const ORIGINAL_SRC = 0;
+export const ORIGINAL_DST = ADDRESS_WORDS;
+export const REPLY_SRC = 2 * ADDRESS_WORDS;
+export const REPLY_DST = 3 * ADDRESS_WORDS;
+
+/** A port, ICMP type or state that is not there. */
+export const ABSENT = -1;
+
+/**
+ * A TableEntry as numbers, written in place by the line reader and counted by the aggregator: one
+ * object reused for every line, so reading a table allocates nothing per entry. Addresses as
+ * readAddress() words, names as indices into the table's TableNames, ABSENT for what a TableEntry
+ * has as null.
+ */
+export interface PackedEntry {
+  ipv6: boolean;
+  protocolId: number;
+  protocolNumber: number;
+  timeoutSeconds: number;
+  stateId: number;
+  /** Original source and destination, reply source and destination (ORIGINAL_SRC, ...). */
+  readonly addresses: Uint32Array;
+  hasReply: boolean;
+  originalSport: number;
+  originalDport: number;
+  originalType: number;
+  replySport: number;
+  replyDport: number;
+  replyType: number;
+  assured: boolean;
+  unreplied: boolean;
+  offload: Offload;
+  mark: number;
+  zone: number;
+}
+
+export const createPackedEntry = (): PackedEntry => ({
+  ipv6: false,
+  protocolId: 0,
+  protocolNumber: 0,
+  timeoutSeconds: ABSENT,
+  stateId: ABSENT,
+  addresses: new Uint32Array(4 * ADDRESS_WORDS),
+  hasReply: false,
+  originalSport: ABSENT,
+  originalDport: ABSENT,
+  originalType: ABSENT,
+  replySport: ABSENT,
+  replyDport: ABSENT,
+  replyType: ABSENT,
+  assured: false,
+  unreplied: false,
+  offload: "none",
+  mark: 0,
+  zone: 0,
+});
+
+/**
+ * Writes an entry read as a TableEntry (-o xml, -o save) into `out`; false when its protocol or
+ * state is one name too many (createNames) or an address does not read back.
+ */
+export function packEntry(entry: TableEntry, names: TableNames, out: PackedEntry): boolean {
+  const protocolId = names.protocols.id(entry.protocol, 0, entry.protocol.length);
+  const stateId = entry.state === null ? ABSENT : names.states.id(entry.state, 0, entry.state.length);
+  if (protocolId < 0 || (entry.state !== null && stateId < 0)) return false;
+  const { original, reply } = entry;
+  const { addresses } = out;
+  if (
+    !readAddress(original.src, 0, original.src.length, addresses, ORIGINAL_SRC) ||
+    !readAddress(original.dst, 0, original.dst.length, addresses, ORIGINAL_DST) ||
+    (reply &&
+      (!readAddress(reply.src, 0, reply.src.length, addresses, REPLY_SRC) ||
+        !readAddress(reply.dst, 0, reply.dst.length, addresses, REPLY_DST)))
+  ) {
+    return false;
+  }
+  out.ipv6 = entry.family === "ipv6";
+  out.protocolId = protocolId;
+  out.protocolNumber = entry.protocolNumber;
+  out.timeoutSeconds = entry.timeoutSeconds ?? ABSENT;
+  out.stateId = stateId;
+  out.hasReply = reply !== null;
+  out.originalSport = original.sport ?? ABSENT;
+  out.originalDport = original.dport ?? ABSENT;
+  out.originalType = original.icmpType ?? ABSENT;
+  out.replySport = reply?.sport ?? ABSENT;
+  out.replyDport = reply?.dport ?? ABSENT;
+  out.replyType = reply?.icmpType ?? ABSENT;
+  out.assured = entry.assured;
+  out.unreplied = entry.unreplied;
+  out.offload = entry.offload;
+  out.mark = entry.mark;
+  out.zone = entry.zone;
+  return true;
+}
+
+/** Whether the addresses at `a` and `b` of `words` are the same. */
+function sameAddress(words: Uint32Array, a: number, b: number): boolean {
+  for (let i = 0; i < ADDRESS_WORDS; i += 1) if (words[a + i] !== words[b + i]) return false;
+  return true;
+}
+
+/**
  * Whether the reply tuple is something other than the original one reversed: the kernel rewrote
  * an address or port (DNAT or SNAT; nf_nat_setup_info() changes the reply tuple).
  */
-export function isNatted(entry: TableEntry): boolean {
-  const { original, reply } = entry;
-  if (!reply) return false;
+export function isNatted(entry: PackedEntry): boolean {
   return (
-    reply.src !== original.dst ||
-    reply.dst !== original.src ||
-    reply.sport !== original.dport ||
-    reply.dport !== original.sport
+    entry.hasReply &&
+    (!sameAddress(entry.addresses, REPLY_SRC, ORIGINAL_DST) ||
+      !sameAddress(entry.addresses, REPLY_DST, ORIGINAL_SRC) ||
+      entry.replySport !== entry.originalDport ||
+      entry.replyDport !== entry.originalSport)
   );
 }

@@ -81,11 +81,12 @@ describe("mergeTableReadings", () => {
 
 describe("mergeTopLists", () => {
   it("adds counts, and gives a key one part lacks that part's smallest count as error", () => {
-    const first = createSpaceSaving(2);
+    const letters = () => createSpaceSaving(2, 1, (w, at) => String.fromCharCode(w[at] ?? 0));
+    const first = letters();
     // a 2, b 2, then c takes the counter last taken in (b's) and inherits its 2 as error.
-    for (const key of "aabbc") first.add(key);
-    const second = createSpaceSaving(2);
-    for (const key of "bd") second.add(key, true); // exact: a key it lacks was not there
+    for (const key of "aabbc") first.add([key.charCodeAt(0)]);
+    const second = letters();
+    for (const key of "bd") second.add([key.charCodeAt(0)], true); // exact: a key it lacks was not there
     const merged = mergeTopLists(first.top(Infinity), second.top(Infinity), 10);
     expect(merged).toEqual({
       items: [
@@ -108,8 +109,8 @@ describe("mergeTopLists", () => {
         fc.nat(400),
         (stream, cut) => {
           const parts = [stream.slice(0, cut), stream.slice(cut)].map((part) => {
-            const sketch = createSpaceSaving(CAPACITY);
-            for (const n of part) sketch.add(String(n), n % 3 === 0);
+            const sketch = createSpaceSaving(CAPACITY, 1, (w, at) => String(w[at]));
+            for (const n of part) sketch.add([n], n % 3 === 0);
             return sketch.top(Infinity);
           });
           const [first, second] = parts as [(typeof parts)[0], (typeof parts)[0]];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { canonicalAddress } from "./ipv6";
-import { readEntryLine } from "./read-entry-line";
+import { canonicalAddress, ipv6Groups } from "./ipv6";
+import { isNattedEntry, readEntryLine } from "./read-entry-line.fixture";
 import { readXmlFlow } from "./read-xml-flow";
-import { isNatted, type TableEntry } from "./entry";
+import type { TableEntry } from "./entry";
 
 function entry(line: string): TableEntry {
   const reading = readEntryLine(line);
@@ -22,7 +22,7 @@ const brief = (e: TableEntry) => ({
   flags: [e.assured && "A", e.unreplied && "U", e.offload !== "none" && e.offload].filter(Boolean).join(""),
   mark: e.mark,
   zone: e.zone,
-  nat: isNatted(e),
+  nat: isNattedEntry(e),
 });
 
 // Lines from /work/shared/conntrack-formats.md: real captures (this machine, kernel 6.18 and
@@ -516,6 +516,20 @@ describe("canonicalAddress", () => {
     ["x.y", null],
   ])("%s → %s", (text, expected) => {
     expect(canonicalAddress(text)).toBe(expected);
+  });
+
+  it("reads any address's /proc spelling, upper case and canonical text back to the same groups", () => {
+    const group = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffff }));
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 8, maxLength: 8 }), (groups) => {
+        const padded = groups.map((g) => g.toString(16).padStart(4, "0")).join(":");
+        const canonical = canonicalAddress(padded);
+        expect(canonical).not.toBeNull();
+        expect(canonicalAddress(canonical ?? "")).toBe(canonical);
+        expect(canonicalAddress(padded.toUpperCase())).toBe(canonical);
+        expect(ipv6Groups(canonical ?? "")).toEqual(groups);
+      }),
+    );
   });
 });
 

@@ -1,9 +1,23 @@
-import { canonicalAddress } from "./ipv6";
-import { PROTOCOL_NUMBERS, type Family, type Offload, type TableEntry, type Tuple } from "./entry";
+import {
+  ABSENT,
+  KNOWN_PROTOCOLS,
+  ORIGINAL_DST,
+  ORIGINAL_SRC,
+  packEntry,
+  PROTOCOL_NUMBERS,
+  REPLY_DST,
+  REPLY_SRC,
+  type Offload,
+  type PackedEntry,
+  type TableEntry,
+  type TableNames,
+} from "./entry";
+import { canonicalAddress, readAddress } from "./ipv6";
 
 /**
  * What one line of a listing is:
- * - `entry`: a connection (every text format, an event line, a `-o save` line);
+ * - `entry`: a connection (every text format, an event line, a `-o save` line), written into the
+ *   PackedEntry given;
  * - `summary`: conntrack's stderr line `conntrack v1.4.7 (conntrack-tools): 5 flow entries have
  *   been shown.` (src/conntrack.c, `fprintf(stderr, "%s v%s (conntrack-tools): %d flow entries
  *   have been shown.\n", ...)`), with the version and the count;
@@ -11,41 +25,101 @@ import { PROTOCOL_NUMBERS, type Family, type Offload, type TableEntry, type Tupl
  * - `unknown`: none of these.
  */
 export type LineReading =
-  | { readonly kind: "entry"; readonly entry: TableEntry }
+  | { readonly kind: "entry" }
   | { readonly kind: "summary"; readonly version: string; readonly count: number }
   | { readonly kind: "blank" }
   | { readonly kind: "unknown" };
+
+/** The readings without data, made once: a line read allocates nothing. */
+const ENTRY: LineReading = { kind: "entry" };
+const BLANK: LineReading = { kind: "blank" };
+const UNKNOWN: LineReading = { kind: "unknown" };
 
 const SUMMARY =
   /^conntrack v(\d+\.\d+\.\d+)\s+\(conntrack-tools\):\s+(\d+)\s+flow entr(?:y|ies) ha(?:s|ve) been shown\.?$/;
 /** Event prefixes `[NEW]`, `[UPDATE]`, `[DESTROY]` (conntrack -E, "%9s "), and -o timestamp's `[1700000000.123456]`. */
 const EVENT_PREFIX = /^\[(?:NEW|UPDATE|DESTROY|\d+\.\d+)\]$/;
-const NAME = /^[a-z][a-z0-9_-]*$/;
-const DIGITS = /^\d+$/;
-/** A state word: TCP's SYN_SENT, SCTP's COOKIE_WAIT, DCCP's PARTOPEN, old TCP's NONE. */
-const STATE = /^[A-Z][A-Z0-9_]*$/;
 
 /** Largest value of a port, an ICMP type, a mark or a zone we accept (u16, u8, u32, u16). */
 const MAX_U32 = 4294967295;
 
 /**
- * The decimal integer of at most 10 digits and at most `max` that fills `text` from `from` on, or
- * null. By hand and in place: it runs for every number of every line, and a regex and a slice per
- * field were a tenth of reading a large table.
+ * The decimal integer of at most 10 digits and at most `max` that fills `text[from, to)`, or
+ * ABSENT. By hand and in place: it runs for every number of every line.
  */
-function toInteger(text: string, max: number, from = 0): number | null {
-  const length = text.length - from;
-  if (length <= 0 || length > 10) return null;
+function toInteger(text: string, max: number, from: number, to: number): number {
+  const length = to - from;
+  if (length <= 0 || length > 10) return ABSENT;
   let n = 0;
-  for (let i = from; i < text.length; i += 1) {
+  for (let i = from; i < to; i += 1) {
     const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
+    if (c < 48 || c > 57) return ABSENT;
     n = n * 10 + c - 48;
   }
-  return n <= max ? n : null;
+  return n <= max ? n : ABSENT;
 }
 
-/** The keys read from `key=value` tokens, told apart without slicing the key out (tokenKey). */
+/** Whether `text[from, to)` is all digits (and not empty). */
+function isDigits(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A protocol's name: `[a-z][a-z0-9_-]*`. */
+function isName(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  if (to <= from || first < 97 || first > 122) return false;
+  for (let i = from + 1; i < to; i += 1) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)) return false;
+  }
+  return true;
+}
+
+/** A state word: `[A-Z][A-Z0-9_]*` (TCP's SYN_SENT, SCTP's COOKIE_WAIT, DCCP's PARTOPEN, old TCP's NONE). */
+function isStateWord(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  if (to <= from || first < 65 || first > 90) return false;
+  for (let i = from + 1; i < to; i += 1) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) return false;
+  }
+  return true;
+}
+
+/** The number each of KNOWN_PROTOCOLS must have on a line (`unknown`: any). */
+const KNOWN_NUMBERS = KNOWN_PROTOCOLS.map((name) =>
+  name === "unknown" ? ABSENT : (PROTOCOL_NUMBERS[name] ?? ABSENT),
+);
+
+/** toInteger over a whole text, null for ABSENT (the -o save reader's values). */
+function integerOf(text: string, max: number): number | null {
+  const n = toInteger(text, max, 0, text.length);
+  return n === ABSENT ? null : n;
+}
+
+/** Where the token at or after `at` starts: past the spaces. */
+function tokenStart(text: string, at: number): number {
+  let from = at;
+  while (from < text.length && text.charCodeAt(from) === 32) from += 1;
+  return from;
+}
+
+/** Where the token starting at `from` ends: the next space, or the end. */
+function tokenEnd(text: string, from: number): number {
+  const space = text.indexOf(" ", from);
+  return space < 0 ? text.length : space;
+}
+
+/** Whether `text[from, to)` is `word`. */
+const isWord = (text: string, from: number, to: number, word: string) =>
+  to - from === word.length && text.startsWith(word, from);
+
+/** The keys read from `key=value` tokens, told apart in place by the key's length and text. */
 const enum Key {
   Src,
   Dst,
@@ -60,66 +134,34 @@ const enum Key {
   Other,
 }
 
-/** Which key a token with its `=` at `equals` has (TUPLE_KEYS and the three read after a tuple). */
-function tokenKey(token: string, equals: number): Key {
-  switch (equals) {
+/** Which key the token at `from` with its `=` at `equals` has. */
+function tokenKey(text: string, from: number, equals: number): Key {
+  switch (equals - from) {
     case 2:
-      return token.startsWith("id") ? Key.OtherTupleKey : Key.Other;
+      return text.startsWith("id", from) ? Key.OtherTupleKey : Key.Other;
     case 3:
-      return token.startsWith("src") ? Key.Src : token.startsWith("dst") ? Key.Dst : Key.Other;
+      return text.startsWith("src", from) ? Key.Src : text.startsWith("dst", from) ? Key.Dst : Key.Other;
     case 4:
-      if (token.startsWith("type")) return Key.Type;
-      if (token.startsWith("code")) return Key.OtherTupleKey;
-      if (token.startsWith("mark")) return Key.Mark;
-      return token.startsWith("zone") ? Key.Zone : Key.Other;
+      if (text.startsWith("type", from)) return Key.Type;
+      if (text.startsWith("code", from)) return Key.OtherTupleKey;
+      if (text.startsWith("mark", from)) return Key.Mark;
+      return text.startsWith("zone", from) ? Key.Zone : Key.Other;
     case 5:
-      return token.startsWith("sport") ? Key.Sport : token.startsWith("dport") ? Key.Dport : Key.Other;
+      return text.startsWith("sport", from)
+        ? Key.Sport
+        : text.startsWith("dport", from)
+          ? Key.Dport
+          : Key.Other;
     case 6:
-      return token.startsWith("srckey") || token.startsWith("dstkey") ? Key.OtherTupleKey : Key.Other;
+      return text.startsWith("srckey", from) || text.startsWith("dstkey", from)
+        ? Key.OtherTupleKey
+        : Key.Other;
     case 9:
-      return token.startsWith("zone-orig") ? Key.ZoneOrig : Key.Other;
+      return text.startsWith("zone-orig", from) ? Key.ZoneOrig : Key.Other;
     default:
       return Key.Other;
   }
 }
-
-/** Splits on runs of whitespace, as `split(/\s+/)` after trim() does; plain spaces without a regex. */
-function splitTokens(text: string): string[] {
-  if (text.includes("\t") || text.includes("\r") || text.includes("\f") || text.includes("\v")) {
-    return text.split(/\s+/);
-  }
-  const tokens: string[] = [];
-  let start = 0;
-  for (;;) {
-    const space = text.indexOf(" ", start);
-    if (space < 0) break;
-    if (space > start) tokens.push(text.slice(start, space));
-    start = space + 1;
-  }
-  if (start < text.length) tokens.push(text.slice(start));
-  return tokens;
-}
-
-interface TupleDraft {
-  src?: string;
-  dst?: string;
-  sport?: number;
-  dport?: number;
-  type?: number;
-}
-
-function finishTuple(draft: TupleDraft | undefined): Tuple | null {
-  if (!draft?.src || !draft.dst) return null;
-  return {
-    src: draft.src,
-    dst: draft.dst,
-    sport: draft.sport ?? null,
-    dport: draft.dport ?? null,
-    icmpType: draft.type ?? null,
-  };
-}
-
-const familyOf = (address: string): Family => (address.includes(":") ? "ipv6" : "ipv4");
 
 /** Strips mailing-list quoting (`> `, `>> `) and the leading spaces of event lines. */
 function unquote(line: string): string {
@@ -130,10 +172,16 @@ function unquote(line: string): string {
   return line.replace(/^(?:\s*>)+/, "").trim();
 }
 
+/** Whether a line has whitespace other than plain spaces, which readEntryInto reads as single spaces. */
+const hasOtherSpace = (text: string) =>
+  text.includes("\t") || text.includes("\r") || text.includes("\f") || text.includes("\v");
+
 /**
  * Reads one line of `conntrack -L` (any of -o extended, id, labels, ktimestamp), of
  * `/proc/net/nf_conntrack`, of the old `/proc/net/ip_conntrack`, of `conntrack -E` events, of
- * `conntrack -L -o save`, or conntrack's stderr summary. Never throws.
+ * `conntrack -L -o save`, or conntrack's stderr summary, writing an entry into `out` (its protocol
+ * and state named through `names`). Never throws, and reads an entry line in place: no string is
+ * made for its tokens, addresses or numbers.
  *
  * The field order is that of `ct_seq_show()` (net/netfilter/nf_conntrack_standalone.c) and of
  * `__snprintf_conntrack_default()` (libnetfilter_conntrack src/conntrack/snprintf_default.c): an
@@ -141,122 +189,160 @@ function unquote(line: string): string {
  * remaining seconds (absent for offloaded entries), the state word, then `key=value` tokens and
  * `[FLAGS]` in which the first `src=` opens the original tuple and the second the reply one.
  *
- * @example readEntryLine("udp 17 29 src=10.0.0.1 dst=10.0.0.2 sport=5 dport=53 [UNREPLIED] src=10.0.0.2 dst=10.0.0.1 sport=53 dport=5 mark=0 use=1").kind === "entry"
+ * @example readEntryInto("udp 17 29 src=10.0.0.1 dst=10.0.0.2 sport=5 dport=53 [UNREPLIED] src=10.0.0.2 dst=10.0.0.1 sport=53 dport=5 mark=0 use=1", names, out).kind === "entry"
  */
-export function readEntryLine(line: string): LineReading {
-  const text = unquote(line);
-  if (text === "") return { kind: "blank" };
+export function readEntryInto(line: string, names: TableNames, out: PackedEntry): LineReading {
+  let text = unquote(line);
+  if (text === "") return BLANK;
   const summary = text.startsWith("conntrack v") ? SUMMARY.exec(text) : null;
   if (summary) return { kind: "summary", version: summary[1] ?? "", count: Number(summary[2]) };
-  if (text.startsWith("-A ") || text.startsWith("-I ")) return readSaveLine(text);
-  const tokens = splitTokens(text);
-  let at = 0;
-  if (EVENT_PREFIX.test(tokens[at] ?? "")) at += 1;
-  let family: Family | null = null;
-  if (
-    (tokens[at] === "ipv4" && tokens[at + 1] === "2") ||
-    (tokens[at] === "ipv6" && tokens[at + 1] === "10")
-  ) {
-    family = tokens[at] === "ipv4" ? "ipv4" : "ipv6";
-    at += 2;
+  if (text.startsWith("-A ") || text.startsWith("-I ")) {
+    const entry = readSaveLine(text);
+    return entry && packEntry(entry, names, out) ? ENTRY : UNKNOWN;
   }
-  const protocol = tokens[at] ?? "";
-  const protocolNumber = toInteger(tokens[at + 1] ?? "", 255);
-  if (!NAME.test(protocol) || protocolNumber === null) return { kind: "unknown" };
-  if (
-    protocol !== "unknown" &&
-    PROTOCOL_NUMBERS[protocol] !== undefined &&
-    PROTOCOL_NUMBERS[protocol] !== protocolNumber
-  ) {
-    return { kind: "unknown" };
+  if (hasOtherSpace(text)) text = text.split(/\s+/).join(" ");
+  const length = text.length;
+
+  // The tokens, one at a time: [from, to), spaces between.
+  let from = tokenStart(text, 0);
+  let to = tokenEnd(text, from);
+  if (text.charCodeAt(from) === 91 && EVENT_PREFIX.test(text.slice(from, to))) {
+    from = tokenStart(text, to);
+    to = tokenEnd(text, from);
   }
-  at += 2;
-  let timeoutSeconds: number | null = null;
-  if (DIGITS.test(tokens[at] ?? "")) {
-    timeoutSeconds = toInteger(tokens[at] ?? "", MAX_U32);
-    if (timeoutSeconds === null) return { kind: "unknown" };
-    at += 1;
+  let family: boolean | null = null;
+  if (isWord(text, from, to, "ipv4") || isWord(text, from, to, "ipv6")) {
+    const ipv6 = text.charCodeAt(from + 3) === 54;
+    const at = to;
+    from = tokenStart(text, to);
+    to = tokenEnd(text, from);
+    if (isWord(text, from, to, ipv6 ? "10" : "2")) {
+      family = ipv6;
+      from = tokenStart(text, to);
+      to = tokenEnd(text, from);
+    } else {
+      to = at;
+      from = at - 4;
+    }
   }
-  let state: string | null = null;
-  if (STATE.test(tokens[at] ?? "")) {
-    state = tokens[at] ?? null;
-    at += 1;
+  const protocolFrom = from;
+  const protocolTo = to;
+  from = tokenStart(text, to);
+  to = tokenEnd(text, from);
+  const protocolNumber = toInteger(text, 255, from, to);
+  if (!isName(text, protocolFrom, protocolTo) || protocolNumber === ABSENT) return UNKNOWN;
+  const protocolId = names.protocols.id(text, protocolFrom, protocolTo);
+  if (protocolId < 0) return UNKNOWN;
+  const expected = KNOWN_NUMBERS[protocolId] ?? ABSENT;
+  if (expected !== ABSENT && expected !== protocolNumber) return UNKNOWN;
+  from = tokenStart(text, to);
+  to = tokenEnd(text, from);
+  let timeoutSeconds = ABSENT;
+  if (isDigits(text, from, to)) {
+    timeoutSeconds = toInteger(text, MAX_U32, from, to);
+    if (timeoutSeconds === ABSENT) return UNKNOWN;
+    from = tokenStart(text, to);
+    to = tokenEnd(text, from);
+  }
+  let stateId = ABSENT;
+  if (isStateWord(text, from, to)) {
+    stateId = names.states.id(text, from, to);
+    if (stateId < 0) return UNKNOWN;
+    from = tokenStart(text, to);
+    to = tokenEnd(text, from);
   }
 
-  const tuples: TupleDraft[] = [];
-  let open: TupleDraft | undefined;
+  const { addresses } = out;
+  // Tuples opened so far (0-2), whether the open one is still taking keys, and what each has.
+  let tuples = 0;
+  let open = false;
+  let originalHasSrc = false;
+  let originalHasDst = false;
+  let replyHasSrc = false;
+  let replyHasDst = false;
+  out.originalSport = ABSENT;
+  out.originalDport = ABSENT;
+  out.originalType = ABSENT;
+  out.replySport = ABSENT;
+  out.replyDport = ABSENT;
+  out.replyType = ABSENT;
   let assured = false;
   let unreplied = false;
   let offload: Offload = "none";
   let mark = 0;
-  let zone: number | null = null;
-  let zoneOrig: number | null = null;
-  for (; at < tokens.length; at += 1) {
-    const token = tokens[at] ?? "";
-    if (token.startsWith("[") && token.endsWith("]")) {
-      open = undefined;
-      if (token === "[ASSURED]") assured = true;
-      else if (token === "[UNREPLIED]") unreplied = true;
-      else if (token === "[OFFLOAD]") offload = "offload";
-      else if (token === "[HW_OFFLOAD]") offload = "hw-offload";
+  let zone = ABSENT;
+  let zoneOrig = ABSENT;
+  for (; from < length; from = tokenStart(text, to), to = tokenEnd(text, from)) {
+    if (text.charCodeAt(from) === 91 && text.charCodeAt(to - 1) === 93) {
+      open = false;
+      if (isWord(text, from, to, "[ASSURED]")) assured = true;
+      else if (isWord(text, from, to, "[UNREPLIED]")) unreplied = true;
+      else if (isWord(text, from, to, "[OFFLOAD]")) offload = "offload";
+      else if (isWord(text, from, to, "[HW_OFFLOAD]")) offload = "hw-offload";
       continue;
     }
-    const equals = token.indexOf("=");
+    const equals = text.indexOf("=", from);
     // Words without a key (the date inside -o ktimestamp's "[start=Tue Dec  3 ...]") are skipped.
-    if (equals <= 0) continue;
-    const key = tokenKey(token, equals);
+    if (equals <= from || equals >= to) continue;
+    const key = tokenKey(text, from, equals);
     const value = equals + 1;
     if (key === Key.Src) {
-      if (tuples.length === 2) return { kind: "unknown" };
-      open = {};
-      tuples.push(open);
+      if (tuples === 2) return UNKNOWN;
+      tuples += 1;
+      open = true;
     }
     if (open && key <= Key.OtherTupleKey) {
+      const reply = tuples === 2;
       if (key === Key.Src || key === Key.Dst) {
-        const address = canonicalAddress(token.slice(value));
-        if (address === null) return { kind: "unknown" };
-        if (key === Key.Src) open.src = address;
-        else open.dst = address;
+        const at = key === Key.Src ? (reply ? REPLY_SRC : ORIGINAL_SRC) : reply ? REPLY_DST : ORIGINAL_DST;
+        if (!readAddress(text, value, to, addresses, at)) return UNKNOWN;
+        if (key === Key.Src) {
+          if (reply) replyHasSrc = true;
+          else originalHasSrc = true;
+        } else if (reply) replyHasDst = true;
+        else originalHasDst = true;
       } else if (key === Key.Sport || key === Key.Dport) {
-        const port = toInteger(token, 65535, value);
-        if (port === null) return { kind: "unknown" };
-        if (key === Key.Sport) open.sport = port;
-        else open.dport = port;
+        const port = toInteger(text, 65535, value, to);
+        if (port === ABSENT) return UNKNOWN;
+        if (key === Key.Sport) {
+          if (reply) out.replySport = port;
+          else out.originalSport = port;
+        } else if (reply) out.replyDport = port;
+        else out.originalDport = port;
       } else if (key === Key.Type) {
-        const type = toInteger(token, 255, value);
-        if (type === null) return { kind: "unknown" };
-        open.type = type;
+        const type = toInteger(text, 255, value, to);
+        if (type === ABSENT) return UNKNOWN;
+        if (reply) out.replyType = type;
+        else out.originalType = type;
       }
       continue;
     }
     // Any other key closes the tuple; those not read here (old GRE's "timeout=600,
     // stream_timeout=18000", secctx=, use=, id=, labels=, delta-time=, packets=, bytes=,
     // zone-reply=, helper=) do not change what the entry counts as.
-    open = undefined;
-    if (key === Key.Mark) mark = toInteger(token, MAX_U32, value) ?? 0;
-    else if (key === Key.Zone) zone = toInteger(token, 65535, value);
-    else if (key === Key.ZoneOrig) zoneOrig = toInteger(token, 65535, value);
+    open = false;
+    if (key === Key.Mark) mark = Math.max(0, toInteger(text, MAX_U32, value, to));
+    else if (key === Key.Zone) zone = toInteger(text, 65535, value, to);
+    else if (key === Key.ZoneOrig) zoneOrig = toInteger(text, 65535, value, to);
   }
-  const original = finishTuple(tuples[0]);
-  if (!original) return { kind: "unknown" };
-  const reply = finishTuple(tuples[1]);
-  return {
-    kind: "entry",
-    entry: {
-      family: family ?? familyOf(original.src),
-      protocol,
-      protocolNumber,
-      timeoutSeconds,
-      state,
-      original,
-      reply,
-      assured,
-      unreplied,
-      offload,
-      mark,
-      zone: zone ?? zoneOrig ?? 0,
-    },
-  };
+  if (!originalHasSrc || !originalHasDst) return UNKNOWN;
+  out.ipv6 = family ?? addresses[ORIGINAL_SRC] === 6;
+  out.protocolId = protocolId;
+  out.protocolNumber = protocolNumber;
+  out.timeoutSeconds = timeoutSeconds;
+  out.stateId = stateId;
+  out.hasReply = replyHasSrc && replyHasDst;
+  if (!out.hasReply) {
+    out.replySport = ABSENT;
+    out.replyDport = ABSENT;
+    out.replyType = ABSENT;
+  }
+  out.assured = assured;
+  out.unreplied = unreplied;
+  out.offload = offload;
+  out.mark = mark;
+  out.zone = zone !== ABSENT ? zone : zoneOrig !== ABSENT ? zoneOrig : 0;
+  return ENTRY;
 }
 
 /**
@@ -266,7 +352,7 @@ export function readEntryLine(line: string): LineReading {
  * `-g`/`-n` are the NAT'd spellings of the reply addresses; UNREPLIED is the absence of SEEN_REPLY
  * (`-u UNSET` when no bit is set). It carries no mark: 1.4.7 writes none (checked on this machine).
  */
-function readSaveLine(text: string): LineReading {
+function readSaveLine(text: string): TableEntry | null {
   const tokens = text.split(/\s+/);
   const values = new Map<string, string>();
   for (let at = 1; at < tokens.length; at += 1) {
@@ -287,43 +373,40 @@ function readSaveLine(text: string): LineReading {
   };
   const port = (key: string) => {
     const value = values.get(key);
-    return value === undefined ? null : toInteger(value, 65535);
+    return value === undefined ? null : integerOf(value, 65535);
   };
   const protocol = values.get("-p") ?? "";
-  const protocolNumber = PROTOCOL_NUMBERS[protocol] ?? toInteger(protocol, 255);
+  const protocolNumber = PROTOCOL_NUMBERS[protocol] ?? integerOf(protocol, 255);
   const src = address("-s", "--orig-src");
   const dst = address("-d", "--orig-dst");
-  if (protocolNumber === null || src === null || dst === null) return { kind: "unknown" };
+  if (protocolNumber === null || src === null || dst === null) return null;
   const replySrc = address("-r", "-g", "--reply-src");
   const replyDst = address("-q", "-n", "--reply-dst");
   const status = (values.get("-u") ?? "").split(",");
   const icmpTypeText = values.get("--icmp-type") ?? values.get("--icmpv6-type");
-  const icmpType = icmpTypeText === undefined ? null : toInteger(icmpTypeText, 255);
+  const icmpType = icmpTypeText === undefined ? null : integerOf(icmpTypeText, 255);
   const timeout = values.get("-t");
   return {
-    kind: "entry",
-    entry: {
-      family: familyOf(src),
-      protocol: PROTOCOL_NUMBERS[protocol] === undefined ? "unknown" : protocol,
-      protocolNumber,
-      timeoutSeconds: timeout === undefined ? null : toInteger(timeout, MAX_U32),
-      state: values.get("--state") ?? null,
-      original: { src, dst, sport: port("--sport"), dport: port("--dport"), icmpType },
-      reply:
-        replySrc === null || replyDst === null
-          ? null
-          : {
-              src: replySrc,
-              dst: replyDst,
-              sport: port("--reply-port-src"),
-              dport: port("--reply-port-dst"),
-              icmpType: null,
-            },
-      assured: status.includes("ASSURED"),
-      unreplied: !status.includes("SEEN_REPLY"),
-      offload: status.includes("HW_OFFLOAD") ? "hw-offload" : status.includes("OFFLOAD") ? "offload" : "none",
-      mark: toInteger(values.get("-m") ?? "", MAX_U32) ?? 0,
-      zone: toInteger(values.get("-w") ?? "", 65535) ?? 0,
-    },
+    family: src.includes(":") ? "ipv6" : "ipv4",
+    protocol: PROTOCOL_NUMBERS[protocol] === undefined ? "unknown" : protocol,
+    protocolNumber,
+    timeoutSeconds: timeout === undefined ? null : integerOf(timeout, MAX_U32),
+    state: values.get("--state") ?? null,
+    original: { src, dst, sport: port("--sport"), dport: port("--dport"), icmpType },
+    reply:
+      replySrc === null || replyDst === null
+        ? null
+        : {
+            src: replySrc,
+            dst: replyDst,
+            sport: port("--reply-port-src"),
+            dport: port("--reply-port-dst"),
+            icmpType: null,
+          },
+    assured: status.includes("ASSURED"),
+    unreplied: !status.includes("SEEN_REPLY"),
+    offload: status.includes("HW_OFFLOAD") ? "hw-offload" : status.includes("OFFLOAD") ? "offload" : "none",
+    mark: integerOf(values.get("-m") ?? "", MAX_U32) ?? 0,
+    zone: integerOf(values.get("-w") ?? "", 65535) ?? 0,
   };
 }

@@ -1,5 +1,6 @@
 import type { Timeouts } from "../kernel/timeouts";
-import { readEntryLine } from "./read-entry-line";
+import { createPackedEntry, createTableNames, packEntry } from "./entry";
+import { readEntryInto } from "./read-entry-line";
 import { readXmlFlow } from "./read-xml-flow";
 import { createTableAggregator, mergeTableStats, type TableStats } from "./table-stats";
 
@@ -63,6 +64,9 @@ export interface TableReader {
 const SPLICED_SUMMARY =
   /conntrack v(\d+\.\d+\.\d+)\s+\(conntrack-tools\):\s+(\d+)\s+flow entr(?:y|ies) ha(?:s|ve) been shown\.?$/;
 
+/** A line without the `\r` of a CRLF ending. */
+const withoutCr = (line: string) => (line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+
 /** The frame of -o xml: the declaration and the `<conntrack>` element. */
 const XML_FRAME = /^(?:<\?xml[^>]*\?>)?\s*(?:<\/?conntrack>)?\s*$/;
 
@@ -73,7 +77,10 @@ const XML_FRAME = /^(?:<\?xml[^>]*\?>)?\s*(?:<\/?conntrack>)?\s*$/;
  * @example const r = createTableReader(defaultTimeouts(v(6, 12))); r.push(text); r.finish().stats.entries
  */
 export function createTableReader(timeouts: Timeouts): TableReader {
-  const aggregator = createTableAggregator(timeouts);
+  const names = createTableNames();
+  const aggregator = createTableAggregator(timeouts, names);
+  // Every line is read into this one record (PackedEntry: nothing allocated per entry).
+  const packed = createPackedEntry();
   let partial = "";
   let overlong = false;
   let xml = "";
@@ -101,9 +108,9 @@ export function createTableReader(timeouts: Timeouts): TableReader {
       const end = xml.indexOf("</flow>", start);
       if (start < 0 || end < 0) break;
       const entry = readXmlFlow(xml.slice(start, end + 7));
-      if (entry) {
+      if (entry && packEntry(entry, names, packed)) {
         entries += 1;
-        aggregator.add(entry);
+        aggregator.add(packed);
       } else skip(xml.slice(start, end + 7));
       xml = xml.slice(end + 7);
     }
@@ -119,7 +126,9 @@ export function createTableReader(timeouts: Timeouts): TableReader {
     lines += 1;
     const line = spliced + whole;
     spliced = "";
-    const summaryInside = SPLICED_SUMMARY.exec(line);
+    // Only a line ending as the summary does ("shown." or "shown") is searched for it.
+    const last = line.charCodeAt(line.length - 1);
+    const summaryInside = last === 46 || last === 110 ? SPLICED_SUMMARY.exec(line) : null;
     if (summaryInside && summaryInside.index > 0) {
       summary = { version: summaryInside[1] ?? "", count: Number(summaryInside[2]) };
       spliced = line.slice(0, summaryInside.index);
@@ -129,10 +138,10 @@ export function createTableReader(timeouts: Timeouts): TableReader {
       readXml(line);
       return;
     }
-    const reading = readEntryLine(line);
+    const reading = readEntryInto(line, names, packed);
     if (reading.kind === "entry") {
       entries += 1;
-      aggregator.add(reading.entry);
+      aggregator.add(packed);
     } else if (reading.kind === "summary") summary = { version: reading.version, count: reading.count };
     else if (reading.kind === "unknown" && !XML_FRAME.test(line.trim())) skip(line);
   };
@@ -153,7 +162,7 @@ export function createTableReader(timeouts: Timeouts): TableReader {
           lines += 1;
           skip("");
           overlong = false;
-        } else readLine((partial + piece).replace(/\r$/, ""));
+        } else readLine(withoutCr(partial === "" ? piece : partial + piece));
         partial = "";
         from = newline + 1;
         if (halted()) return false;
@@ -172,7 +181,7 @@ export function createTableReader(timeouts: Timeouts): TableReader {
         if (overlong) {
           lines += 1;
           skip("");
-        } else if (partial !== "" || spliced !== "") readLine(partial.replace(/\r$/, ""));
+        } else if (partial !== "" || spliced !== "") readLine(withoutCr(partial));
         if (xml !== "") skip(xml);
       }
       partial = "";

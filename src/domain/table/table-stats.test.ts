@@ -113,8 +113,8 @@ describe("createTableReader", () => {
 
 describe("Space-Saving", () => {
   it("is exact below capacity and bounded above it", () => {
-    const exact = createSpaceSaving(10);
-    for (const key of "aabbbc") exact.add(key);
+    const exact = createSpaceSaving(10, 1, (w, at) => String.fromCharCode(w[at] ?? 0));
+    for (const key of "aabbbc") exact.add([key.charCodeAt(0)]);
     expect(exact.top(2)).toEqual({
       items: [
         { key: "b", count: 3, error: 0, flagged: 0 },
@@ -126,10 +126,10 @@ describe("Space-Saving", () => {
     });
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 400 }), (stream) => {
-        const sketch = createSpaceSaving(8);
+        const sketch = createSpaceSaving(8, 1, (w, at) => String(w[at]));
         const truth = new Map<string, number>();
         for (const n of stream) {
-          sketch.add(String(n));
+          sketch.add([n]);
           truth.set(String(n), (truth.get(String(n)) ?? 0) + 1);
         }
         const top = sketch.top(8);

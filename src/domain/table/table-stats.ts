@@ -1,6 +1,17 @@
 import type { Timeouts } from "../kernel/timeouts";
-import { isNatted, PORT_PROTOCOLS, type TableEntry } from "./entry";
+import {
+  ABSENT,
+  isNatted,
+  ORIGINAL_DST,
+  ORIGINAL_SRC,
+  PORT_PROTOCOLS,
+  REPLY_SRC,
+  TCP,
+  type PackedEntry,
+  type TableNames,
+} from "./entry";
 import { entryTimeoutKey, timeoutSeconds, type EntryTimeoutKey } from "./entry-timeout";
+import { ADDRESS_WORDS, formatAddress } from "./ipv6";
 import { createSpaceSaving, mergeTopLists, type TopList } from "./space-saving";
 
 /**
@@ -81,7 +92,8 @@ export interface TableStats {
 }
 
 export interface TableAggregator {
-  add(entry: TableEntry): void;
+  /** Counts an entry; its protocol and state are indices into the TableNames given at creation. */
+  add(entry: PackedEntry): void;
   /**
    * The counts. `whole`: every counter of the top lists, not only those shown, for
    * mergeTableStats (a part of a table read apart from the rest).
@@ -104,22 +116,26 @@ function idleBin(idleSeconds: number): number {
   return bin;
 }
 
-/** The service key of an entry's original direction. */
-function serviceKey(entry: TableEntry): string {
-  const { original } = entry;
-  if (PORT_PROTOCOLS.has(entry.protocol)) return `${entry.protocol}|${original.dport ?? ""}`;
-  if (original.icmpType !== null) return `${entry.protocol}|${original.icmpType}`;
-  return `${entry.protocol}|${entry.protocolNumber}`;
-}
+/** A port, ICMP type or protocol number that is not there, in a key (above any of them). */
+const NO_NUMBER = 0xffffffff;
+
+/** The text of a key's number: empty when it is not there. */
+const numberText = (n: number | undefined) => (n === undefined || n === NO_NUMBER ? "" : String(n));
+
+/** Numbers in the key of each top list (protocol, port or type, addresses of ADDRESS_WORDS). */
+const SERVICE_WORDS = 2;
+const SERVICE_ADDRESS_WORDS = SERVICE_WORDS + ADDRESS_WORDS;
+const DESTINATION_WORDS = 1 + ADDRESS_WORDS + 3;
+const NAT_PAIR_WORDS = 1 + ADDRESS_WORDS + 1 + ADDRESS_WORDS + 1;
 
 /**
  * Counts a table in bounded memory: exact totals, Space-Saving top lists (TOP_CAPACITY counters
  * each), idle-time bins per timeout. `timeouts` are the host's (the paste's or the kernel's
  * defaults) at the time the table was listed: idle = timeout − seconds left.
  *
- * @example const a = createTableAggregator(defaultTimeouts(v(6, 12))); a.add(entry); a.result().entries === 1
+ * @example const a = createTableAggregator(defaultTimeouts(v(6, 12)), names); a.add(packed); a.result().entries === 1
  */
-export function createTableAggregator(timeouts: Timeouts): TableAggregator {
+export function createTableAggregator(timeouts: Timeouts, names: TableNames): TableAggregator {
   let entries = 0;
   let ipv6 = 0;
   let assured = 0;
@@ -130,59 +146,116 @@ export function createTableAggregator(timeouts: Timeouts): TableAggregator {
   const tcpStates = new Map<string, number>();
   const zones = new Map<string, number>();
   const marks = new Map<string, number>();
-  const services = createSpaceSaving(TOP_CAPACITY);
-  const serviceAddresses = createSpaceSaving(TOP_CAPACITY);
-  const sources = createSpaceSaving(TOP_CAPACITY);
-  const destinations = createSpaceSaving(TOP_CAPACITY);
-  const natPairs = createSpaceSaving(TOP_CAPACITY);
-  const unrepliedByDestination = createSpaceSaving(TOP_CAPACITY);
+  const protocolName = (id: number | undefined) => names.protocols.list[id ?? 0] ?? "";
+  const serviceText = (w: Uint32Array, at: number) => `${protocolName(w[at])}|${numberText(w[at + 1])}`;
+  const services = createSpaceSaving(TOP_CAPACITY, SERVICE_WORDS, serviceText);
+  const serviceAddresses = createSpaceSaving(
+    TOP_CAPACITY,
+    SERVICE_ADDRESS_WORDS,
+    (w, at) => `${serviceText(w, at)}|${formatAddress(w, at + SERVICE_WORDS)}`,
+  );
+  const sources = createSpaceSaving(TOP_CAPACITY, ADDRESS_WORDS, formatAddress);
+  const destinations = createSpaceSaving(TOP_CAPACITY, ADDRESS_WORDS, formatAddress);
+  const natPairs = createSpaceSaving(TOP_CAPACITY, NAT_PAIR_WORDS, (w, at) => {
+    const reply = at + 2 + ADDRESS_WORDS;
+    return `${protocolName(w[at])}|${formatAddress(w, at + 1)}|${numberText(w[reply - 1])}|${formatAddress(w, reply)}|${numberText(w[reply + ADDRESS_WORDS])}`;
+  });
+  const unrepliedByDestination = createSpaceSaving(TOP_CAPACITY, DESTINATION_WORDS, (w, at) => {
+    const after = at + 1 + ADDRESS_WORDS;
+    return `${protocolName(w[at])}|${formatAddress(w, at + 1)}|${numberText(w[after])}|${w[after + 1] ?? 0}|${w[after + 2] ?? 0}`;
+  });
+  // Keys are built in these, reused for every entry.
+  const serviceKey = new Uint32Array(SERVICE_ADDRESS_WORDS);
+  const destinationKey = new Uint32Array(DESTINATION_WORDS);
+  const natKey = new Uint32Array(NAT_PAIR_WORDS);
+  const source = new Uint32Array(ADDRESS_WORDS);
+  const destination = new Uint32Array(ADDRESS_WORDS);
   const idle = new Map<
     EntryTimeoutKey,
     { timeoutSeconds: number; bins: number[]; longerThanAssumed: number }
   >();
+  // The idle class of each protocol, state and assured bit seen (null: the table cannot say).
+  const idleClasses = new Map<
+    number,
+    { timeoutSeconds: number; bins: number[]; longerThanAssumed: number } | null
+  >();
+  const idleClassOf = (entry: PackedEntry) => {
+    const code = (entry.protocolId * 1024 + entry.stateId + 1) * 2 + (entry.assured ? 1 : 0);
+    let idleClass = idleClasses.get(code);
+    if (idleClass !== undefined) return idleClass;
+    const key = entryTimeoutKey({
+      protocol: protocolName(entry.protocolId),
+      state: entry.stateId === ABSENT ? null : (names.states.list[entry.stateId] ?? null),
+      assured: entry.assured,
+    });
+    idleClass = key === null ? null : (idle.get(key) ?? null);
+    if (key !== null && !idleClass) {
+      idleClass = {
+        timeoutSeconds: timeoutSeconds(key, timeouts),
+        bins: IDLE_EDGES_SECONDS.map(() => 0),
+        longerThanAssumed: 0,
+      };
+      idle.set(key, idleClass);
+    }
+    idleClasses.set(code, idleClass);
+    return idleClass;
+  };
+  const hasPorts = names.protocols.list.map((name) => PORT_PROTOCOLS.has(name));
 
   return {
     add(entry) {
       entries += 1;
-      if (entry.family === "ipv6") ipv6 += 1;
+      if (entry.ipv6) ipv6 += 1;
       if (entry.assured) assured += 1;
       if (entry.unreplied) unreplied += 1;
       if (entry.offload !== "none") offloaded += 1;
-      bump(protocols, entry.protocol);
-      if (entry.protocol === "tcp" && entry.state !== null) bump(tcpStates, entry.state);
+      const protocol = protocolName(entry.protocolId);
+      bump(protocols, protocol);
+      if (entry.protocolId === TCP && entry.stateId !== ABSENT) {
+        bump(tcpStates, names.states.list[entry.stateId] ?? "");
+      }
       if (entry.zone !== 0) bump(zones, String(entry.zone));
       if (entry.mark !== 0) bump(marks, String(entry.mark));
-      const { original, reply } = entry;
-      const service = serviceKey(entry);
-      services.add(service);
-      serviceAddresses.add(`${service}|${original.dst}`);
-      sources.add(original.src);
-      destinations.add(original.dst);
-      unrepliedByDestination.add(
-        `${entry.protocol}|${original.dst}|${original.dport ?? ""}|${entry.zone}|${entry.protocolNumber}`,
-        entry.unreplied,
-      );
-      if (reply && isNatted(entry)) {
+      const { addresses } = entry;
+      const dport = entry.originalDport === ABSENT ? NO_NUMBER : entry.originalDport;
+      // The service: protocol and port (ICMP: type; no port: protocol number).
+      const ports = hasPorts[entry.protocolId] ?? PORT_PROTOCOLS.has(protocol);
+      serviceKey[0] = entry.protocolId;
+      serviceKey[1] = ports
+        ? dport
+        : entry.originalType !== ABSENT
+          ? entry.originalType
+          : entry.protocolNumber;
+      serviceKey.set(addresses.subarray(ORIGINAL_DST, ORIGINAL_DST + ADDRESS_WORDS), SERVICE_WORDS);
+      services.add(serviceKey);
+      serviceAddresses.add(serviceKey);
+      source.set(addresses.subarray(ORIGINAL_SRC, ORIGINAL_SRC + ADDRESS_WORDS));
+      sources.add(source);
+      destination.set(addresses.subarray(ORIGINAL_DST, ORIGINAL_DST + ADDRESS_WORDS));
+      destinations.add(destination);
+      destinationKey[0] = entry.protocolId;
+      destinationKey.set(destination, 1);
+      destinationKey[1 + ADDRESS_WORDS] = dport;
+      destinationKey[2 + ADDRESS_WORDS] = entry.zone;
+      destinationKey[3 + ADDRESS_WORDS] = entry.protocolNumber;
+      unrepliedByDestination.add(destinationKey, entry.unreplied);
+      if (isNatted(entry)) {
         nat += 1;
-        natPairs.add(
-          `${entry.protocol}|${original.dst}|${original.dport ?? ""}|${reply.src}|${reply.sport ?? ""}`,
-        );
+        natKey[0] = entry.protocolId;
+        natKey.set(destination, 1);
+        natKey[1 + ADDRESS_WORDS] = dport;
+        natKey.set(addresses.subarray(REPLY_SRC, REPLY_SRC + ADDRESS_WORDS), 2 + ADDRESS_WORDS);
+        natKey[2 + 2 * ADDRESS_WORDS] = entry.replySport === ABSENT ? NO_NUMBER : entry.replySport;
+        natPairs.add(natKey);
       }
-      const key = entryTimeoutKey(entry);
-      if (key !== null && entry.timeoutSeconds !== null) {
-        let idleClass = idle.get(key);
-        if (!idleClass) {
-          idleClass = {
-            timeoutSeconds: timeoutSeconds(key, timeouts),
-            bins: IDLE_EDGES_SECONDS.map(() => 0),
-            longerThanAssumed: 0,
-          };
-          idle.set(key, idleClass);
+      if (entry.timeoutSeconds !== ABSENT) {
+        const idleClass = idleClassOf(entry);
+        if (idleClass) {
+          const idleSeconds = idleClass.timeoutSeconds - entry.timeoutSeconds;
+          if (idleSeconds < 0) idleClass.longerThanAssumed += 1;
+          const bin = idleBin(Math.max(0, idleSeconds));
+          idleClass.bins[bin] = (idleClass.bins[bin] ?? 0) + 1;
         }
-        const idleSeconds = idleClass.timeoutSeconds - entry.timeoutSeconds;
-        if (idleSeconds < 0) idleClass.longerThanAssumed += 1;
-        const bin = idleBin(Math.max(0, idleSeconds));
-        idleClass.bins[bin] = (idleClass.bins[bin] ?? 0) + 1;
       }
     },
     result(whole = false) {
