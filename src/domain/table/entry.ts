@@ -66,7 +66,7 @@ export interface Names {
 }
 
 /** @example createNames(["tcp"], 64).id("udp 17", 0, 3) === 1 */
-export function createNames(known: readonly string[], limit: number): Names {
+function createNames(known: readonly string[], limit: number): Names {
   const list = [...known];
   return {
     list,
