@@ -79,7 +79,6 @@ async function readBlob(
   const bytes = request.gzip
     ? counted.pipeThrough(new DecompressionStream("gzip") as ReadableWritablePair<Uint8Array, Uint8Array>)
     : counted;
-  const decoder = new TextDecoder("utf-8");
   const source = bytes.getReader();
   try {
     for (;;) {
@@ -90,7 +89,7 @@ async function readBlob(
       else if (request.gzip && textBytes > GZIP_RATIO_AFTER_BYTES && textBytes > MAX_GZIP_RATIO * bytesRead) {
         stopped = "gzip-bomb";
       }
-      if (stopped || !reader.push(decoder.decode(value, { stream: true }))) {
+      if (stopped || !reader.push(value)) {
         await source.cancel();
         break;
       }
@@ -104,7 +103,6 @@ async function readBlob(
     post({ kind: "failed", stopped: request.gzip ? "gzip" : "read" });
     return null;
   }
-  if (!stopped) reader.push(decoder.decode());
   return { reading: reader.finish(whole), bytesRead, stopped };
 }
 

@@ -1,4 +1,4 @@
-import { ADDRESS_WORDS, readAddress } from "./ipv6";
+import { ADDRESS_WORDS, readAddressText } from "./ipv6";
 
 /** One connection-tracking entry, as read from any of the listing formats (read-entry-line.ts). */
 
@@ -61,23 +61,34 @@ export const PORT_PROTOCOLS: ReadonlySet<string> = new Set(["tcp", "udp", "udpli
  */
 export interface Names {
   readonly list: readonly string[];
-  /** The index of `text[from, to)`, added if new; -1 past the limit. */
-  id(text: string, from: number, to: number): number;
+  /** The index of the ASCII name in `bytes[from, to)`, added if new; -1 past the limit. */
+  id(bytes: Uint8Array, from: number, to: number): number;
+  /** The same for a name already a string (the -o xml and -o save readers'). */
+  idOf(name: string): number;
 }
 
-/** @example createNames(["tcp"], 64).id("udp 17", 0, 3) === 1 */
+/** Whether `bytes[from, to)` spell `name` (ASCII). */
+function spells(bytes: Uint8Array, from: number, to: number, name: string): boolean {
+  if (to - from !== name.length) return false;
+  for (let i = 0; i < name.length; i += 1) if (bytes[from + i] !== name.charCodeAt(i)) return false;
+  return true;
+}
+
+/** @example createNames(["tcp"], 64).idOf("udp") === 1 */
 function createNames(known: readonly string[], limit: number): Names {
   const list = [...known];
   return {
     list,
-    id(text, from, to) {
-      const length = to - from;
-      for (let i = 0; i < list.length; i += 1) {
-        const name = list[i] ?? "";
-        if (name.length === length && text.startsWith(name, from)) return i;
-      }
+    id(bytes, from, to) {
+      for (let i = 0; i < list.length; i += 1) if (spells(bytes, from, to, list[i] ?? "")) return i;
       if (list.length >= limit) return -1;
-      list.push(text.slice(from, to));
+      list.push(String.fromCharCode(...bytes.subarray(from, to)));
+      return list.length - 1;
+    },
+    idOf(name) {
+      const known = list.indexOf(name);
+      if (known >= 0 || list.length >= limit) return known;
+      list.push(name);
       return list.length - 1;
     },
   };
@@ -178,17 +189,17 @@ export const createPackedEntry = (): PackedEntry => ({
  * state is one name too many (createNames) or an address does not read back.
  */
 export function packEntry(entry: TableEntry, names: TableNames, out: PackedEntry): boolean {
-  const protocolId = names.protocols.id(entry.protocol, 0, entry.protocol.length);
-  const stateId = entry.state === null ? ABSENT : names.states.id(entry.state, 0, entry.state.length);
+  const protocolId = names.protocols.idOf(entry.protocol);
+  const stateId = entry.state === null ? ABSENT : names.states.idOf(entry.state);
   if (protocolId < 0 || (entry.state !== null && stateId < 0)) return false;
   const { original, reply } = entry;
   const { addresses } = out;
   if (
-    !readAddress(original.src, 0, original.src.length, addresses, ORIGINAL_SRC) ||
-    !readAddress(original.dst, 0, original.dst.length, addresses, ORIGINAL_DST) ||
+    !readAddressText(original.src, addresses, ORIGINAL_SRC) ||
+    !readAddressText(original.dst, addresses, ORIGINAL_DST) ||
     (reply &&
-      (!readAddress(reply.src, 0, reply.src.length, addresses, REPLY_SRC) ||
-        !readAddress(reply.dst, 0, reply.dst.length, addresses, REPLY_DST)))
+      (!readAddressText(reply.src, addresses, REPLY_SRC) ||
+        !readAddressText(reply.dst, addresses, REPLY_DST)))
   ) {
     return false;
   }

@@ -5,8 +5,9 @@
  * conntrack-tools prints `inet_ntop()`'s compressed form (libnetfilter_conntrack
  * src/conntrack/snprintf_default.c, `__snprintf_address_ipv6()`).
  *
- * An address is read in place, with nothing allocated, into ADDRESS_WORDS numbers: its family (4
- * or 6) and its 128 bits (IPv4 in the first word, the rest 0). Two spellings are the same address
+ * An address is read in place from the listing's bytes (UTF-8, so ASCII for every character an
+ * address has), with nothing allocated, into ADDRESS_WORDS numbers: its family (4 or 6) and its
+ * 128 bits (IPv4 in the first word, the rest 0). Two spellings are the same address
  * exactly when their words are equal, and formatAddress() writes the one canonical text. A table
  * has four addresses per entry, so reading them without a string each is most of reading it fast.
  */
@@ -17,13 +18,13 @@ export const ADDRESS_WORDS = 5;
 const NONE = -1;
 
 /** The IPv4 address `text[from, to)` as a number, or NONE: four dot-separated runs of 1-3 digits, each at most 255 (leading zeros allowed). */
-function readIpv4(text: string, from: number, to: number): number {
+function readIpv4(text: Uint8Array, from: number, to: number): number {
   let value = 0;
   let octet = 0;
   let digits = 0;
   let dots = 0;
   for (let i = from; i < to; i += 1) {
-    const c = text.charCodeAt(i);
+    const c = text[i] ?? 0;
     if (c === 46) {
       if (digits === 0 || dots === 3) return NONE;
       value = value * 256 + octet;
@@ -54,11 +55,11 @@ const groups = new Int32Array(8);
  * either case, one `::`, a dotted IPv4 as the last piece before the end or the `::`) into `groups`;
  * false if it is not one.
  */
-function readIpv6(text: string, from: number, to: number): boolean {
+function readIpv6(text: Uint8Array, from: number, to: number): boolean {
   let count = 0;
   let gap = NONE;
   let i = from;
-  if (to - from >= 2 && text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) === 58) {
+  if (to - from >= 2 && (text[i] ?? 0) === 58 && (text[i + 1] ?? 0) === 58) {
     gap = 0;
     i += 2;
     if (i === to) {
@@ -71,13 +72,13 @@ function readIpv6(text: string, from: number, to: number): boolean {
     let end = i;
     let dotted = false;
     while (end < to) {
-      const c = text.charCodeAt(end);
+      const c = text[end] ?? 0;
       if (c === 58) break;
       if (c === 46) dotted = true;
       end += 1;
     }
     if (end === i) return false;
-    const doubleColon = end + 1 < to && text.charCodeAt(end + 1) === 58;
+    const doubleColon = end + 1 < to && (text[end + 1] ?? 0) === 58;
     const last = end === to || doubleColon;
     if (dotted) {
       const ipv4 = last && count <= 6 ? readIpv4(text, i, end) : NONE;
@@ -89,7 +90,7 @@ function readIpv6(text: string, from: number, to: number): boolean {
       if (end - i > 4 || count === 8) return false;
       let value = 0;
       for (let j = i; j < end; j += 1) {
-        const digit = hexDigit(text.charCodeAt(j));
+        const digit = hexDigit(text[j] ?? 0);
         if (digit === NONE) return false;
         value = value * 16 + digit;
       }
@@ -116,9 +117,15 @@ function readIpv6(text: string, from: number, to: number): boolean {
  * Reads the address `text[from, to)` into `out[at, at + ADDRESS_WORDS)`: its family (4 or 6) and
  * its bits. False if it is neither an IPv4 address (leading zeros allowed) nor an IPv6 one.
  *
- * @example readAddress("10.0.0.1", 0, 8, words, 0) && words[0] === 4 && words[1] === 0x0a000001
+ * @example readAddress(asciiBytes("10.0.0.1"), 0, 8, words, 0) && words[0] === 4 && words[1] === 0x0a000001
  */
-export function readAddress(text: string, from: number, to: number, out: Uint32Array, at: number): boolean {
+export function readAddress(
+  text: Uint8Array,
+  from: number,
+  to: number,
+  out: Uint32Array,
+  at: number,
+): boolean {
   const ipv4 = readIpv4(text, from, to);
   if (ipv4 !== NONE) {
     out[at] = 4;
@@ -176,9 +183,31 @@ export function formatAddress(words: ArrayLike<number>, at: number): string {
 
 const scratch = new Uint32Array(ADDRESS_WORDS);
 
+/**
+ * A text's characters as bytes, for the readers of bytes: each character below 128 as itself,
+ * any other as 255 (no address, number or name has one, so it fails there as it should).
+ * `into` is reused when long enough.
+ */
+export function asciiBytes(text: string, into?: Uint8Array): Uint8Array {
+  const bytes = into && into.length >= text.length ? into : new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    bytes[i] = c < 128 ? c : 255;
+  }
+  return bytes;
+}
+
+let textBytes = new Uint8Array(64);
+
+/** readAddress over a whole text. */
+export function readAddressText(text: string, out: Uint32Array, at: number): boolean {
+  if (text.length > textBytes.length) textBytes = new Uint8Array(text.length);
+  return readAddress(asciiBytes(text, textBytes), 0, text.length, out, at);
+}
+
 /** The eight 16-bit groups of an IPv6 address in any RFC 4291 spelling, or null. */
 export function ipv6Groups(text: string): number[] | null {
-  if (!readAddress(text, 0, text.length, scratch, 0) || scratch[0] !== 6) return null;
+  if (!readAddressText(text, scratch, 0) || scratch[0] !== 6) return null;
   return [...groups];
 }
 
@@ -189,5 +218,5 @@ export function ipv6Groups(text: string): number[] | null {
  * @example canonicalAddress("2001:0db8:ffff:0021:0000:0000:0000:0002") === "2001:db8:ffff:21::2"
  */
 export function canonicalAddress(text: string): string | null {
-  return readAddress(text, 0, text.length, scratch, 0) ? formatAddress(scratch, 0) : null;
+  return readAddressText(text, scratch, 0) ? formatAddress(scratch, 0) : null;
 }

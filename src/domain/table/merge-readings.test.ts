@@ -137,3 +137,51 @@ describe("mergeTopLists", () => {
     );
   });
 });
+
+describe("reading bytes", () => {
+  /** The text as UTF-8, pushed in pieces cut at the given byte offsets (mid-line, mid-character). */
+  function readBytes(text: string, cuts: readonly number[]): TableReading {
+    const bytes = new TextEncoder().encode(text);
+    const reader = createTableReader(TIMEOUTS);
+    let from = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      reader.push(bytes.subarray(from, Math.max(from, Math.min(cut, bytes.length))));
+      from = Math.max(from, Math.min(cut, bytes.length));
+    }
+    reader.push(bytes.subarray(from));
+    return reader.finish();
+  }
+
+  it.each(Object.entries(FILES).map(([path, text]) => [path.replace(/^.*fixtures\//, ""), text] as const))(
+    "reads %s as bytes cut anywhere as it reads the text",
+    (_, text) => {
+      fc.assert(
+        fc.property(fc.array(fc.nat(text.length), { maxLength: 6 }), (cuts) => {
+          expect(readBytes(text, cuts)).toEqual(read(text));
+        }),
+        { numRuns: 20 },
+      );
+    },
+  );
+
+  it("reads tabs, CRLF, quoting and a character cut in two as the same entries", () => {
+    const line = (ENTRY_LINES[0] ?? "").replaceAll("@", "1").replaceAll("%", "2");
+    const plain = read(`${line}\n${line}\n`);
+    expect(plain.stats.entries).toBe(2);
+    const variants = [
+      `${line.replaceAll(" ", "\t")}\r\n> ${line}\r\n`,
+      `${line} labels=é\n${line.replace(" [ASSURED]", "\t[ASSURED]")}\n`,
+    ];
+    for (const text of variants) {
+      const bytes = new TextEncoder().encode(text);
+      const accent = bytes.indexOf(0xc3);
+      const cuts = accent < 0 ? [] : [accent + 1];
+      expect(readBytes(text, cuts).stats).toEqual(plain.stats);
+    }
+  });
+
+  it("reads a line holding <flow> as XML, as the text reader does", () => {
+    const line = (ENTRY_LINES[0] ?? "").replaceAll("@", "1").replaceAll("%", "2");
+    expect(read(`${line}\n${line} <flow>\n${line}\n`).stats.entries).toBe(1);
+  });
+});

@@ -11,9 +11,9 @@ import {
   type Tuple,
 } from "./entry";
 import { formatAddress } from "./ipv6";
-import { readEntryInto } from "./read-entry-line";
+import { readEntryText } from "./read-entry-line";
 
-/** One line read as the reader reads it (readEntryInto), its entry written out as a TableEntry for tests to compare. */
+/** One line read as the reader reads it (readEntryText), its entry written out as a TableEntry for tests to compare. */
 export type LineReading =
   | { readonly kind: "entry"; readonly entry: TableEntry }
   | { readonly kind: "summary"; readonly version: string; readonly count: number }
@@ -35,7 +35,7 @@ function tuple(packed: PackedEntry, src: number, dst: number, ports: [number, nu
 export function readEntryLine(line: string): LineReading {
   const names = createTableNames();
   const packed = createPackedEntry();
-  const reading = readEntryInto(line, names, packed);
+  const reading = readEntryText(line, names, packed);
   if (reading.kind !== "entry") return reading;
   return {
     kind: "entry",

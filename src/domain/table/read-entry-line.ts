@@ -12,7 +12,10 @@ import {
   type TableEntry,
   type TableNames,
 } from "./entry";
-import { canonicalAddress, readAddress } from "./ipv6";
+import { asciiBytes, canonicalAddress, readAddress } from "./ipv6";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /**
  * What one line of a listing is:
@@ -47,12 +50,12 @@ const MAX_U32 = 4294967295;
  * The decimal integer of at most 10 digits and at most `max` that fills `text[from, to)`, or
  * ABSENT. By hand and in place: it runs for every number of every line.
  */
-function toInteger(text: string, max: number, from: number, to: number): number {
+function toInteger(text: Uint8Array, max: number, from: number, to: number): number {
   const length = to - from;
   if (length <= 0 || length > 10) return ABSENT;
   let n = 0;
   for (let i = from; i < to; i += 1) {
-    const c = text.charCodeAt(i);
+    const c = text[i] ?? 0;
     if (c < 48 || c > 57) return ABSENT;
     n = n * 10 + c - 48;
   }
@@ -60,32 +63,32 @@ function toInteger(text: string, max: number, from: number, to: number): number 
 }
 
 /** Whether `text[from, to)` is all digits (and not empty). */
-function isDigits(text: string, from: number, to: number): boolean {
+function isDigits(text: Uint8Array, from: number, to: number): boolean {
   if (to <= from) return false;
   for (let i = from; i < to; i += 1) {
-    const c = text.charCodeAt(i);
+    const c = text[i] ?? 0;
     if (c < 48 || c > 57) return false;
   }
   return true;
 }
 
 /** A protocol's name: `[a-z][a-z0-9_-]*`. */
-function isName(text: string, from: number, to: number): boolean {
-  const first = text.charCodeAt(from);
+function isName(text: Uint8Array, from: number, to: number): boolean {
+  const first = text[from] ?? 0;
   if (to <= from || first < 97 || first > 122) return false;
   for (let i = from + 1; i < to; i += 1) {
-    const c = text.charCodeAt(i);
+    const c = text[i] ?? 0;
     if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)) return false;
   }
   return true;
 }
 
 /** A state word: `[A-Z][A-Z0-9_]*` (TCP's SYN_SENT, SCTP's COOKIE_WAIT, DCCP's PARTOPEN, old TCP's NONE). */
-function isStateWord(text: string, from: number, to: number): boolean {
-  const first = text.charCodeAt(from);
+function isStateWord(text: Uint8Array, from: number, to: number): boolean {
+  const first = text[from] ?? 0;
   if (to <= from || first < 65 || first > 90) return false;
   for (let i = from + 1; i < to; i += 1) {
-    const c = text.charCodeAt(i);
+    const c = text[i] ?? 0;
     if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) return false;
   }
   return true;
@@ -98,26 +101,55 @@ const KNOWN_NUMBERS = KNOWN_PROTOCOLS.map((name) =>
 
 /** toInteger over a whole text, null for ABSENT (the -o save reader's values). */
 function integerOf(text: string, max: number): number | null {
-  const n = toInteger(text, max, 0, text.length);
+  const n = toInteger(asciiBytes(text), max, 0, text.length);
   return n === ABSENT ? null : n;
 }
 
 /** Where the token at or after `at` starts: past the spaces. */
-function tokenStart(text: string, at: number): number {
+function tokenStart(text: Uint8Array, at: number, end: number): number {
   let from = at;
-  while (from < text.length && text.charCodeAt(from) === 32) from += 1;
+  while (from < end && text[from] === 32) from += 1;
   return from;
 }
 
-/** Where the token starting at `from` ends: the next space, or the end. */
-function tokenEnd(text: string, from: number): number {
-  const space = text.indexOf(" ", from);
-  return space < 0 ? text.length : space;
+/** The first `=` of the token tokenEnd() last scanned (-1: none). */
+let equalsAt = -1;
+/**
+ * Whether a token since the line began had a byte below 32 other than the space (a tab, say) or
+ * a `<` (XML): such a line is read as text (readEntryText, after the reader's XML check).
+ */
+let textSeen = false;
+/** textSeen, read through a call: the compiler takes a module variable set before a call as unchanged by it. */
+const sawText = () => textSeen;
+
+/**
+ * Where the token starting at `from` ends: the next space, or the line's end. One loop over its
+ * bytes (faster here than the engine's indexOf per token) that also notes its first `=` and any
+ * byte below 32 or `<` (equalsAt, textSeen).
+ */
+function tokenEnd(text: Uint8Array, from: number, end: number): number {
+  equalsAt = -1;
+  for (let i = from; i < end; i += 1) {
+    const b = text[i] ?? 0;
+    if (b <= 32) {
+      if (b === 32) return i;
+      textSeen = true;
+    } else if (b === 61) {
+      if (equalsAt < 0) equalsAt = i;
+    } else if (b === 60) textSeen = true;
+  }
+  return end;
 }
 
 /** Whether `text[from, to)` is `word`. */
-const isWord = (text: string, from: number, to: number, word: string) =>
-  to - from === word.length && text.startsWith(word, from);
+const isWord = (text: Uint8Array, from: number, to: number, word: string) =>
+  to - from === word.length && startsWith(text, from, word);
+
+/** Whether `text` has the ASCII `word` at `from`. */
+function startsWith(text: Uint8Array, from: number, word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) if (text[from + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
 
 /** The keys read from `key=value` tokens, told apart in place by the key's length and text. */
 const enum Key {
@@ -135,29 +167,29 @@ const enum Key {
 }
 
 /** Which key the token at `from` with its `=` at `equals` has. */
-function tokenKey(text: string, from: number, equals: number): Key {
+function tokenKey(text: Uint8Array, from: number, equals: number): Key {
   switch (equals - from) {
     case 2:
-      return text.startsWith("id", from) ? Key.OtherTupleKey : Key.Other;
+      return startsWith(text, from, "id") ? Key.OtherTupleKey : Key.Other;
     case 3:
-      return text.startsWith("src", from) ? Key.Src : text.startsWith("dst", from) ? Key.Dst : Key.Other;
+      return startsWith(text, from, "src") ? Key.Src : startsWith(text, from, "dst") ? Key.Dst : Key.Other;
     case 4:
-      if (text.startsWith("type", from)) return Key.Type;
-      if (text.startsWith("code", from)) return Key.OtherTupleKey;
-      if (text.startsWith("mark", from)) return Key.Mark;
-      return text.startsWith("zone", from) ? Key.Zone : Key.Other;
+      if (startsWith(text, from, "type")) return Key.Type;
+      if (startsWith(text, from, "code")) return Key.OtherTupleKey;
+      if (startsWith(text, from, "mark")) return Key.Mark;
+      return startsWith(text, from, "zone") ? Key.Zone : Key.Other;
     case 5:
-      return text.startsWith("sport", from)
+      return startsWith(text, from, "sport")
         ? Key.Sport
-        : text.startsWith("dport", from)
+        : startsWith(text, from, "dport")
           ? Key.Dport
           : Key.Other;
     case 6:
-      return text.startsWith("srckey", from) || text.startsWith("dstkey", from)
+      return startsWith(text, from, "srckey") || startsWith(text, from, "dstkey")
         ? Key.OtherTupleKey
         : Key.Other;
     case 9:
-      return text.startsWith("zone-orig", from) ? Key.ZoneOrig : Key.Other;
+      return startsWith(text, from, "zone-orig") ? Key.ZoneOrig : Key.Other;
     default:
       return Key.Other;
   }
@@ -180,18 +212,12 @@ const hasOtherSpace = (text: string) =>
  * Reads one line of `conntrack -L` (any of -o extended, id, labels, ktimestamp), of
  * `/proc/net/nf_conntrack`, of the old `/proc/net/ip_conntrack`, of `conntrack -E` events, of
  * `conntrack -L -o save`, or conntrack's stderr summary, writing an entry into `out` (its protocol
- * and state named through `names`). Never throws, and reads an entry line in place: no string is
- * made for its tokens, addresses or numbers.
+ * and state named through `names`). Never throws. Lines as the kernel and conntrack write them go
+ * to readEntryBytes() without a string; this reads the others (quoted, tabbed, -o save, summary).
  *
- * The field order is that of `ct_seq_show()` (net/netfilter/nf_conntrack_standalone.c) and of
- * `__snprintf_conntrack_default()` (libnetfilter_conntrack src/conntrack/snprintf_default.c): an
- * optional event prefix, optional `ipv4 2`/`ipv6 10`, the protocol's name and number, the
- * remaining seconds (absent for offloaded entries), the state word, then `key=value` tokens and
- * `[FLAGS]` in which the first `src=` opens the original tuple and the second the reply one.
- *
- * @example readEntryInto("udp 17 29 src=10.0.0.1 dst=10.0.0.2 sport=5 dport=53 [UNREPLIED] src=10.0.0.2 dst=10.0.0.1 sport=53 dport=5 mark=0 use=1", names, out).kind === "entry"
+ * @example readEntryText("> udp 17 29 src=10.0.0.1 dst=10.0.0.2 sport=5 dport=53 [UNREPLIED] src=10.0.0.2 dst=10.0.0.1 sport=53 dport=5 mark=0 use=1", names, out).kind === "entry"
  */
-export function readEntryInto(line: string, names: TableNames, out: PackedEntry): LineReading {
+export function readEntryText(line: string, names: TableNames, out: PackedEntry): LineReading {
   let text = unquote(line);
   if (text === "") return BLANK;
   const summary = text.startsWith("conntrack v") ? SUMMARY.exec(text) : null;
@@ -201,25 +227,50 @@ export function readEntryInto(line: string, names: TableNames, out: PackedEntry)
     return entry && packEntry(entry, names, out) ? ENTRY : UNKNOWN;
   }
   if (hasOtherSpace(text)) text = text.split(/\s+/).join(" ");
-  const length = text.length;
+  const bytes = encoder.encode(text);
+  // Bytes below 32 left now (not whitespace) are part of their token, as in any other text.
+  return readEntryBytes(bytes, 0, bytes.length, names, out, true);
+}
 
+/**
+ * Reads the entry line in `bytes[start, end)` (UTF-8, tokens between plain spaces, no quoting) in
+ * place: no string is made for its tokens, addresses or numbers. `entry` or `unknown`; a line with
+ * a byte below 32 other than the space, or a `<`, is `unknown` unless `asText` (readEntryText).
+ *
+ * The field order is that of `ct_seq_show()` (net/netfilter/nf_conntrack_standalone.c) and of
+ * `__snprintf_conntrack_default()` (libnetfilter_conntrack src/conntrack/snprintf_default.c): an
+ * optional event prefix, optional `ipv4 2`/`ipv6 10`, the protocol's name and number, the
+ * remaining seconds (absent for offloaded entries), the state word, then `key=value` tokens and
+ * `[FLAGS]` in which the first `src=` opens the original tuple and the second the reply one.
+ *
+ * @example readEntryBytes(new TextEncoder().encode("udp 17 29 src=10.0.0.1 dst=10.0.0.2 sport=5 dport=53 [UNREPLIED] src=10.0.0.2 dst=10.0.0.1 sport=53 dport=5 mark=0 use=1"), 0, 110, names, out).kind === "entry"
+ */
+export function readEntryBytes(
+  text: Uint8Array,
+  start: number,
+  end: number,
+  names: TableNames,
+  out: PackedEntry,
+  asText = false,
+): LineReading {
+  textSeen = false;
   // The tokens, one at a time: [from, to), spaces between.
-  let from = tokenStart(text, 0);
-  let to = tokenEnd(text, from);
-  if (text.charCodeAt(from) === 91 && EVENT_PREFIX.test(text.slice(from, to))) {
-    from = tokenStart(text, to);
-    to = tokenEnd(text, from);
+  let from = tokenStart(text, start, end);
+  let to = tokenEnd(text, from, end);
+  if (text[from] === 91 && EVENT_PREFIX.test(decoder.decode(text.subarray(from, to)))) {
+    from = tokenStart(text, to, end);
+    to = tokenEnd(text, from, end);
   }
   let family: boolean | null = null;
   if (isWord(text, from, to, "ipv4") || isWord(text, from, to, "ipv6")) {
-    const ipv6 = text.charCodeAt(from + 3) === 54;
+    const ipv6 = text[from + 3] === 54;
     const at = to;
-    from = tokenStart(text, to);
-    to = tokenEnd(text, from);
+    from = tokenStart(text, to, end);
+    to = tokenEnd(text, from, end);
     if (isWord(text, from, to, ipv6 ? "10" : "2")) {
       family = ipv6;
-      from = tokenStart(text, to);
-      to = tokenEnd(text, from);
+      from = tokenStart(text, to, end);
+      to = tokenEnd(text, from, end);
     } else {
       to = at;
       from = at - 4;
@@ -227,29 +278,29 @@ export function readEntryInto(line: string, names: TableNames, out: PackedEntry)
   }
   const protocolFrom = from;
   const protocolTo = to;
-  from = tokenStart(text, to);
-  to = tokenEnd(text, from);
+  from = tokenStart(text, to, end);
+  to = tokenEnd(text, from, end);
   const protocolNumber = toInteger(text, 255, from, to);
   if (!isName(text, protocolFrom, protocolTo) || protocolNumber === ABSENT) return UNKNOWN;
   const protocolId = names.protocols.id(text, protocolFrom, protocolTo);
   if (protocolId < 0) return UNKNOWN;
   const expected = KNOWN_NUMBERS[protocolId] ?? ABSENT;
   if (expected !== ABSENT && expected !== protocolNumber) return UNKNOWN;
-  from = tokenStart(text, to);
-  to = tokenEnd(text, from);
+  from = tokenStart(text, to, end);
+  to = tokenEnd(text, from, end);
   let timeoutSeconds = ABSENT;
   if (isDigits(text, from, to)) {
     timeoutSeconds = toInteger(text, MAX_U32, from, to);
     if (timeoutSeconds === ABSENT) return UNKNOWN;
-    from = tokenStart(text, to);
-    to = tokenEnd(text, from);
+    from = tokenStart(text, to, end);
+    to = tokenEnd(text, from, end);
   }
   let stateId = ABSENT;
   if (isStateWord(text, from, to)) {
     stateId = names.states.id(text, from, to);
     if (stateId < 0) return UNKNOWN;
-    from = tokenStart(text, to);
-    to = tokenEnd(text, from);
+    from = tokenStart(text, to, end);
+    to = tokenEnd(text, from, end);
   }
 
   const { addresses } = out;
@@ -272,8 +323,8 @@ export function readEntryInto(line: string, names: TableNames, out: PackedEntry)
   let mark = 0;
   let zone = ABSENT;
   let zoneOrig = ABSENT;
-  for (; from < length; from = tokenStart(text, to), to = tokenEnd(text, from)) {
-    if (text.charCodeAt(from) === 91 && text.charCodeAt(to - 1) === 93) {
+  for (; from < end; from = tokenStart(text, to, end), to = tokenEnd(text, from, end)) {
+    if (text[from] === 91 && text[to - 1] === 93) {
       open = false;
       if (isWord(text, from, to, "[ASSURED]")) assured = true;
       else if (isWord(text, from, to, "[UNREPLIED]")) unreplied = true;
@@ -281,7 +332,7 @@ export function readEntryInto(line: string, names: TableNames, out: PackedEntry)
       else if (isWord(text, from, to, "[HW_OFFLOAD]")) offload = "hw-offload";
       continue;
     }
-    const equals = text.indexOf("=", from);
+    const equals = equalsAt;
     // Words without a key (the date inside -o ktimestamp's "[start=Tue Dec  3 ...]") are skipped.
     if (equals <= from || equals >= to) continue;
     const key = tokenKey(text, from, equals);
@@ -325,7 +376,9 @@ export function readEntryInto(line: string, names: TableNames, out: PackedEntry)
     else if (key === Key.Zone) zone = toInteger(text, 65535, value, to);
     else if (key === Key.ZoneOrig) zoneOrig = toInteger(text, 65535, value, to);
   }
-  if (!originalHasSrc || !originalHasDst) return UNKNOWN;
+  // A tab or the like, or a `<`: read as text, where whitespace is normalised first and XML told
+  // apart (readEntryText, the reader).
+  if (!originalHasSrc || !originalHasDst || (sawText() && !asText)) return UNKNOWN;
   out.ipv6 = family ?? addresses[ORIGINAL_SRC] === 6;
   out.protocolId = protocolId;
   out.protocolNumber = protocolNumber;

@@ -1,13 +1,13 @@
 import type { Timeouts } from "../kernel/timeouts";
 import { createPackedEntry, createTableNames, packEntry } from "./entry";
-import { readEntryInto } from "./read-entry-line";
+import { readEntryBytes, readEntryText } from "./read-entry-line";
 import { readXmlFlow } from "./read-xml-flow";
 import { createTableAggregator, mergeTableStats, type TableStats } from "./table-stats";
 
 /**
- * Longest line read (characters). The longest real entry line is under 600 characters (an IPv6
- * /proc line with counters, secctx and labels); an XML flow with every element is under 2,000. A
- * longer line is not a table's: counted as not understood, and its text is not kept.
+ * Longest line read (bytes; characters for an XML flow). The longest real entry line is under 600
+ * characters (an IPv6 /proc line with counters, secctx and labels); an XML flow with every element
+ * is under 2,000. A longer line is not a table's: counted as not understood, its text not kept.
  */
 const MAX_LINE_CHARS = 16384;
 
@@ -44,8 +44,11 @@ export interface TableReading {
 }
 
 export interface TableReader {
-  /** Reads more text (any split, even mid-line); false once reading has stopped. */
-  push(text: string): boolean;
+  /**
+   * Reads more of the listing, as UTF-8 bytes or as text (any split, even mid-line, mid-character);
+   * false once reading has stopped.
+   */
+  push(chunk: Uint8Array | string): boolean;
   /**
    * Reads the last line, and returns the reading. `whole`: the top lists with every counter, for
    * mergeTableReadings.
@@ -64,8 +67,8 @@ export interface TableReader {
 const SPLICED_SUMMARY =
   /conntrack v(\d+\.\d+\.\d+)\s+\(conntrack-tools\):\s+(\d+)\s+flow entr(?:y|ies) ha(?:s|ve) been shown\.?$/;
 
-/** A line without the `\r` of a CRLF ending. */
-const withoutCr = (line: string) => (line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** The frame of -o xml: the declaration and the `<conntrack>` element. */
 const XML_FRAME = /^(?:<\?xml[^>]*\?>)?\s*(?:<\/?conntrack>)?\s*$/;
@@ -78,10 +81,12 @@ const XML_FRAME = /^(?:<\?xml[^>]*\?>)?\s*(?:<\/?conntrack>)?\s*$/;
  */
 export function createTableReader(timeouts: Timeouts): TableReader {
   const names = createTableNames();
+  // The start of a line that the next chunk ends, and its length in bytes.
+  let carry = new Uint8Array(1024);
+  let carried = 0;
   const aggregator = createTableAggregator(timeouts, names);
   // Every line is read into this one record (PackedEntry: nothing allocated per entry).
   const packed = createPackedEntry();
-  let partial = "";
   let overlong = false;
   let xml = "";
   let lines = 0;
@@ -122,8 +127,8 @@ export function createTableReader(timeouts: Timeouts): TableReader {
   };
 
   let spliced = "";
-  const readLine = (whole: string) => {
-    lines += 1;
+  /** A line as text: every format, and the lines readLine() does not read as bytes. */
+  const readLineText = (whole: string) => {
     const line = spliced + whole;
     spliced = "";
     // Only a line ending as the summary does ("shown." or "shown") is searched for it.
@@ -138,7 +143,7 @@ export function createTableReader(timeouts: Timeouts): TableReader {
       readXml(line);
       return;
     }
-    const reading = readEntryInto(line, names, packed);
+    const reading = readEntryText(line, names, packed);
     if (reading.kind === "entry") {
       entries += 1;
       aggregator.add(packed);
@@ -146,33 +151,77 @@ export function createTableReader(timeouts: Timeouts): TableReader {
     else if (reading.kind === "unknown" && !XML_FRAME.test(line.trim())) skip(line);
   };
 
+  /**
+   * The line in `bytes[from, to)` (without its newline). A line as the kernel or conntrack writes
+   * it (a protocol's name first, single spaces, no summary at its end) is read as bytes, with no
+   * string made; any other, or one not read so, as text.
+   */
+  const readLine = (bytes: Uint8Array, from: number, end: number) => {
+    lines += 1;
+    const to = end > from && bytes[end - 1] === 13 ? end - 1 : end;
+    const first = bytes[from] ?? 0;
+    const last = bytes[to - 1] ?? 0;
+    if (
+      spliced === "" &&
+      xml === "" &&
+      first >= 97 &&
+      first <= 122 &&
+      last > 32 &&
+      last !== 46 &&
+      last !== 110 &&
+      readEntryBytes(bytes, from, to, names, packed).kind === "entry"
+    ) {
+      entries += 1;
+      aggregator.add(packed);
+      return;
+    }
+    readLineText(decoder.decode(bytes.subarray(from, to)));
+  };
+
+  /** Keeps `bytes[from, to)` for the line the next chunk ends; false when the line is overlong. */
+  const keep = (bytes: Uint8Array, from: number, to: number): boolean => {
+    const length = carried + to - from;
+    if (length > MAX_LINE_CHARS) return false;
+    if (length > carry.length) {
+      const grown = new Uint8Array(Math.min(MAX_LINE_CHARS, 2 * length));
+      grown.set(carry.subarray(0, carried));
+      carry = grown;
+    }
+    carry.set(bytes.subarray(from, to), carried);
+    carried = length;
+    return true;
+  };
+
   return {
-    push(text) {
+    push(chunk) {
       if (stopped) return false;
-      if (text.includes("\u0000")) {
+      const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+      if (bytes.indexOf(0) >= 0) {
         stopped = "binary";
         return false;
       }
       let from = 0;
       for (;;) {
-        const newline = text.indexOf("\n", from);
+        const newline = bytes.indexOf(10, from);
         if (newline < 0) break;
-        const piece = text.slice(from, newline);
         if (overlong) {
           lines += 1;
           skip("");
           overlong = false;
-        } else readLine(withoutCr(partial === "" ? piece : partial + piece));
-        partial = "";
+        } else if (carried > 0) {
+          if (keep(bytes, from, newline)) readLine(carry, 0, carried);
+          else {
+            lines += 1;
+            skip("");
+          }
+          carried = 0;
+        } else readLine(bytes, from, newline);
         from = newline + 1;
         if (halted()) return false;
       }
-      if (!overlong) {
-        partial += text.slice(from);
-        if (partial.length > MAX_LINE_CHARS) {
-          overlong = true;
-          partial = "";
-        }
+      if (!overlong && !keep(bytes, from, bytes.length)) {
+        overlong = true;
+        carried = 0;
       }
       return true;
     },
@@ -181,10 +230,14 @@ export function createTableReader(timeouts: Timeouts): TableReader {
         if (overlong) {
           lines += 1;
           skip("");
-        } else if (partial !== "" || spliced !== "") readLine(withoutCr(partial));
+        } else if (carried > 0) readLine(carry, 0, carried);
+        else if (spliced !== "") {
+          lines += 1;
+          readLineText("");
+        }
         if (xml !== "") skip(xml);
       }
-      partial = "";
+      carried = 0;
       xml = "";
       return { stats: aggregator.result(whole), lines, skipped, skippedSamples, summary, stopped };
     },
