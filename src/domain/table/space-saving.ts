@@ -31,8 +31,8 @@ export interface TopList {
 }
 
 export interface SpaceSaving {
-  /** Counts the key held in `key[0, width)`: numbers of 0 to 2^32 - 1. */
-  add(key: ArrayLike<number>, flagged?: boolean): void;
+  /** Counts the key held in `key[at, at + width)`: numbers of 0 to 2^32 - 1. */
+  add(key: ArrayLike<number>, flagged?: boolean, at?: number): void;
   /** The `limit` largest counters, largest first (ties by key text, so the order is stable). */
   top(limit: number): TopList;
 }
@@ -41,9 +41,9 @@ export interface SpaceSaving {
  * A hash of a key's numbers (MurmurHash3's 32-bit mixing, public domain, Austin Appleby) under a
  * seed, so that no file can be made whose keys all collide in one reading.
  */
-function hashWords(key: ArrayLike<number>, width: number, seed: number): number {
+function hashWords(key: ArrayLike<number>, at: number, width: number, seed: number): number {
   let h = seed;
-  for (let i = 0; i < width; i += 1) {
+  for (let i = at; i < at + width; i += 1) {
     let k = Math.imul(key[i] ?? 0, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
     h ^= Math.imul(k, 0x1b873593);
@@ -100,17 +100,17 @@ export function createSpaceSaving(
   let total = 0;
   let errorBound = 0;
 
-  const sameKey = (slot: number, key: ArrayLike<number>) => {
+  const sameKey = (slot: number, key: ArrayLike<number>, from: number) => {
     const at = slot * width;
-    for (let i = 0; i < width; i += 1) if (keyWords[at + i] !== key[i]) return false;
+    for (let i = 0; i < width; i += 1) if (keyWords[at + i] !== key[from + i]) return false;
     return true;
   };
-  /** The place of `key` (with hash `hash`) in the index, or of the empty place it would take. */
-  const placeOf = (key: ArrayLike<number>, hash: number): number => {
+  /** The place of `key[from...]` (with hash `hash`) in the index, or of the empty place it would take. */
+  const placeOf = (key: ArrayLike<number>, from: number, hash: number): number => {
     let place = hash & mask;
     for (;;) {
       const slot = index[place] ?? NONE;
-      if (slot === NONE || ((hashes[slot] ?? 0) === hash && sameKey(slot, key))) return place;
+      if (slot === NONE || ((hashes[slot] ?? 0) === hash && sameKey(slot, key, from))) return place;
       place = (place + 1) & mask;
     }
   };
@@ -187,19 +187,19 @@ export function createSpaceSaving(
       attach(slot, newBucket(count, b));
     }
   };
-  /** Puts `key` in `slot` and indexes it. */
-  const hold = (slot: number, key: ArrayLike<number>, hash: number) => {
+  /** Puts `key[from...]` in `slot` and indexes it. */
+  const hold = (slot: number, key: ArrayLike<number>, from: number, hash: number) => {
     const at = slot * width;
-    for (let i = 0; i < width; i += 1) keyWords[at + i] = key[i] ?? 0;
+    for (let i = 0; i < width; i += 1) keyWords[at + i] = key[from + i] ?? 0;
     hashes[slot] = hash;
-    index[placeOf(key, hash)] = slot;
+    index[placeOf(key, from, hash)] = slot;
   };
 
   return {
-    add(key, flagged = false) {
+    add(key, flagged = false, from = 0) {
       total += 1;
-      const hash = hashWords(key, width, seed);
-      const at = index[placeOf(key, hash)] ?? NONE;
+      const hash = hashWords(key, from, width, seed);
+      const at = index[placeOf(key, from, hash)] ?? NONE;
       if (at !== NONE) {
         if (flagged) flags[at] = (flags[at] ?? 0) + 1;
         increment(at);
@@ -208,7 +208,7 @@ export function createSpaceSaving(
       if (used < capacity) {
         const slot = used;
         used += 1;
-        hold(slot, key, hash);
+        hold(slot, key, from, hash);
         counts[slot] = 1;
         errors[slot] = 0;
         flags[slot] = flagged ? 1 : 0;
@@ -220,7 +220,7 @@ export function createSpaceSaving(
       const slot = bucketHead[smallestBucket] ?? 0;
       const smallest = counts[slot] ?? 0;
       unindex(slot);
-      hold(slot, key, hash);
+      hold(slot, key, from, hash);
       errors[slot] = smallest;
       flags[slot] = flagged ? 1 : 0;
       errorBound = Math.max(errorBound, smallest);

@@ -35,9 +35,9 @@ const SHOWN: Readonly<Record<TopListKey, number>> = {
 };
 
 /**
- * Keys of the small exact maps (protocols, TCP states, zones, marks) before the rest are counted
- * under OTHER_KEY: the kernel has 12 TCP states and a handful of protocols, so only a hostile
- * input reaches it.
+ * Keys of the small exact maps (zones, marks; protocols and TCP states are counted per name, of
+ * which a table has at most 64: entry.ts) before the rest are counted under OTHER_KEY: a host has
+ * a handful of zones and marks, so only a hostile input reaches it.
  */
 const MAX_EXACT_KEYS = 64;
 const OTHER_KEY = "other";
@@ -116,6 +116,11 @@ function idleBin(idleSeconds: number): number {
   return bin;
 }
 
+/** Copies the address at `words[from]` into `key[at]`. */
+function copyAddress(words: Uint32Array, from: number, key: Uint32Array, at: number): void {
+  for (let i = 0; i < ADDRESS_WORDS; i += 1) key[at + i] = words[from + i] ?? 0;
+}
+
 /** A port, ICMP type or protocol number that is not there, in a key (above any of them). */
 const NO_NUMBER = 0xffffffff;
 
@@ -142,8 +147,9 @@ export function createTableAggregator(timeouts: Timeouts, names: TableNames): Ta
   let unreplied = 0;
   let nat = 0;
   let offloaded = 0;
-  const protocols = new Map<string, number>();
-  const tcpStates = new Map<string, number>();
+  // Entries per protocol and per TCP state, by their index in `names` (at most 64 names each).
+  const protocols: number[] = [];
+  const tcpStates: number[] = [];
   const zones = new Map<string, number>();
   const marks = new Map<string, number>();
   const protocolName = (id: number | undefined) => names.protocols.list[id ?? 0] ?? "";
@@ -168,8 +174,6 @@ export function createTableAggregator(timeouts: Timeouts, names: TableNames): Ta
   const serviceKey = new Uint32Array(SERVICE_ADDRESS_WORDS);
   const destinationKey = new Uint32Array(DESTINATION_WORDS);
   const natKey = new Uint32Array(NAT_PAIR_WORDS);
-  const source = new Uint32Array(ADDRESS_WORDS);
-  const destination = new Uint32Array(ADDRESS_WORDS);
   const idle = new Map<
     EntryTimeoutKey,
     { timeoutSeconds: number; bins: number[]; longerThanAssumed: number }
@@ -209,32 +213,29 @@ export function createTableAggregator(timeouts: Timeouts, names: TableNames): Ta
       if (entry.assured) assured += 1;
       if (entry.unreplied) unreplied += 1;
       if (entry.offload !== "none") offloaded += 1;
-      const protocol = protocolName(entry.protocolId);
-      bump(protocols, protocol);
+      protocols[entry.protocolId] = (protocols[entry.protocolId] ?? 0) + 1;
       if (entry.protocolId === TCP && entry.stateId !== ABSENT) {
-        bump(tcpStates, names.states.list[entry.stateId] ?? "");
+        tcpStates[entry.stateId] = (tcpStates[entry.stateId] ?? 0) + 1;
       }
       if (entry.zone !== 0) bump(zones, String(entry.zone));
       if (entry.mark !== 0) bump(marks, String(entry.mark));
       const { addresses } = entry;
       const dport = entry.originalDport === ABSENT ? NO_NUMBER : entry.originalDport;
       // The service: protocol and port (ICMP: type; no port: protocol number).
-      const ports = hasPorts[entry.protocolId] ?? PORT_PROTOCOLS.has(protocol);
+      const ports = hasPorts[entry.protocolId] ?? false;
       serviceKey[0] = entry.protocolId;
       serviceKey[1] = ports
         ? dport
         : entry.originalType !== ABSENT
           ? entry.originalType
           : entry.protocolNumber;
-      serviceKey.set(addresses.subarray(ORIGINAL_DST, ORIGINAL_DST + ADDRESS_WORDS), SERVICE_WORDS);
+      copyAddress(addresses, ORIGINAL_DST, serviceKey, SERVICE_WORDS);
       services.add(serviceKey);
       serviceAddresses.add(serviceKey);
-      source.set(addresses.subarray(ORIGINAL_SRC, ORIGINAL_SRC + ADDRESS_WORDS));
-      sources.add(source);
-      destination.set(addresses.subarray(ORIGINAL_DST, ORIGINAL_DST + ADDRESS_WORDS));
-      destinations.add(destination);
+      sources.add(addresses, false, ORIGINAL_SRC);
+      destinations.add(addresses, false, ORIGINAL_DST);
       destinationKey[0] = entry.protocolId;
-      destinationKey.set(destination, 1);
+      copyAddress(addresses, ORIGINAL_DST, destinationKey, 1);
       destinationKey[1 + ADDRESS_WORDS] = dport;
       destinationKey[2 + ADDRESS_WORDS] = entry.zone;
       destinationKey[3 + ADDRESS_WORDS] = entry.protocolNumber;
@@ -242,9 +243,9 @@ export function createTableAggregator(timeouts: Timeouts, names: TableNames): Ta
       if (isNatted(entry)) {
         nat += 1;
         natKey[0] = entry.protocolId;
-        natKey.set(destination, 1);
+        copyAddress(addresses, ORIGINAL_DST, natKey, 1);
         natKey[1 + ADDRESS_WORDS] = dport;
-        natKey.set(addresses.subarray(REPLY_SRC, REPLY_SRC + ADDRESS_WORDS), 2 + ADDRESS_WORDS);
+        copyAddress(addresses, REPLY_SRC, natKey, 2 + ADDRESS_WORDS);
         natKey[2 + 2 * ADDRESS_WORDS] = entry.replySport === ABSENT ? NO_NUMBER : entry.replySport;
         natPairs.add(natKey);
       }
@@ -262,12 +263,14 @@ export function createTableAggregator(timeouts: Timeouts, names: TableNames): Ta
       const shown = (key: TopListKey) => (whole ? Infinity : SHOWN[key]);
       const record = (map: Map<string, number>) =>
         Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
+      const byName = (counts: readonly number[], list: readonly string[]) =>
+        record(new Map(list.flatMap((name, id) => (counts[id] ? [[name, counts[id]] as const] : []))));
       return {
         entries,
         ipv4: entries - ipv6,
         ipv6,
-        protocols: record(protocols),
-        tcpStates: record(tcpStates),
+        protocols: byName(protocols, names.protocols.list),
+        tcpStates: byName(tcpStates, names.states.list),
         assured,
         unreplied,
         nat,
