@@ -73,7 +73,7 @@ test("a shorter timeout goes into its field and every config block, and survives
   await expect(page.getByTestId("sysctl-snippet")).toContainText(
     "net.netfilter.nf_conntrack_tcp_timeout_established = 3600",
   );
-  expect(new URL(page.url()).searchParams.get("to_tcp_timeout_established")).toBe("3600");
+  await expect.poll(() => new URL(page.url()).searchParams.get("to_tcp_timeout_established")).toBe("3600");
   await page.reload();
   await openDetails(page);
   await expect(page.locator("input[name=to_tcp_timeout_established]")).toHaveValue("3600");
@@ -96,8 +96,13 @@ test("Use as nf_conntrack_max: counted entries plus headroom, and the NAT'd entr
   await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "131");
   await expect(page.getByTestId("result-memory")).toHaveAttribute("data-value", String(131 * 384 + 512 * 8));
   await expect(page.getByTestId("sysctl-snippet")).toContainText("net.netfilter.nf_conntrack_max = 131");
-  const url = new URL(page.url());
-  expect([url.searchParams.get("max"), url.searchParams.get("role")]).toEqual(["131", "nat"]);
+  // The address bar is written a moment later (throttled): wait for it.
+  await expect
+    .poll(() => {
+      const url = new URL(page.url());
+      return [url.searchParams.get("max"), url.searchParams.get("role")];
+    })
+    .toEqual(["131", "nat"]);
   await page.reload();
   await expect(page.getByTestId("result-max")).toHaveAttribute("data-value", "131");
   await expect(page.locator("select[name=role]")).toHaveValue("nat");

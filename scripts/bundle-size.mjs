@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 /** The size budgets of the built page, in KB of gzip (docs/performance.md). */
-export const SIZE_BUDGETS = { initialJsKb: 78, totalJsKb: 284 };
+export const SIZE_BUDGETS = { initialJsKb: 78, totalJsKb: 287 };
 
 /**
  * Gzip sizes of a build, in KB. Initial: what index.html loads plus the page language's messages,

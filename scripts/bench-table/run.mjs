@@ -58,7 +58,7 @@ const FLOOR_WORKER = `onmessage = async (event) => {
   postMessage(lines);
 };`;
 
-/** Installed before the page's own scripts: long tasks, the moment the file is chosen, the moment its results show. */
+/** Installed before the page's own scripts: long tasks, the moment the file is chosen, the moment its whole result shows. */
 function instrument(entries) {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
@@ -72,8 +72,10 @@ function instrument(entries) {
     },
     true,
   );
+  // The app draws its result in steps (aria-busy until the last): shown once every step is.
   const shown = () =>
-    document.querySelector(`[data-testid=table-entries][data-value="${entries}"]`) ??
+    (document.querySelector(`[data-testid=table-entries][data-value="${entries}"]`) &&
+      !document.querySelector("[data-testid=table-result][aria-busy=true]")) ||
     document.querySelector("[data-testid=table-entries][data-done]");
   new MutationObserver((_, observer) => {
     if (window.__chosen !== undefined && shown()) {

@@ -1,4 +1,4 @@
-import { lazy, useEffect, useMemo, useState, type DragEvent } from "react";
+import { lazy, startTransition, useEffect, useMemo, useState, type DragEvent } from "react";
 import { formatBinaryBytes, formatInteger } from "../domain/core/format";
 import { readTimeouts } from "../domain/kernel/timeouts";
 import { timeoutRaw } from "../domain/sizing/fields";
@@ -19,6 +19,8 @@ import { useMessages, usePart } from "../store/messages";
 import {
   cancelTableReading,
   clearTable,
+  prepareTableWorkers,
+  releaseTableWorkers,
   readTableFile,
   readTableText,
   useTableSession,
@@ -50,6 +52,13 @@ export function TablePanel() {
   const session = useTableSession();
   const paste = useCalcStore((state) => state.paste);
   const [dragging, setDragging] = useState(false);
+
+  // Workers ready before a file is chosen, and again once a reading has ended.
+  const reading = session.status === "reading";
+  useEffect(() => {
+    if (!reading) prepareTableWorkers();
+  }, [reading]);
+  useEffect(() => releaseTableWorkers, []);
 
   useEffect(() => {
     if (!TABLE_LINE.test(paste)) {
@@ -191,6 +200,24 @@ function SessionView({ words }: { words: TableMessages }) {
   }
 }
 
+/**
+ * The result's sections appear in this many steps after its totals and findings: top lists, then
+ * rules, then idle times and fixes. Drawn at once, a large table's result was one task of 50-60 ms
+ * (the bench, 2 cores); each later step renders in a transition, which React splits into short
+ * tasks, and commits apart.
+ */
+const LAST_STAGE = 3;
+
+/** How many of the later steps of this reading's result are drawn: 0 at first, then up to LAST_STAGE. */
+function useStages(reading: TableReading): number {
+  const [staged, setStaged] = useState({ reading, stage: 0 });
+  const stage = staged.reading === reading ? staged.stage : 0;
+  useEffect(() => {
+    if (stage < LAST_STAGE) startTransition(() => setStaged({ reading, stage: stage + 1 }));
+  }, [reading, stage]);
+  return stage;
+}
+
 function TableResult({
   words,
   reading,
@@ -215,6 +242,7 @@ function TableResult({
   const picked = ticked.stats === stats ? ticked.keys : [];
   const togglePicked = (key: string, on: boolean) =>
     setTicked({ stats, keys: on ? [...picked, key] : picked.filter((k) => k !== key) });
+  const stage = useStages(reading);
   const totals = [
     ["entries", stats.entries],
     ["skipped", reading.skipped],
@@ -226,7 +254,7 @@ function TableResult({
     ["offloaded", stats.offloaded],
   ] as const;
   return (
-    <div className="table-result" data-testid="table-result">
+    <div className="table-result" data-testid="table-result" aria-busy={stage < LAST_STAGE}>
       {stopped && (
         <p role="alert" data-testid="table-status">
           {words.stopped[stopped]}
@@ -289,40 +317,50 @@ function TableResult({
           ))}
         </ul>
       )}
-      <div className="table-columns">
-        <TopServices
-          words={words}
-          list={stats.services}
-          entries={stats.entries}
-          picked={picked}
-          onToggle={togglePicked}
-        />
-        <TopAddresses
-          heading={words.topHeading.sources}
-          testId="table-top-sources"
-          list={stats.sources}
-          words={words}
-          entries={stats.entries}
-        />
-        <TopAddresses
-          heading={words.topHeading.destinations}
-          testId="table-top-destinations"
-          list={stats.destinations}
-          words={words}
-          entries={stats.entries}
-        />
-        <NatBackends words={words} list={stats.natPairs} />
-      </div>
-      <NotrackRules words={words} stats={stats} picked={picked} />
-      <StaleDelete words={words} stats={stats} />
-      <h3>{words.idleHeading}</h3>
-      <p className="block-why">{words.idleIntro}</p>
-      <LazyPart>
-        <IdleChart idle={stats.idle} words={words} />
-      </LazyPart>
-      <TimeoutWhatIfs words={words} stats={stats} />
-      <UseAsMax words={words} stats={stats} />
-      <CopySummary words={words} reading={reading} findings={findings} />
+      {stage >= 1 && (
+        <div className="table-columns">
+          <TopServices
+            words={words}
+            list={stats.services}
+            entries={stats.entries}
+            picked={picked}
+            onToggle={togglePicked}
+          />
+          <TopAddresses
+            heading={words.topHeading.sources}
+            testId="table-top-sources"
+            list={stats.sources}
+            words={words}
+            entries={stats.entries}
+          />
+          <TopAddresses
+            heading={words.topHeading.destinations}
+            testId="table-top-destinations"
+            list={stats.destinations}
+            words={words}
+            entries={stats.entries}
+          />
+          <NatBackends words={words} list={stats.natPairs} />
+        </div>
+      )}
+      {stage >= 2 && (
+        <>
+          <NotrackRules words={words} stats={stats} picked={picked} />
+          <StaleDelete words={words} stats={stats} />
+        </>
+      )}
+      {stage >= 3 && (
+        <>
+          <h3>{words.idleHeading}</h3>
+          <p className="block-why">{words.idleIntro}</p>
+          <LazyPart>
+            <IdleChart idle={stats.idle} words={words} />
+          </LazyPart>
+          <TimeoutWhatIfs words={words} stats={stats} />
+          <UseAsMax words={words} stats={stats} />
+          <CopySummary words={words} reading={reading} findings={findings} />
+        </>
+      )}
     </div>
   );
 }
