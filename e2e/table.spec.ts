@@ -126,6 +126,33 @@ test("reads a large plain file in two halves, in two workers, to the same counts
   await expect(first).toHaveAttribute("data-value", String(30 * copies));
 });
 
+for (const cores of [2, 1]) {
+  test(`reads a large gzip file ${cores === 2 ? "inflated in one worker and read in another" : "in one worker on one core"}, to the same counts`, async ({
+    page,
+  }) => {
+    // 100,000 lines, 21 MiB of text: many chunks through the inflating worker's window.
+    const copies = 1100;
+    await page.addInitScript((n) => {
+      Object.defineProperty(navigator, "hardwareConcurrency", { get: () => n });
+    }, cores);
+    await page.goto("./#table");
+    await page.locator("input[name=table-file]").setInputFiles({
+      name: "conntrack.txt.gz",
+      mimeType: "application/gzip",
+      buffer: gzipSync(Buffer.from(lab("proc-net-nf_conntrack.txt").toString("utf8").repeat(copies))),
+    });
+    const value = (id: string) => page.getByTestId(id);
+    await expect(value("table-entries")).toHaveAttribute("data-value", String(91 * copies), {
+      timeout: 30_000,
+    });
+    await expect(value("table-skipped")).toHaveAttribute("data-value", "0");
+    await expect(value("table-unreplied")).toHaveAttribute("data-value", String(31 * copies));
+    await expect(value("table-nat")).toHaveAttribute("data-value", String(8 * copies));
+    const first = page.getByTestId("table-top-services").locator("li").first();
+    await expect(first).toHaveAttribute("data-value", String(30 * copies));
+  });
+}
+
 test("ticks a service and copies NOTRACK rules scoped to its addresses", async ({ page, context }) => {
   test.setTimeout(120_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -11,7 +11,8 @@ export const MAX_TEXT_BYTES = 1024 * 1024 * 1024;
  * What the page asks the table worker: read a file (gzip or not), one of a plain file's two parts
  * (split after the newline that ends at `splitAt`: the first part's worker takes the second's
  * reading over `port`, merges the two, and reads the whole file itself if they cannot be merged),
- * or a pasted text.
+ * a pasted text, or a gzip file in two workers: one inflates it and hands the text over `port` to
+ * the other, which reads it (the parsing worker's `done` is the result).
  */
 export type TableRequest =
   | { readonly kind: "file"; readonly file: Blob; readonly gzip: boolean; readonly timeouts: Timeouts }
@@ -23,7 +24,14 @@ export type TableRequest =
       readonly port: MessagePort;
       readonly timeouts: Timeouts;
     }
-  | { readonly kind: "text"; readonly text: string; readonly timeouts: Timeouts };
+  | { readonly kind: "text"; readonly text: string; readonly timeouts: Timeouts }
+  | { readonly kind: "inflate"; readonly file: Blob; readonly port: MessagePort }
+  | {
+      readonly kind: "parse";
+      readonly port: MessagePort;
+      readonly totalBytes: number;
+      readonly timeouts: Timeouts;
+    };
 
 /**
  * Why reading stopped before the end, beyond the reader's own reasons (binary, not-a-table):
@@ -56,3 +64,11 @@ export interface PartReading {
   readonly bytesRead: number;
   readonly stopped: WorkerStop | null;
 }
+
+/** What the inflating worker hands the parsing one: text, then how it ended. */
+export type TextPortMessage =
+  | { readonly kind: "chunk"; readonly chunk: Uint8Array }
+  | { readonly kind: "end"; readonly bytesRead: number; readonly stopped: WorkerStop | null };
+
+/** What the parsing worker answers: a chunk read (`read`), or that it read no more (`stop`). */
+export type ParsePortMessage = { readonly kind: "read" } | { readonly kind: "stop" };

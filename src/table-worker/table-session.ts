@@ -135,7 +135,7 @@ function start(
     };
   });
   requests.forEach((request, index) => {
-    current[index]?.postMessage(request, request.kind === "part" ? [request.port] : []);
+    current[index]?.postMessage(request, "port" in request ? [request.port] : []);
   });
 }
 
@@ -160,9 +160,19 @@ async function splitPoint(file: Blob): Promise<number | null> {
   return newline < 0 ? null : middle + newline + 1;
 }
 
-/** The requests for a file: two parts of a large plain one, else one reading. */
+/**
+ * The requests for a file: a gzip one inflated by one worker and read by another (when the browser
+ * reports two cores), two parts of a large plain one, else one reading.
+ */
 async function fileRequests(file: File, timeouts: Timeouts): Promise<TableRequest[]> {
   const gzip = await isGzip(file);
+  if (gzip && navigator.hardwareConcurrency >= 2) {
+    const { port1, port2 } = new MessageChannel();
+    return [
+      { kind: "parse", port: port1, totalBytes: file.size, timeouts },
+      { kind: "inflate", file, port: port2 },
+    ];
+  }
   const splitAt = gzip ? null : await splitPoint(file);
   if (splitAt === null) return [{ kind: "file", file, gzip, timeouts }];
   const { port1, port2 } = new MessageChannel();
@@ -174,7 +184,8 @@ async function fileRequests(file: File, timeouts: Timeouts): Promise<TableReques
 
 /**
  * Reads a chosen or dropped file in workers; gzip is told by its magic bytes, not its name. A
- * large plain file is read in two halves by two workers at once (fileRequests).
+ * large plain file is read in two halves by two workers at once, a gzip one inflated by one worker
+ * and read by another (fileRequests).
  */
 export function readTableFile(file: File, timeouts: Timeouts): void {
   stopWorker();
