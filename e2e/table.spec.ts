@@ -126,6 +126,27 @@ test("reads a large plain file in two halves, in two workers, to the same counts
   await expect(first).toHaveAttribute("data-value", String(30 * copies));
 });
 
+test("reads a large plain file whose halves cannot be merged (a line not understood) in one worker, with the line's number", async ({
+  page,
+}) => {
+  const copies = 600;
+  const lines = lab("proc-net-nf_conntrack.txt").toString("utf8");
+  const half = lines.repeat(copies / 2);
+  const big = join(mkdtempSync(join(tmpdir(), "table-e2e-")), "big.txt");
+  writeFileSync(big, `${half}not a table line\n${half}`);
+  await page.goto("./#table");
+  await page.locator("input[name=table-file]").setInputFiles(big);
+  const value = (id: string) => page.getByTestId(id);
+  await expect(value("table-entries")).toHaveAttribute("data-value", String(91 * copies), {
+    timeout: 30_000,
+  });
+  await expect(value("table-skipped")).toHaveAttribute("data-value", "1");
+  await expect(page.getByTestId("table-skipped-lines")).toContainText(
+    `line ${(91 * (copies / 2) + 1).toLocaleString("en-US")}: not a table line`,
+  );
+  await expect(value("table-unreplied")).toHaveAttribute("data-value", String(31 * copies));
+});
+
 for (const cores of [2, 1]) {
   test(`reads a large gzip file ${cores === 2 ? "inflated in one worker and read in another" : "in one worker on one core"}, to the same counts`, async ({
     page,

@@ -1,7 +1,13 @@
 import { create } from "zustand";
 import type { Timeouts } from "../domain/kernel/timeouts";
 import type { TableReading } from "../domain/table/table-reader";
-import { MAX_TEXT_BYTES, type TableReply, type TableRequest, type WorkerStop } from "./protocol";
+import {
+  MAX_TEXT_BYTES,
+  requestPorts,
+  type TableReply,
+  type TableRequest,
+  type WorkerStop,
+} from "./protocol";
 
 /**
  * Plain files from this size on are read by two workers, one half each, when the browser reports
@@ -9,6 +15,13 @@ import { MAX_TEXT_BYTES, type TableReply, type TableRequest, type WorkerStop } f
  * (docs/performance.md). Below it a second worker's start is not worth it.
  */
 const SPLIT_MIN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The page shows the workers' progress at most this often (ms). Each showing restyles and lays out
+ * the page; at every worker message (three workers, each every 50 ms) that took a fifth of a core
+ * from the workers on 2 cores (the bench).
+ */
+const PROGRESS_SHOWN_EVERY_MS = 250;
 
 /** Bytes searched for a newline after a file's middle: a line is under 16 KiB (table-reader.ts). */
 const SPLIT_SEARCH_BYTES = 64 * 1024;
@@ -58,9 +71,9 @@ let spare: Worker[] = [];
 
 const newWorker = () => new Worker(new URL("./table-worker.ts", import.meta.url), { type: "module" });
 
-/** Starts the workers the next reading will take: two when the browser reports two cores (splitPoint). */
+/** Starts the workers the next reading will take: three when the browser reports two cores (fileRequests). */
 export function prepareTableWorkers(): void {
-  const count = navigator.hardwareConcurrency >= 2 ? 2 : 1;
+  const count = navigator.hardwareConcurrency >= 2 ? 3 : 1;
   while (spare.length < count) spare.push(newWorker());
 }
 
@@ -79,8 +92,8 @@ function stopWorker(): void {
 }
 
 /**
- * Starts one worker per request (a file's two parts, or one reading); only the first's `done` is
- * the result (the second gives its part to the first).
+ * Starts one worker per request (fileRequests); only the first's `done` is the result (a second
+ * half's parser gives its reading to the first, a feeding worker only feeds).
  */
 function start(
   requests: readonly TableRequest[],
@@ -96,6 +109,7 @@ function start(
   // Each worker's latest progress, summed. A first part that must read the whole file again starts
   // over from 0 while the second's count stays, so the bytes are held at the total.
   const progress = current.map(() => ({ bytesRead: 0, entries: 0 }));
+  let lastShown = 0;
   const fail = (stopped: WorkerStop) => {
     stopWorker();
     useTableSession.setState({ status: "failed", source, name, stopped }, true);
@@ -106,6 +120,9 @@ function start(
       const reply = event.data;
       if (reply.kind === "progress") {
         progress[index] = { bytesRead: reply.bytesRead, entries: reply.entries };
+        const now = performance.now();
+        if (now - lastShown < PROGRESS_SHOWN_EVERY_MS) return;
+        lastShown = now;
         useTableSession.setState({
           bytesRead: Math.min(
             totalBytes,
@@ -135,7 +152,7 @@ function start(
     };
   });
   requests.forEach((request, index) => {
-    current[index]?.postMessage(request, "port" in request ? [request.port] : []);
+    current[index]?.postMessage(request, requestPorts(request));
   });
 }
 
@@ -161,31 +178,53 @@ async function splitPoint(file: Blob): Promise<number | null> {
 }
 
 /**
- * The requests for a file: a gzip one inflated by one worker and read by another (when the browser
- * reports two cores), two parts of a large plain one, else one reading.
+ * The requests for a file, when the browser reports two cores: a gzip one inflated by one worker
+ * and read by another; a large plain one read in two halves by two workers, fed by a third; else
+ * one worker reads it.
  */
 async function fileRequests(file: File, timeouts: Timeouts): Promise<TableRequest[]> {
   const gzip = await isGzip(file);
   if (gzip && navigator.hardwareConcurrency >= 2) {
     const { port1, port2 } = new MessageChannel();
     return [
-      { kind: "parse", port: port1, totalBytes: file.size, timeouts },
-      { kind: "inflate", file, port: port2 },
+      { kind: "parse", port: port1, totalBytes: file.size, timeouts, part: { role: "only" } },
+      { kind: "feed", sources: [{ file, gzip: true, port: port2 }] },
     ];
   }
   const splitAt = gzip ? null : await splitPoint(file);
   if (splitAt === null) return [{ kind: "file", file, gzip, timeouts }];
-  const { port1, port2 } = new MessageChannel();
+  const first = new MessageChannel();
+  const second = new MessageChannel();
+  const peers = new MessageChannel();
   return [
-    { kind: "part", part: "first", file, splitAt, port: port1, timeouts },
-    { kind: "part", part: "second", file, splitAt, port: port2, timeouts },
+    {
+      kind: "parse",
+      port: first.port1,
+      totalBytes: file.size,
+      timeouts,
+      part: { role: "first", peer: peers.port1, file },
+    },
+    {
+      kind: "parse",
+      port: second.port1,
+      totalBytes: file.size,
+      timeouts,
+      part: { role: "second", peer: peers.port2 },
+    },
+    {
+      kind: "feed",
+      sources: [
+        { file: file.slice(0, splitAt), gzip: false, port: first.port2 },
+        { file: file.slice(splitAt), gzip: false, port: second.port2 },
+      ],
+    },
   ];
 }
 
 /**
  * Reads a chosen or dropped file in workers; gzip is told by its magic bytes, not its name. A
  * large plain file is read in two halves by two workers at once, a gzip one inflated by one worker
- * and read by another (fileRequests).
+ * and read by another, each fed by a worker that only fetches the file (fileRequests).
  */
 export function readTableFile(file: File, timeouts: Timeouts): void {
   stopWorker();

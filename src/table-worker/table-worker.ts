@@ -142,19 +142,17 @@ async function readBlob(
 }
 
 /**
- * Chunks of text handed to the parsing worker and not yet read, at most: the inflating worker
- * waits beyond, so the text in flight stays within a few MiB whichever side is faster.
+ * Chunks of text handed to a parsing worker and not yet read, at most: the feeding worker waits
+ * beyond, so the text in flight stays within a few MiB whichever side is faster.
  */
 const MAX_CHUNKS_IN_FLIGHT = 32;
 
-/**
- * Inflates a gzip file and hands its text to the parsing worker over `port` (TextPortMessage),
- * posting the compressed bytes read as progress. Two workers, one inflating and one parsing, read
- * a gzip file in the time of the slower of the two instead of their sum.
- */
-async function inflate(request: Extract<TableRequest, { kind: "inflate" }>) {
-  const { file, port } = request;
-  const progress = progressPoster(file.size);
+/** Streams one file's text to its parsing worker over `port`; the compressed bytes read go to `onBytes`. */
+async function feedOne(
+  source: { readonly file: Blob; readonly gzip: boolean; readonly port: MessagePort },
+  onBytes: (bytesRead: number) => void,
+) {
+  const { file, gzip, port } = source;
   let inFlight = 0;
   let wake: (() => void) | null = null;
   let parserStopped = false;
@@ -164,13 +162,13 @@ async function inflate(request: Extract<TableRequest, { kind: "inflate" }>) {
     wake?.();
     wake = null;
   };
-  const end = await streamText(file, true, async (chunk, bytesRead) => {
+  const end = await streamText(file, gzip, async (chunk, bytesRead) => {
     // A chunk that is the whole of its buffer is moved, not copied.
     const own =
       chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength ? chunk : chunk.slice();
     port.postMessage({ kind: "chunk", chunk: own } satisfies TextPortMessage, [own.buffer]);
     inFlight += 1;
-    progress(bytesRead, { entries: 0, lines: 0 });
+    onBytes(bytesRead);
     while (inFlight >= MAX_CHUNKS_IN_FLIGHT && !parserStopped) {
       await new Promise<void>((resolve) => {
         wake = resolve;
@@ -181,60 +179,83 @@ async function inflate(request: Extract<TableRequest, { kind: "inflate" }>) {
   if (end) port.postMessage({ kind: "end", ...end } satisfies TextPortMessage);
 }
 
-/** Reads the text the inflating worker hands over `port`, and posts the reading. */
-function parse(request: Extract<TableRequest, { kind: "parse" }>) {
+/** Feeds each source's text to its parsing worker, all at once, posting the bytes read as progress. */
+async function feed(request: Extract<TableRequest, { kind: "feed" }>) {
+  const { sources } = request;
+  const progress = progressPoster(sources.reduce((sum, source) => sum + source.file.size, 0));
+  const read = sources.map(() => 0);
+  await Promise.all(
+    sources.map((source, index) =>
+      feedOne(source, (bytesRead) => {
+        read[index] = bytesRead;
+        progress(
+          read.reduce((sum, n) => sum + n, 0),
+          { entries: 0, lines: 0 },
+        );
+      }),
+    ),
+  );
+}
+
+/** Reads the text fed over `port` to its end or a stop: the reading, how the text ended, and whether the reader stopped it. */
+function parseFed(request: Extract<TableRequest, { kind: "parse" }>, whole: boolean): Promise<PartReading> {
   const { port, totalBytes } = request;
   const reader = createTableReader(request.timeouts);
   const progress = progressPoster(totalBytes);
-  port.onmessage = (event: MessageEvent<TextPortMessage>) => {
-    const message = event.data;
-    if (message.kind === "chunk") {
-      if (reader.push(message.chunk)) {
-        port.postMessage({ kind: "read" } satisfies ParsePortMessage);
-        progress(0, reader.progress());
+  return new Promise((resolve) => {
+    port.onmessage = (event: MessageEvent<TextPortMessage>) => {
+      const message = event.data;
+      if (message.kind === "chunk") {
+        if (reader.push(message.chunk)) {
+          port.postMessage({ kind: "read" } satisfies ParsePortMessage);
+          progress(0, reader.progress());
+          return;
+        }
+        // Not a table (or binary): the reading ends here, and the feeding of this text with it.
+        port.postMessage({ kind: "stop" } satisfies ParsePortMessage);
+        port.onmessage = null;
+        resolve({ reading: reader.finish(whole), bytesRead: 0, stopped: null });
         return;
       }
-      // Not a table (or binary): the reading ends here, and the inflating worker with it.
-      port.postMessage({ kind: "stop" } satisfies ParsePortMessage);
-      post({ kind: "done", reading: reader.finish(), bytesRead: 0, stopped: null });
       port.onmessage = null;
-      return;
-    }
-    post({ kind: "done", reading: reader.finish(), bytesRead: message.bytesRead, stopped: message.stopped });
-    port.onmessage = null;
-  };
-}
-
-async function readFile(request: Extract<TableRequest, { kind: "file" }>) {
-  const read = await readBlob(request, false);
-  if (read) post({ kind: "done", ...read });
+      resolve({ reading: reader.finish(whole), bytesRead: message.bytesRead, stopped: message.stopped });
+    };
+  });
 }
 
 /**
- * One part of a plain file. The second posts its reading to the first; the first merges the two,
- * or, when one reading of the whole might differ (mergeTableReadings), reads the whole file.
+ * Reads fed text: the whole file (posting the reading), or one half of a plain file. The second
+ * half's worker gives its reading to the first's, which merges the two or, when one reading of the
+ * whole might differ (mergeTableReadings), reads the whole file itself.
  */
-async function readPart(request: Extract<TableRequest, { kind: "part" }>) {
-  const { file, splitAt, port, timeouts } = request;
-  if (request.part === "second") {
-    const read = await readBlob({ file: file.slice(splitAt), gzip: false, timeouts }, true);
-    if (read) port.postMessage(read satisfies PartReading);
+async function parse(request: Extract<TableRequest, { kind: "parse" }>) {
+  const { part } = request;
+  if (part.role === "only") {
+    post({ kind: "done", ...(await parseFed(request, false)) });
+    return;
+  }
+  if (part.role === "second") {
+    part.peer.postMessage((await parseFed(request, true)) satisfies PartReading);
     return;
   }
   const second = new Promise<PartReading>((resolve) => {
-    port.onmessage = (event: MessageEvent<PartReading>) => {
+    part.peer.onmessage = (event: MessageEvent<PartReading>) => {
       resolve(event.data);
     };
   });
-  const first = await readBlob({ file: file.slice(0, splitAt), gzip: false, timeouts }, true);
-  if (!first) return;
+  const first = await parseFed(request, true);
   const other = await second;
   const reading = first.stopped || other.stopped ? null : mergeTableReadings(first.reading, other.reading);
   if (reading) {
     post({ kind: "done", reading, bytesRead: first.bytesRead + other.bytesRead, stopped: null });
     return;
   }
-  await readFile({ kind: "file", file, gzip: false, timeouts });
+  await readFile({ kind: "file", file: part.file, gzip: false, timeouts: request.timeouts });
+}
+
+async function readFile(request: Extract<TableRequest, { kind: "file" }>) {
+  const read = await readBlob(request, false);
+  if (read) post({ kind: "done", ...read });
 }
 
 function readText(request: Extract<TableRequest, { kind: "text" }>) {
@@ -246,8 +267,7 @@ function readText(request: Extract<TableRequest, { kind: "text" }>) {
 onmessage = (event: MessageEvent<TableRequest>) => {
   const request = event.data;
   if (request.kind === "file") void readFile(request);
-  else if (request.kind === "part") void readPart(request);
-  else if (request.kind === "inflate") void inflate(request);
-  else if (request.kind === "parse") parse(request);
+  else if (request.kind === "feed") void feed(request);
+  else if (request.kind === "parse") void parse(request);
   else readText(request);
 };
