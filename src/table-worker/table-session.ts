@@ -11,8 +11,8 @@ import {
 
 /**
  * Plain files from this size on are read by two workers, one half each, when the browser reports
- * two cores or more: the bench's 162.8 MiB in 8.1 s instead of 12.4 s on 2 cores, back to back
- * (docs/performance.md). Below it a second worker's start is not worth it.
+ * two cores or more: the bench's 162.8 MiB in 8.1 s instead of 12.4 s on 2 cores, back to back,
+ * when it was introduced (docs/performance.md). Below it the halves' merge is not worth it.
  */
 const SPLIT_MIN_BYTES = 8 * 1024 * 1024;
 
@@ -82,6 +82,7 @@ export function releaseTableWorkers(): void {
   for (const worker of spare) worker.terminate();
   spare = [];
 }
+
 /** Counts the readings begun, so a file whose gzip check finishes after Cancel or Clear is not read. */
 let turn = 0;
 
@@ -106,8 +107,9 @@ function start(
   useTableSession.setState({ status: "reading", source, name, bytesRead: 0, totalBytes, entries: 0 }, true);
   const current = requests.map(() => spare.pop() ?? newWorker());
   workers = current;
-  // Each worker's latest progress, summed. A first part that must read the whole file again starts
-  // over from 0 while the second's count stays, so the bytes are held at the total.
+  // Each worker's latest progress, summed (bytes from the feeding worker, entries from the parsing
+  // ones). A first half that must read the whole file again starts over from 0 while the feeding
+  // worker's count stays, so the bytes are held at the total.
   const progress = current.map(() => ({ bytesRead: 0, entries: 0 }));
   let lastShown = 0;
   const fail = (stopped: WorkerStop) => {

@@ -1,4 +1,3 @@
-import type { Timeouts } from "../domain/kernel/timeouts";
 import { createTableReader, mergeTableReadings } from "../domain/table/table-reader";
 import {
   MAX_TEXT_BYTES,
@@ -124,24 +123,6 @@ function progressPoster(totalBytes: number) {
 }
 
 /**
- * Reads a blob to its end (or a stop), posting progress; null when it could not be read (then
- * `failed` was posted). `whole`: the top lists with every counter, for mergeTableReadings.
- */
-async function readBlob(
-  request: { readonly file: Blob; readonly gzip: boolean; readonly timeouts: Timeouts },
-  whole: boolean,
-): Promise<PartReading | null> {
-  const reader = createTableReader(request.timeouts);
-  const progress = progressPoster(request.file.size);
-  const end = await streamText(request.file, request.gzip, (chunk, bytesRead) => {
-    if (!reader.push(chunk)) return false;
-    progress(bytesRead, reader.progress());
-    return true;
-  });
-  return end && { reading: reader.finish(whole), ...end };
-}
-
-/**
  * Chunks of text handed to a parsing worker and not yet read, at most: the feeding worker waits
  * beyond, so the text in flight stays within a few MiB whichever side is faster.
  */
@@ -253,9 +234,16 @@ async function parse(request: Extract<TableRequest, { kind: "parse" }>) {
   await readFile({ kind: "file", file: part.file, gzip: false, timeouts: request.timeouts });
 }
 
+/** Reads a file alone, to its end or a stop, posting progress and then the reading. */
 async function readFile(request: Extract<TableRequest, { kind: "file" }>) {
-  const read = await readBlob(request, false);
-  if (read) post({ kind: "done", ...read });
+  const reader = createTableReader(request.timeouts);
+  const progress = progressPoster(request.file.size);
+  const end = await streamText(request.file, request.gzip, (chunk, bytesRead) => {
+    if (!reader.push(chunk)) return false;
+    progress(bytesRead, reader.progress());
+    return true;
+  });
+  if (end) post({ kind: "done", reading: reader.finish(), ...end });
 }
 
 function readText(request: Extract<TableRequest, { kind: "text" }>) {
